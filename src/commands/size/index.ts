@@ -1,0 +1,28 @@
+/** Registers kds size. The calculator and its renderer load only when the command runs. */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { addOptions } from '../../options/define.js';
+import { examplesHelp } from '../shared.js';
+import { SIZE_OPTIONS, type SizeFlags } from './options.js';
+
+export function registerSize(program: Command, context: () => Context): void {
+  const command = program
+    .command('size')
+    .description('how many shards a workload needs, which limit binds, what it costs, and how to get there');
+  addOptions(command, SIZE_OPTIONS);
+  command.addHelpText(
+    'after',
+    examplesHelp([
+      ['kds size --mbps 6', '6 MiB/s of writes: 6 shards at least, bound by write bytes'],
+      ['kds size --mbps 6 --consumers 3', 'three shared readers: 9 shards, bound by shared reads'],
+      ['kds size --records 5000 --record-size 100', 'many small records: 5 shards, bound by write records'],
+      ['kds size --records 5000 --record-size 100 --kpl', 'the same with KPL aggregation'],
+      ['kds size --mbps 6 --current-shards 4', 'plan the update-shard-count calls from 4 shards'],
+      ['kds size --mbps 20 --efo-consumers 4 --retention-hours 168 --json', 'everything as JSON'],
+    ]),
+  );
+  command.action(async (flags: SizeFlags) => {
+    const { runSize } = await import('./run.js');
+    await runSize(flags, context());
+  });
+}

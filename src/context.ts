@@ -1,0 +1,41 @@
+/** What every command receives: the outside world, plus the decisions made once per run. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Io } from './io/io.js';
+import { decideColorLevel } from './io/terminal.js';
+
+export interface Context {
+  readonly io: Io;
+  /** The one colour instance; level 0 when output must stay plain. */
+  readonly color: ChalkInstance;
+  /** Both stdin and stdout are terminals: prompts and paging are allowed. */
+  readonly interactive: boolean;
+  /** Columns to fit tables into. */
+  readonly width: number;
+}
+
+export const DEFAULT_WIDTH = 80;
+
+export function createContext(io: Io, colorFlag: boolean | undefined): Context {
+  const level = decideColorLevel({ flag: colorFlag, env: io.env, isTTY: io.stdout.isTTY });
+  return {
+    io,
+    color: new Chalk({ level }),
+    interactive: io.stdinIsTTY && io.stdout.isTTY,
+    width: io.stdout.columns ?? DEFAULT_WIDTH,
+  };
+}
+
+/** Writes text to stdout, ending it with exactly one newline. */
+export function print(ctx: Context, text: string): void {
+  ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Writes data as JSON to stdout: two-space indent, no colour, one trailing newline. */
+export function printJson(ctx: Context, data: unknown): void {
+  ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+}
+
+/** A one-line notice on stderr ("kds: ..."), for warnings that must not pollute stdout. */
+export function notice(ctx: Context, text: string): void {
+  ctx.io.stderr.write(`kds: ${text}\n`);
+}

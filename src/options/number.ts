@@ -1,0 +1,54 @@
+import { UsageError } from '../errors.js';
+import { formatExact as formatPlain } from '../render/format.js';
+
+/** What a numeric flag accepts. Used to parse the value and to say what was expected. */
+export interface NumberRule {
+  /** Whole numbers only. */
+  readonly integer?: boolean;
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** When true, min itself is not allowed ("greater than 0"). */
+  readonly minExclusive?: boolean;
+  /** Largest allowed value. */
+  readonly max: number;
+  /** The unit in words, plural: "MiB/s", "records per second", "bytes". */
+  readonly unit: string;
+  /** Why the range is what it is, said after a range error ("Kinesis keeps data 24 to 8,760 hours"). */
+  readonly why?: string;
+}
+
+const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** "a number of MiB/s greater than 0", "a whole number of consumers from 0 to 1,000". */
+export function describeRule(rule: NumberRule): string {
+  const kind = rule.integer ? 'a whole number' : 'a number';
+  let range: string;
+  if (rule.minExclusive) {
+    range = `greater than ${formatPlain(rule.min)} and at most ${formatPlain(rule.max)}`;
+  } else {
+    range = `from ${formatPlain(rule.min)} to ${formatPlain(rule.max)}`;
+  }
+  return `${kind} of ${rule.unit} ${range}`;
+}
+
+/**
+ * Parses a flag value strictly: plain decimal notation only (no hex, no "Infinity", no spaces, no
+ * trailing text), then checks integer-ness and range. Throws a UsageError that names the flag, the
+ * value and what was expected.
+ */
+export function parseNumberFlag(flag: string, raw: string, rule: NumberRule): number {
+  const text = raw.trim();
+  const expected = describeRule(rule);
+  const fail = (problem: string): never => {
+    const why = rule.why ? ` ${rule.why}` : '';
+    throw new UsageError(`${flag} expects ${expected}, got '${raw}'${problem}.${why}`);
+  };
+  if (text.startsWith('-') && DECIMAL.test(text.slice(1))) fail(' (negative)');
+  if (!DECIMAL.test(text)) fail('');
+  const value = Number(text);
+  if (!Number.isFinite(value)) fail(' (too large)');
+  if (rule.integer && !Number.isInteger(value)) fail(' (not a whole number)');
+  if (value < rule.min || (rule.minExclusive === true && value === rule.min)) fail(' (too small)');
+  if (value > rule.max) fail(' (too large)');
+  return value;
+}

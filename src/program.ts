@@ -1,0 +1,63 @@
+/** Builds the kds command tree. Each command registers itself; heavy modules load in its action. */
+import { Command, Option } from 'commander';
+import { registerSize } from './commands/size/index.js';
+import { createContext, type Context } from './context.js';
+import type { Io } from './io/io.js';
+import { version } from './version.js';
+
+const ROOT_HELP = `
+Examples:
+  $ kds size --mbps 6                      shards for 6 MiB/s of writes
+  $ kds size --mbps 6 --consumers 3 --json the same read by three apps, as JSON
+
+Exit codes:
+  0    success
+  1    a runtime or data error (or a "no" answer: a wrong quiz answer, a hot shard with --fail-on-hot)
+  2    a usage error: an unknown flag, a bad value, flags that contradict
+  130  interrupted with Ctrl+C
+
+Colour: on in a terminal; off with --no-color, NO_COLOR=1 or when piped; FORCE_COLOR=1 forces it.
+Set KDS_DEBUG=1 to see stack traces.
+`;
+
+export function createProgram(io: Io): Command {
+  let context: Context | undefined;
+  const program = new Command('kds');
+  program
+    .description('A tutor and sizing calculator for Amazon Kinesis Data Streams')
+    .version(version(), '-V, --version', 'print the kds version')
+    .helpOption('-h, --help', 'show help for a command')
+    .addOption(new Option('--color', 'force colour on'))
+    .addOption(new Option('--no-color', 'never use colour'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(oneLine(text)),
+    })
+    .addHelpText('after', ROOT_HELP)
+    .hook('preAction', (_root, action) => {
+      const source = program.getOptionValueSource('color');
+      const flag = source === 'cli' ? (program.opts<{ color: boolean }>().color) : undefined;
+      context = createContext(io, flag);
+      void action;
+    });
+
+  const getContext = (): Context => {
+    if (context === undefined) throw new Error('context used before the preAction hook');
+    return context;
+  };
+  registerSize(program, getContext);
+  return program;
+}
+
+/** commander sometimes splits a message over lines ("(Did you mean ...?)"); kds keeps errors to one. */
+function oneLine(text: string): string {
+  const joined = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .join(' ');
+  return `kds: ${joined.replace(/^error: /, '')}\n`;
+}
