@@ -11,7 +11,7 @@ import { version } from './version.js';
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = createProgram(io);
   if (argv.length === 0) {
-    io.stdout.write(program.helpInformation());
+    program.outputHelp();
     return EXIT.ok;
   }
   try {

@@ -1,5 +1,5 @@
 /** What every command receives: the outside world, plus the decisions made once per run. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Io } from './io/io.js';
 import { decideColorLevel } from './io/terminal.js';
 
@@ -15,8 +15,10 @@ export interface Context {
 
 export const DEFAULT_WIDTH = 80;
 
-export function createContext(io: Io, colorFlag: boolean | undefined): Context {
+/** Chalk loads here, when a command runs, not when help is printed. */
+export async function createContext(io: Io, colorFlag: boolean | undefined): Promise<Context> {
   const level = decideColorLevel({ flag: colorFlag, env: io.env, isTTY: io.stdout.isTTY });
+  const { Chalk } = await import('chalk');
   return {
     io,
     color: new Chalk({ level }),

@@ -37,11 +37,9 @@ export function createProgram(io: Io): Command {
       outputError: (text, write) => write(oneLine(text)),
     })
     .addHelpText('after', ROOT_HELP)
-    .hook('preAction', (_root, action) => {
-      const source = program.getOptionValueSource('color');
-      const flag = source === 'cli' ? (program.opts<{ color: boolean }>().color) : undefined;
-      context = createContext(io, flag);
-      void action;
+    .hook('preAction', async () => {
+      const explicit = program.getOptionValueSource('color') === 'cli';
+      context = await createContext(io, explicit ? program.opts<{ color: boolean }>().color : undefined);
     });
 
   const getContext = (): Context => {

@@ -22,6 +22,12 @@ export function explainBinding(result: SizeResult): string {
     .filter((c) => c.id !== result.binding && c.shards === result.minimumShards && c.shards > 0)
     .map((c) => CONSTRAINT_LABELS[c.id]);
   const tie = ties.length > 0 ? ` (${ties.join(' and ')} need as many)` : '';
+  if (result.minimumShards === 1) {
+    return (
+      `One shard is enough: every limit fits within a single shard's capacity, and ` +
+      `${CONSTRAINT_LABELS[result.binding]} come closest to it.`
+    );
+  }
   switch (result.binding) {
     case 'write-bytes': {
       const limit = formatMibPerSec(SHARD.writeBytesPerSec.value);

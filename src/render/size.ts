@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { ON_DEMAND, PRICE_REGION, PRICES, RESHARD, SHARD } from '../core/facts.js';
 import { awsCommands } from '../core/size/commands.js';
-import type { Constraint } from '../core/size/constraints.js';
+import { CONSTRAINT_ORDER, type Constraint } from '../core/size/constraints.js';
 import type { CostEstimate, ModeCost } from '../core/size/cost.js';
 import type { SizeResult } from '../core/size/size.js';
 import { formatInt, formatMibPerSec, formatNumber, formatPercent, formatUsd, plural } from './format.js';
@@ -33,14 +33,16 @@ function headline(result: SizeResult): string {
 
 function constraintTable(result: SizeResult, color: ChalkInstance): string {
   const rows: string[][] = [];
-  for (const c of result.constraints) {
-    const mark = c.id === result.binding ? '>' : ' ';
-    const label = `${mark} ${CONSTRAINT_LABELS[c.id]}`;
-    const row = [label, demandText(c), limitText(c), String(c.shards)];
-    rows.push(c.id === result.binding ? row.map((cell) => color.bold(cell)) : row);
-  }
-  for (const id of result.unchecked) {
-    rows.push([`  ${CONSTRAINT_LABELS[id]}`, 'unknown', 'pass --records', '-']);
+  for (const id of CONSTRAINT_ORDER) {
+    const c = result.constraints.find((x) => x.id === id);
+    if (c === undefined) {
+      if (result.unchecked.includes(id)) rows.push([`  ${CONSTRAINT_LABELS[id]}`, 'unknown', 'pass --records', '-']);
+      continue;
+    }
+    const binding = c.id === result.binding;
+    const kpl = c.id === 'write-records' && result.aggregation ? ' (KPL)' : '';
+    const row = [`${binding ? '>' : ' '} ${CONSTRAINT_LABELS[c.id]}${kpl}`, demandText(c), limitText(c), String(c.shards)];
+    rows.push(binding ? row.map((cell) => color.bold(cell)) : row);
   }
   if (result.input.efoConsumers > 0) {
     rows.push(['  fan-out reads', 'dedicated', `${formatMibPerSec(SHARD.efoReadBytesPerSec.value)} each`, '0']);

@@ -36,20 +36,23 @@ export function bullet(text: string, width: number, mark = '-'): string {
 
 /**
  * A shell command that fits the width, broken with backslash continuations between arguments so
- * that it can still be pasted into a shell.
+ * that it can still be pasted into a shell. A flag stays on the same line as its value.
  */
 export function shellLines(command: string, width: number, indent = '  '): string {
-  const words = command.split(' ');
+  const units: string[] = [];
+  for (const word of command.split(' ')) {
+    const last = units.length - 1;
+    if (units.length > 0 && !word.startsWith('-') && units[last]?.startsWith('-')) units[last] += ` ${word}`;
+    else units.push(word);
+  }
   const lines: string[] = [];
-  let line = indent;
-  for (const word of words) {
-    const next = line.trim().length === 0 ? `${line}${word}` : `${line} ${word}`;
-    if (line.trim().length > 0 && next.length + 2 > width && word.startsWith('--')) {
+  let line = '';
+  for (const unit of units) {
+    if (line === '') line = `${indent}${unit}`;
+    else if (`${line} ${unit}`.length + 2 > width) {
       lines.push(`${line} \\`);
-      line = `${indent}    ${word}`;
-    } else {
-      line = next;
-    }
+      line = `${indent}    ${unit}`;
+    } else line = `${line} ${unit}`;
   }
   lines.push(line);
   return lines.join('\n');

@@ -4,6 +4,7 @@ import type { SizeInput } from '../../core/size/input.js';
 import { MIB } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
 import type { OptionSpec } from '../../options/define.js';
+import { formatInt } from '../../render/format.js';
 import { JSON_OPTION } from '../shared.js';
 
 const WORKLOAD = 'Workload:';
@@ -60,7 +61,7 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
     description: 'how long the stream keeps data (adds retention cost above 24)',
     rule: {
       integer: true, min: STREAM.retentionDefaultHours.value, max: STREAM.retentionMaxHours.value, unit: 'hours',
-      why: `Kinesis keeps data ${STREAM.retentionDefaultHours.value} to ${STREAM.retentionMaxHours.value.toLocaleString('en-US')} hours.`,
+      why: `Kinesis keeps data ${STREAM.retentionDefaultHours.value} to ${formatInt(STREAM.retentionMaxHours.value)} hours.`,
     },
   },
   {

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatExact, formatFixed, formatInt, formatMibPerSec, formatNumber, formatPercent, formatUsd, plural } from '../../../src/render/format.js';
+
+describe('format', () => {
+  it('groups thousands and trims decimals', () => {
+    expect(formatNumber(1234567.891)).toBe('1,234,567.89');
+    expect(formatNumber(1000)).toBe('1,000');
+    expect(formatNumber(0.5)).toBe('0.5');
+    expect(formatNumber(-1234.5)).toBe('-1,234.5');
+    expect(formatExact(0.123456789)).toBe('0.123457');
+    expect(formatInt(2.5)).toBe('3');
+    expect(formatInt(-0.2)).toBe('0');
+  });
+
+  it('writes money, rates, sizes and percentages', () => {
+    expect(formatUsd(3079.6875)).toBe('$3,079.69');
+    expect(formatUsd(0)).toBe('$0.00');
+    expect(formatMibPerSec(6 * 1024 * 1024)).toBe('6 MiB/s');
+    expect(formatMibPerSec(3_150_000)).toBe('3.01 MiB/s');
+    expect(formatMibPerSec(1.5 * 1024 * 1024)).toBe('1.5 MiB/s');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1000 * 1024)).toBe('1,000 KiB');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10 MiB');
+    expect(formatPercent(0.25, 0)).toBe('25%');
+    expect(plural(1, 'shard')).toBe('1 shard');
+    expect(plural(1000, 'shard')).toBe('1,000 shards');
+  });
+
+  it('agrees with Intl.NumberFormat for any number', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (n) => {
+        const expected = intl.format(n).replace(/^-0$/, '0');
+        expect(formatFixed(n, 2)).toBe(expected);
+      }),
+    );
+  });
+});
