@@ -36,15 +36,15 @@ export type OptionSpec = NumberOptionSpec | StringOptionSpec | BooleanOptionSpec
 
 export function toCommanderOption(spec: OptionSpec): Option {
   const flag = `--${spec.name}`;
-  if (spec.type === 'boolean') return new Option(flag, spec.description);
-  const option = new Option(`${flag} <${spec.value}>`, spec.description);
+  const option = new Option(spec.type === 'boolean' ? flag : `${flag} <${spec.value}>`, spec.description);
+  if (spec.group) option.helpGroup(spec.group);
+  if (spec.type === 'boolean') return option;
   if (spec.type === 'number') {
     option.argParser((raw: string) => parseNumberFlag(flag, raw, spec.rule));
   } else if (spec.choices) {
     option.choices(spec.choices);
   }
   if (spec.default !== undefined) option.default(spec.default);
-  if (spec.group) option.helpGroup(spec.group);
   return option;
 }
 

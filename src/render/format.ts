@@ -2,7 +2,7 @@
  * Number formatting shared by every renderer. Plain strings, no colour. Written by hand rather
  * than with Intl.NumberFormat: loading ICU data costs ~20 ms, a fifth of kds's start-up budget.
  */
-import { MIB } from '../core/units.js';
+import { KIB, MIB } from '../core/units.js';
 
 /** Adds thousands separators to a string of digits: "1234567" -> "1,234,567". */
 function group(digits: string): string {
@@ -57,8 +57,8 @@ export function formatMibPerSec(bytesPerSec: number): string {
 
 /** A byte count for people: "512 B", "1,000 KiB", "10 MiB". */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${formatNumber(bytes)} B`;
-  if (bytes < MIB) return `${formatNumber(bytes / 1024)} KiB`;
+  if (bytes < KIB) return `${formatNumber(bytes)} B`;
+  if (bytes < MIB) return `${formatNumber(bytes / KIB)} KiB`;
   return `${formatNumber(bytes / MIB)} MiB`;
 }
 

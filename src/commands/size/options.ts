@@ -1,10 +1,10 @@
 /** kds size flags, described once, and how they combine into a SizeInput. */
-import { STREAM } from '../../core/facts.js';
+import { SHARD, STREAM } from '../../core/facts.js';
 import type { SizeInput } from '../../core/size/input.js';
 import { MIB } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
 import type { OptionSpec } from '../../options/define.js';
-import { formatInt } from '../../render/format.js';
+import { formatInt, formatMibPerSec } from '../../render/format.js';
 import { JSON_OPTION } from '../shared.js';
 
 const WORKLOAD = 'Workload:';
@@ -16,7 +16,7 @@ export const DEFAULT_HEADROOM_PERCENT = 25;
 export const SIZE_OPTIONS: readonly OptionSpec[] = [
   {
     type: 'number', name: 'mbps', value: 'N', group: WORKLOAD,
-    description: 'write throughput in MiB/s (data bytes; the unit of the 1 MiB/s shard limit)',
+    description: `write throughput in MiB/s (data bytes; the unit of the ${formatMibPerSec(SHARD.writeBytesPerSec.value)} shard limit)`,
     rule: { min: 0, minExclusive: true, max: 1_048_576, unit: 'MiB/s' },
   },
   {
@@ -58,7 +58,7 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'number', name: 'retention-hours', value: 'H', group: PLAN, default: STREAM.retentionDefaultHours.value,
-    description: 'how long the stream keeps data (adds retention cost above 24)',
+    description: `how long the stream keeps data (adds retention cost above ${STREAM.retentionDefaultHours.value})`,
     rule: {
       integer: true, min: STREAM.retentionDefaultHours.value, max: STREAM.retentionMaxHours.value, unit: 'hours',
       why: `Kinesis keeps data ${STREAM.retentionDefaultHours.value} to ${formatInt(STREAM.retentionMaxHours.value)} hours.`,
