@@ -1,0 +1,39 @@
+/** A generated practice problem: shaped like a bank question so the quiz can ask, grade and record it. */
+export type DrillKind = 'size' | 'keys' | 'compare';
+
+export const DRILL_KINDS: readonly DrillKind[] = ['size', 'keys', 'compare'];
+
+export interface DrillOption {
+  readonly text: string;
+  readonly correct: boolean;
+  /** For a wrong option: the mistake that leads to it, said to the learner who picked it. */
+  readonly why?: string;
+}
+
+export interface Drill {
+  readonly kind: DrillKind;
+  /** Stable for a kind and seed: "drill-size-42". */
+  readonly id: string;
+  /** The quiz topic the drill practises. */
+  readonly topic: string;
+  readonly prompt: string;
+  /** The calculator inputs that reproduce the answer (for size drills, the kds size flags). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly options: readonly DrillOption[];
+  readonly explanation: string;
+  /** The kds command that shows the same answer. */
+  readonly try: string;
+}
+
+/** A source of uniform numbers in [0, 1): a seeded PRNG in practice, so a seed repeats a drill. */
+export type Random = () => number;
+
+export function randomInt(random: Random, min: number, max: number): number {
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+export function pick<T>(random: Random, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new RangeError('pick from an empty list');
+  return item;
+}

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sizeStream } from '../../../src/core/size/size.js';
+import { sizeDrill, sizeMistakes } from '../../../src/drills/size.js';
+import { MIB } from '../../../src/core/units.js';
+
+/** A small seeded generator for tests (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const shardsIn = (text: string) => Number(text.replace(/[^0-9]/g, ''));
+
+describe('size drills', () => {
+  it('states the answer the calculator gives for its own inputs, whatever the seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const drill = sizeDrill(seeded(seed), seed);
+        const i = drill.inputs as { records: number; recordSize: number; keySize?: number; consumers: number; efoConsumers?: number };
+        const expected = sizeStream({
+          dataBytesPerSec: i.records * i.recordSize,
+          recordsPerSec: i.records,
+          keyBytes: i.keySize ?? 0,
+          sharedConsumers: i.consumers,
+          efoConsumers: i.efoConsumers ?? 0,
+          headroom: 0,
+          retentionHours: 24,
+          kpl: false,
+        }).minimumShards;
+        const correct = drill.options.filter((o) => o.correct);
+        expect(correct).toHaveLength(1);
+        expect(shardsIn(correct[0]?.text ?? '')).toBe(expected);
+      }),
+    );
+  });
+
+  it('never offers a distractor equal to the answer, and offers four distinct options', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const drill = sizeDrill(seeded(seed), seed);
+        const numbers = drill.options.map((o) => shardsIn(o.text));
+        expect(new Set(numbers).size).toBe(4);
+        for (const o of drill.options) {
+          if (!o.correct) expect(o.why).toBeTruthy();
+          expect(shardsIn(o.text)).toBeGreaterThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('gives the same drill for the same seed', () => {
+    expect(sizeDrill(seeded(7), 7)).toEqual(sizeDrill(seeded(7), 7));
+  });
+
+  it('names the mistake of counting enhanced fan-out consumers as shared readers', () => {
+    const mistakes = sizeMistakes({ records: 1000, recordSize: 2 * MIB / 1000, consumers: 1, efoConsumers: 3 });
+    expect(mistakes.find((m) => m.id === 'efo-as-shared')).toMatchObject({ shards: 4 });
+  });
+
+  it('names the mistake of forgetting the records limit', () => {
+    // 5,000 records/s of 100 bytes: 5 shards for records, 1 for bytes.
+    const m = sizeMistakes({ records: 5000, recordSize: 100, consumers: 1 }).find((x) => x.id === 'forgot-records');
+    expect(m?.shards).toBe(1);
+    expect(m?.why).toContain('5,000 records/s need 5 shards on their own');
+  });
+
+  it('names the mistake of ignoring partition-key bytes', () => {
+    // 1,000 records/s of 1,000 bytes + 100-byte keys: 1,100,000 B/s needs 2 shards, 1 without keys.
+    const m = sizeMistakes({ records: 1000, recordSize: 1000, keySize: 100, consumers: 0 }).find((x) => x.id === 'ignored-keys');
+    expect(m?.shards).toBe(1);
+  });
+});
