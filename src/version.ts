@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { packagePath } from './io/package-root.js';
 
 let cached: string | undefined;
 
-/** The package version, read from package.json next to dist/ (or src/ under the test runner). */
+/** The package version, from kds's own package.json. */
 export function version(): string {
   if (cached === undefined) {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
     cached = pkg.version;
   }
   return cached;

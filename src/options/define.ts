@@ -2,7 +2,7 @@
  * Options are data: each command lists its flags once (name, value, help, rule, default) and this
  * module turns the list into commander options. The same list feeds help text and tests.
  */
-import { Option, type Command } from 'commander';
+import { Command, Option } from 'commander';
 import { parseNumberFlag, type NumberRule } from './number.js';
 
 interface BaseSpec {
@@ -56,4 +56,18 @@ export function addOptions(command: Command, specs: readonly OptionSpec[]): Comm
 /** commander's camelCase key for a flag name: "record-size" -> "recordSize". */
 export function optionKey(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Parses flags given as text outside the command line (a lesson's live example, a drill's inputs)
+ * with the same specs, rules and messages as the real command. Throws UsageError or CommanderError.
+ */
+export function parseOptionArgs<T>(specs: readonly OptionSpec[], args: readonly string[]): T {
+  const command = new Command('example')
+    .exitOverride()
+    .allowExcessArguments(false)
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+  addOptions(command, specs);
+  command.parse([...args], { from: 'user' });
+  return command.opts<T & object>();
 }
