@@ -122,9 +122,9 @@ export function renderSize({ result, streamName }: SizeView, color: ChalkInstanc
 
   const plan = result.reshard;
   if (plan) {
-    out.push(color.bold(`Resharding from ${plan.current} shards`));
+    out.push(color.bold(`Resharding from ${plural(plan.current, 'shard')}`));
     if (plan.current < result.minimumShards) {
-      out.push(wrap(`${plan.current} shards are too few now: writes or reads over the limit are throttled.`, width));
+      out.push(wrap(`${plural(plan.current, 'shard')} ${plan.current === 1 ? 'is' : 'are'} too few now: writes or reads over the limit are throttled.`, width));
     }
     if (plan.direction === 'none') out.push('The stream already has the recommended count.');
     else {

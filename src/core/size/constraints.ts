@@ -5,7 +5,7 @@ import { averageRecordBytes, writeBytesPerSec, type SizeInput } from './input.js
 
 export type ConstraintId = 'write-bytes' | 'write-records' | 'read-bytes';
 
-/** In order of precedence: on a tie, the first one is reported as binding. */
+/** The order constraints are listed in, and the precedence on an exact tie. */
 export const CONSTRAINT_ORDER: readonly ConstraintId[] = ['write-bytes', 'write-records', 'read-bytes'];
 
 export interface Constraint {
@@ -70,12 +70,17 @@ export function computeConstraints(input: SizeInput): ConstraintSet {
   return { constraints, unchecked, aggregation };
 }
 
-/** The constraint that needs the most shards; the earliest in CONSTRAINT_ORDER on a tie. */
+/**
+ * The constraint that needs the most shards. On a tie, the one that uses more of its shards (the
+ * larger demand / limit) binds; on an exact tie, the earliest in CONSTRAINT_ORDER.
+ */
 export function bindingConstraint(constraints: readonly Constraint[]): Constraint {
   let best: Constraint | undefined;
+  const load = (c: Constraint) => c.demand / c.perShard;
   for (const id of CONSTRAINT_ORDER) {
     const c = constraints.find((x) => x.id === id);
-    if (c && (best === undefined || c.shards > best.shards)) best = c;
+    if (c === undefined) continue;
+    if (best === undefined || c.shards > best.shards || (c.shards === best.shards && load(c) > load(best))) best = c;
   }
   if (best === undefined) throw new Error('no constraint to bind');
   return best;

@@ -176,3 +176,16 @@ describe('sizeStream: properties', () => {
     expect(SHARD.writeBytesPerSec.value).toBe(MIB);
   });
 });
+
+describe('sizeStream: which limit binds on a tie', () => {
+  it('picks the limit that uses more of its shards when the counts tie', () => {
+    // 750 records/s of 500 bytes: both fit one shard, but records use 75% of it and bytes 36%.
+    const r = size({ dataBytesPerSec: 750 * 500, recordsPerSec: 750, sharedConsumers: 0 });
+    expect(r.minimumShards).toBe(1);
+    expect(r.binding).toBe('write-records');
+  });
+
+  it('keeps write bytes on an exact tie with shared reads', () => {
+    expect(size({ dataBytesPerSec: 6 * MIB, sharedConsumers: 2 }).binding).toBe('write-bytes');
+  });
+});
