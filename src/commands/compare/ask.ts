@@ -42,7 +42,10 @@ async function askNumber(p: Prompter, name: string, message: string, fallback?: 
 const DESTINATION_CHOICES = (['custom', 's3', 'redshift', 'opensearch', 'splunk', 'snowflake', 'iceberg', 'http'] as const).map(
   (value: Destination) => ({
     value,
-    name: value === 'custom' ? 'My own consumer code (applications, Lambda functions)' : `${DESTINATION_NAMES[value]} (${value})`,
+    name:
+      value === 'custom'
+        ? 'My own consumer code (applications, Lambda functions)'
+        : `${value === 'http' ? 'An HTTP endpoint' : DESTINATION_NAMES[value]} (${value})`,
   }),
 );
 

@@ -97,7 +97,7 @@ const RULES: readonly PreferenceRule[] = [
     id: 'kafka-api',
     pick: 'msk',
     applies: (w) => w.kafkaApi,
-    why: () => 'Producers and consumers must speak the Kafka protocol, and MSK is managed Apache Kafka (MSK Serverless is the least to operate).',
+    why: () => 'Producers and consumers must speak the Kafka protocol: MSK is managed Apache Kafka, and MSK Serverless is the least of it to operate.',
   },
   {
     id: 'long-replay',
@@ -111,7 +111,7 @@ const RULES: readonly PreferenceRule[] = [
     pick: 'firehose',
     applies: (w) => isFirehoseSink(w.destination) && consumerCount(w) <= 1 && !wantsReplay(w),
     why: (w) =>
-      `The data only has to land in ${DESTINATION_NAMES[w.destination ?? 's3']}: Firehose loads it with no consumer code, scales by itself and retries failed deliveries.`,
+      `The data only has to land in ${DESTINATION_NAMES[w.destination ?? 's3']}: Firehose loads it for you, scales by itself and bills per GB.`,
   },
   {
     id: 'stream-to-sink',

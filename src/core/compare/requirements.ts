@@ -157,7 +157,7 @@ export function relax(w: Workload, id: RequirementId): Workload {
 }
 
 function kafka(_w: Workload, c: CandidateId): Verdict {
-  return c === 'msk' ? how('MSK runs Apache Kafka, so existing Kafka clients and connectors work unchanged.') : fail('it does not speak the Kafka protocol; only MSK does.');
+  return c === 'msk' ? how('Existing Kafka clients, connectors and tools work unchanged.') : fail('it does not speak the Kafka protocol; only MSK does.');
 }
 
 function messageSize(w: Workload, c: CandidateId): Verdict {
@@ -435,13 +435,13 @@ function destination(w: Workload, c: CandidateId): Verdict {
   }
   if (!isFirehoseSink(dest)) return OK;
   if (!w.noCode) {
-    if (c === 'firehose' || c === 'kds+firehose') return how(`Firehose loads ${where} for you.`);
+    if (c === 'firehose' || c === 'kds+firehose') return how(`${where} is a built-in Firehose destination.`);
     return OK;
   }
   switch (c) {
     case 'firehose':
     case 'kds+firehose':
-      return how(`Firehose loads ${where} with no consumer code, retrying failed deliveries.`);
+      return how(`${where} is a built-in Firehose destination: no consumer code, and failed deliveries are retried.`);
     case 'sqs-standard':
     case 'sqs-fifo':
     case 'sns+sqs':
@@ -465,7 +465,8 @@ function destination(w: Workload, c: CandidateId): Verdict {
 function firehoseFeature(feature: 'format-conversion' | 'partition-by-field') {
   const what = feature === 'format-conversion' ? 'converting JSON to Parquet or ORC' : 'S3 prefixes from a field in each record';
   return (w: Workload, c: CandidateId): Verdict => {
-    if (c === 'firehose' || c === 'kds+firehose') {
+    // MSK reaches a sink without code only as Firehose's source, and then Firehose does the work.
+    if (c === 'firehose' || c === 'kds+firehose' || (c === 'msk' && w.noCode && isFirehoseSink(effectiveDestination(w)))) {
       return how(
         feature === 'format-conversion'
           ? 'Firehose converts JSON to Parquet or ORC on the way (schema from the Glue Data Catalog).'
