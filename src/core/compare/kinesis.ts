@@ -32,6 +32,12 @@ export function efoAdvice(w: Workload): EfoAdvice {
   const budget = w.latencyMs;
   const calls = SHARD.getRecordsCallsPerSec.value;
   const efoMs = KDS_COMPARED.efoLatencyMs.value;
+  if (w.perMessageAck) {
+    return {
+      needed: false,
+      reason: 'Readers that acknowledge each record use Kinesis queues, which are not enhanced fan-out consumers; AWS publishes no latency figure for them.',
+    };
+  }
   if (budget !== undefined && budget < KDS_COMPARED.sharedLatencyOneConsumerMs.value) {
     return {
       needed: true,

@@ -82,7 +82,9 @@ function streamTriggers(w: Workload): string[] {
   if (w.maxMessageKiB !== undefined && w.maxMessageKiB * 1024 > STREAM.maxRecordBytesDefault.value) {
     triggers.push(`messages of ${bytes(w.maxMessageKiB * 1024)} are more than queues take, and a stream takes records up to ${bytes(STREAM.maxRecordBytesLimit.value)}`);
   }
-  if (n >= 2) {
+  // Acknowledging each message on Kinesis means Kinesis queues: no order, no enhanced fan-out. Only
+  // replay or size make that worth it over queues.
+  if (n >= 2 && !w.perMessageAck) {
     const why: string[] = [];
     if (w.ordering === 'per-key') why.push('in order per key');
     if ((w.mbps ?? 0) >= STREAM_SHARD_BYTES / MIB || (w.messagesPerSec ?? 0) >= STREAM_SHARD_RECORDS) why.push('at streaming volume');

@@ -26,6 +26,8 @@ describe('the preference rules, first match wins', () => {
     ['several readers at 1 MiB/s mean Kinesis', { consumers: 2, mbps: 1 }, 'kds', 'stream'],
     ['several readers at 1,000 messages/s mean Kinesis', { consumers: 2, messagesPerSec: 1000 }, 'kds', 'stream'],
     ['several readers within 150 ms mean Kinesis', { consumers: 2, latencyMs: 150 }, 'kds', 'stream'],
+    ['several readers acknowledging each message mean SNS fan-out, even at volume', { consumers: 4, perMessageAck: true, mbps: 5, latencyMs: 50 }, 'sns+sqs', 'fan-out'],
+    ['replay with acknowledgement per message still means Kinesis (queues)', { replay: true, perMessageAck: true }, 'kds', 'stream'],
     ['order per key for one application means SQS FIFO', { ordering: 'per-key' }, 'sqs-fifo', 'ordered-queue'],
     ['no duplicates for one application means SQS FIFO', { exactlyOnce: true }, 'sqs-fifo', 'ordered-queue'],
     ['several readers at low volume mean SNS fan-out', { consumers: 3 }, 'sns+sqs', 'fan-out'],
@@ -162,6 +164,7 @@ describe('the Kinesis part of a Kinesis recommendation', () => {
     ['five readers can share reads', { replay: true, consumers: 5 }, false, /AWS recommends it/],
     ['six readers would split 5 calls/s: EFO needed', { replay: true, consumers: 6 }, true, /5 GetRecords calls/],
     ['two readers within 800 ms need EFO', { replay: true, consumers: 2, latencyMs: 800 }, true, /about 1 s with five/],
+    ['queue readers are not EFO readers', { replay: true, perMessageAck: true, latencyMs: 100 }, false, /Kinesis queues/],
   ])('%s', (_name, partial, needed, reason) => {
     const efo = advise(partial).kinesis?.efo;
     expect(efo?.needed).toBe(needed);
