@@ -161,7 +161,8 @@ const RULES: readonly PreferenceRule[] = [
     pick: 'sns+sqs',
     applies: (w) => consumerCount(w) >= 2,
     why: (w) =>
-      `${num(consumerCount(w))} applications each need every message, without replay or streaming volume: an SNS topic copies each message to one SQS queue per application, and each queue keeps its own retries and dead-letter queue.` +
+      `${num(consumerCount(w))} applications each need every message${w.perMessageAck ? ' and acknowledge each one' : ''}: ` +
+      'an SNS topic copies each message to one SQS queue per application, and each queue keeps its own retries and dead-letter queue.' +
       (w.ordering !== 'none' || w.exactlyOnce ? ' Use an SNS FIFO topic and FIFO queues for order and deduplication.' : ''),
   },
   {
