@@ -8,7 +8,7 @@ import type { Matrix } from '../core/compare/matrix.js';
 import type { Recommendation } from '../core/compare/recommend.js';
 import { DEFAULT_SERVICES, SERVICE_IDS, SERVICE_NAMES, type ServiceId } from '../core/compare/services.js';
 import type { Workload } from '../core/compare/workload.js';
-import { formatPercent, plural } from './format.js';
+import { formatPercent } from './format.js';
 import { CONSTRAINT_LABELS } from './size-text.js';
 import { bullet, shellLines, visibleLength, wrap } from './text.js';
 
@@ -161,7 +161,7 @@ function kinesisSection(r: Recommendation, color: ChalkInstance, width: number):
   const { result, input, command } = k.sizing;
   const headroom = formatPercent(input.headroom, 0);
   items.push(
-    `Shards: ${result.minimumShards} at least, ${plural(result.recommendedShards, 'shard')} with ${headroom} headroom; ` +
+    `Shards: ${result.minimumShards} at least, ${result.recommendedShards} with ${headroom} headroom; ` +
       `the limit that decides is ${CONSTRAINT_LABELS[result.binding]}. Costs by capacity mode and the aws commands:`,
   );
   return [...section(color, 'Kinesis', items, width), shellLines(command, width, '    ')];
