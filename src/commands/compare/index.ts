@@ -1,6 +1,6 @@
 /** Registers kds compare. The matrix, the advisor and their renderers load only when it runs. */
 import type { Command } from 'commander';
-import { ROW_IDS } from '../../core/compare/matrix.js';
+import { ROW_IDS } from '../../core/compare/rows.js';
 import type { Context } from '../../context.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';

@@ -1,5 +1,5 @@
 /** kds compare flags, described once, and how they become a matrix choice or a Workload. */
-import { ROW_IDS, isRowId, type RowId } from '../../core/compare/matrix.js';
+import { ROW_IDS, isRowId, type RowId } from '../../core/compare/rows.js';
 import { DEFAULT_SERVICES, SERVICE_IDS, isServiceId, type ServiceId } from '../../core/compare/services.js';
 import { DESTINATIONS, EMPTY_WORKLOAD, ORDERINGS, type Destination, type Ordering, type Workload } from '../../core/compare/workload.js';
 import { UsageError } from '../../errors.js';

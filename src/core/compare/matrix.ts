@@ -16,7 +16,10 @@ import {
   SQS_FIFO,
   STREAM,
 } from '../facts.js';
+import { ROW_IDS, type RowId } from './rows.js';
 import { SERVICE_IDS, type ServiceId } from './services.js';
+
+export { ROW_IDS, isRowId, type RowId } from './rows.js';
 import { bytes, duration, num, rate } from './words.js';
 
 export interface Cell {
@@ -24,27 +27,6 @@ export interface Cell {
   /** The page that supports the text. */
   readonly source: string;
 }
-
-export const ROW_IDS = [
-  'data-model',
-  'ordering',
-  'delivery-semantics',
-  'retention',
-  'replay',
-  'independent-consumers',
-  'consumer-model',
-  'per-message-ack',
-  'per-message-delay',
-  'max-message-size',
-  'throughput-scaling',
-  'latency',
-  'destinations',
-  'transformation',
-  'failure-handling',
-  'pricing-model',
-  'typical-use',
-] as const;
-export type RowId = (typeof ROW_IDS)[number];
 
 export interface MatrixRow {
   readonly id: RowId;
@@ -482,10 +464,6 @@ export const ROWS: readonly MatrixRow[] = [
     },
   },
 ];
-
-export function isRowId(value: string): value is RowId {
-  return (ROW_IDS as readonly string[]).includes(value);
-}
 
 /** The matrix as data: what --json prints and what the renderer lays out. */
 export interface Matrix {
