@@ -211,3 +211,210 @@ export const PRICES = {
     retentionGbMonth: price(0.023, 'USD per GB-month stored beyond 24 hours'),
   },
 } as const;
+
+// Neighbouring services
+//
+// The numbers kds compare checks a workload against: SQS, Firehose, SNS, EventBridge and MSK, plus
+// the few Kinesis figures that only the comparison needs (latency, on-demand ceiling, delivery
+// channels). Checked against AWS documentation on the date in CHECKED; where a limit changed, the
+// note says from what and when.
+
+export const NEIGHBOUR_SOURCES = {
+  sqsMessageQuotas: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html',
+  sqsFifoQuotas: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html',
+  sqsSendMessage: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html',
+  sqsStandard: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues.html',
+  sqsFifoTerms: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-key-terms.html',
+  sqsVisibility: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html',
+  sqsDelay: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-delay-queues.html',
+  sqsDeadLetter: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+  sqsLargeMessages:
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-managing-large-messages.html',
+  sqsPricing: 'https://aws.amazon.com/sqs/pricing/',
+  serverlessOneMb: 'https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb',
+  sqsFifoThroughputBlog:
+    'https://aws.amazon.com/blogs/aws/announcing-throughput-increase-and-dead-letter-queue-redrive-support-for-amazon-sqs-fifo-queues/',
+  firehoseRecord: 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_Record.html',
+  firehosePutRecordBatch: 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html',
+  firehoseBufferingHints: 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html',
+  firehoseBuffering: 'https://docs.aws.amazon.com/firehose/latest/dev/buffering-hints.html',
+  firehoseZeroBuffering: 'https://aws.amazon.com/about-aws/whats-new/2023/12/amazon-kinesis-data-firehose-zero-buffering/',
+  firehoseDynamicPartitioning: 'https://docs.aws.amazon.com/firehose/latest/dev/buffering.html',
+  firehoseFormatConversion: 'https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html',
+  firehoseDelivery: 'https://docs.aws.amazon.com/firehose/latest/dev/basic-deliver.html',
+  firehoseQuotas: 'https://docs.aws.amazon.com/firehose/latest/dev/limits.html',
+  firehoseRetry: 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_RetryOptions.html',
+  firehoseIceberg: 'https://docs.aws.amazon.com/firehose/latest/dev/apache-iceberg-destination.html',
+  firehoseHistory: 'https://docs.aws.amazon.com/firehose/latest/dev/history.html',
+  firehoseFaq: 'https://aws.amazon.com/firehose/faqs/',
+  firehosePricing: 'https://aws.amazon.com/firehose/pricing/',
+  snsLargeMessages: 'https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html',
+  snsArchive: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-archiving-replay.html',
+  snsFifoGrouping: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html',
+  snsDelivery: 'https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html',
+  snsPricing: 'https://aws.amazon.com/sns/pricing/',
+  eventbridgeCustomBus: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-what-is.html',
+  eventbridgeRetry: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html',
+  eventbridgeQuotas: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html',
+  eventbridgePricing: 'https://aws.amazon.com/eventbridge/pricing/',
+  mskServerlessConfig: 'https://docs.aws.amazon.com/msk/latest/developerguide/serverless-config.html',
+  mskQuotas: 'https://docs.aws.amazon.com/msk/latest/developerguide/limits.html',
+  mskPricing: 'https://aws.amazon.com/msk/pricing/',
+  kdsQueues: 'https://docs.aws.amazon.com/streams/latest/dev/consuming-with-queues.html',
+  kdsChannels: 'https://docs.aws.amazon.com/streams/latest/dev/data-delivery.html',
+  kdsDuplicates: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-record-processor-duplicates.html',
+} as const;
+
+const N = NEIGHBOUR_SOURCES;
+
+/** Amazon SQS, standard and FIFO queues. */
+export const SQS = {
+  maxMessageBytes: fact(
+    1 * MIB,
+    'bytes per message, body and attributes (standard and FIFO)',
+    N.sqsSendMessage,
+    'Raised from 256 KiB (the limit since 2013) to 1 MiB on 4 Aug 2025; MaximumMessageSize now defaults to 1 MiB too.',
+  ),
+  maxMessageBytesBefore2025: fact(256 * KIB, 'bytes per message until 4 Aug 2025', N.serverlessOneMb),
+  extendedClientMaxBytes: fact(
+    2 * 1000 ** 3,
+    'bytes per payload with the Extended Client Library (payload in S3, pointer in the queue)',
+    N.sqsLargeMessages,
+    'AWS writes "2 GB".',
+  ),
+  retentionMinSeconds: fact(60, 'seconds of message retention, minimum', N.sqsMessageQuotas),
+  retentionDefaultSeconds: fact(4 * 86_400, 'seconds of message retention, default (4 days)', N.sqsMessageQuotas),
+  retentionMaxSeconds: fact(1_209_600, 'seconds of message retention, maximum (14 days)', N.sqsMessageQuotas),
+  deliveryDelayMaxSeconds: fact(
+    900,
+    'seconds a message can be delayed (queue delay, or per-message timer on standard queues)',
+    N.sqsDelay,
+  ),
+  visibilityTimeoutDefaultSeconds: fact(30, 'seconds of visibility timeout, default', N.sqsVisibility),
+  visibilityTimeoutMaxSeconds: fact(43_200, 'seconds of visibility timeout, maximum (12 hours)', N.sqsVisibility),
+  billingChunkBytes: fact(64 * KIB, 'bytes of payload billed as one request', N.sqsPricing),
+} as const;
+
+/** Amazon SQS FIFO queues. */
+export const SQS_FIFO = {
+  transactionsPerSecond: fact(
+    300,
+    'API calls per second per action (send, receive, delete) without high-throughput mode; also one message group',
+    N.sqsMessageQuotas,
+  ),
+  batchMessages: fact(10, 'messages per batch call', N.sqsMessageQuotas),
+  highThroughputTransactionsPerSecond: fact(
+    70_000,
+    'API calls per second per action in high-throughput mode (us-east-1, us-west-2, eu-west-1; lower elsewhere)',
+    N.sqsMessageQuotas,
+    'Raised step by step from 3,000 (2021) to 70,000 on 28 Nov 2023.',
+  ),
+  deduplicationWindowSeconds: fact(300, 'seconds in which a repeated deduplication id is dropped', N.sqsFifoTerms),
+  inFlightMessages: fact(120_000, 'messages in flight per queue', N.sqsFifoQuotas, 'Was 20,000.'),
+} as const;
+
+/** Amazon Data Firehose (named Amazon Kinesis Data Firehose until Feb 2024). */
+export const FIREHOSE = {
+  maxRecordBytes: fact(
+    1000 * KIB,
+    'bytes per record before base64 (1,000 KiB: less than 1 MiB)',
+    N.firehoseRecord,
+  ),
+  batchMaxRecords: fact(500, 'records per PutRecordBatch call', N.firehosePutRecordBatch),
+  batchMaxBytes: fact(4 * MIB, 'bytes per PutRecordBatch call', N.firehosePutRecordBatch),
+  bufferIntervalMinSeconds: fact(
+    0,
+    'seconds of buffering interval, minimum ("zero buffering")',
+    N.firehoseBufferingHints,
+    'The minimum was 60 seconds until zero buffering launched in Dec 2023; the quotas page still says 60.',
+  ),
+  bufferIntervalDefaultSeconds: fact(300, 'seconds of buffering interval, default', N.firehoseBufferingHints),
+  bufferIntervalMaxSeconds: fact(900, 'seconds of buffering interval, maximum', N.firehoseBufferingHints),
+  bufferSizeMinMiB: fact(1, 'MiB of buffer size, minimum', N.firehoseBufferingHints),
+  bufferSizeMaxMiB: fact(128, 'MiB of buffer size, maximum', N.firehoseBufferingHints),
+  zeroBufferingTypicalSeconds: fact(
+    5,
+    'seconds within which most streams with zero buffering deliver ("within a few seconds")',
+    N.firehoseZeroBuffering,
+  ),
+  dynamicPartitioningDelayFactor: fact(
+    1.5,
+    'times the buffering interval a batch can take with dynamic partitioning (which cannot use zero buffering)',
+    N.firehoseDynamicPartitioning,
+  ),
+  dynamicPartitioningActivePartitions: fact(
+    500,
+    'active partitions per Firehose stream by default (5,000 on request)',
+    N.firehoseDynamicPartitioning,
+  ),
+  directPutBytesPerSec: fact(
+    5 * MIB,
+    'bytes/s per Firehose stream with Direct PUT (us-east-1, us-west-2, eu-west-1; 1 MiB/s elsewhere)',
+    N.firehoseQuotas,
+    'A soft quota; it does not apply when a Kinesis data stream is the source.',
+  ),
+  directPutRecordsPerSec: fact(
+    500_000,
+    'records/s per Firehose stream with Direct PUT (us-east-1, us-west-2, eu-west-1; 100,000 elsewhere)',
+    N.firehoseQuotas,
+  ),
+  undeliveredRetentionHours: fact(24, 'hours Firehose keeps records it cannot deliver (Direct PUT source)', N.firehoseQuotas),
+  retryMaxSeconds: fact(7200, 'seconds of retries for non-S3 destinations before backing up to S3', N.firehoseRetry),
+  billingRoundingBytes: fact(5 * 1000, 'bytes each ingested record is rounded up to for billing (5 KB)', N.firehosePricing),
+} as const;
+
+/** Amazon SNS. */
+export const SNS = {
+  maxMessageBytesDefault: fact(256 * KIB, 'bytes per message on a topic by default', N.snsLargeMessages),
+  maxMessageBytesRaised: fact(
+    1 * MIB,
+    'bytes per message once the topic MaximumMessageSize is raised',
+    N.snsLargeMessages,
+    'Opt-in per topic (available as of 2026-11); such topics allow only SQS, Lambda and Firehose subscriptions, at most 100.',
+  ),
+  largeMessageMaxSubscriptions: fact(100, 'subscriptions per topic whose MaximumMessageSize is above 256 KiB', N.snsLargeMessages),
+  fifoArchiveMaxDays: fact(365, 'days a FIFO topic can archive messages for replay', N.snsArchive, 'Archive and replay launched Oct 2023.'),
+} as const;
+
+/** Amazon EventBridge. */
+export const EVENTBRIDGE = {
+  maxEventBytes: fact(
+    1_000_000,
+    'bytes per event (AWS writes "1 MB"; kds takes 1,000,000 bytes to be safe)',
+    N.serverlessOneMb,
+    'Raised from 256 KB; announced by 29 Jan 2026.',
+  ),
+  customBusRetentionMaxDays: fact(365, 'days a Custom Event Bus keeps every event (1 to 365)', N.eventbridgeCustomBus),
+  customBusDeduplicationSeconds: fact(300, 'seconds of publish-time deduplication on a Custom Event Bus', N.eventbridgeCustomBus),
+  classicRetryHours: fact(24, 'hours a Classic bus retries delivery to a target by default', N.eventbridgeRetry),
+} as const;
+
+/** Amazon MSK (managed Apache Kafka). */
+export const MSK = {
+  serverlessMaxMessageBytes: fact(8 * MIB, 'bytes per message, MSK Serverless max.message.bytes maximum', N.mskServerlessConfig),
+  serverlessDefaultMaxMessageBytes: fact(1_048_588, 'bytes per message, MSK Serverless default', N.mskServerlessConfig),
+  serverlessPartitionIngressBytesPerSec: fact(
+    5_000_000,
+    'bytes/s written to one partition of an MSK Serverless cluster (AWS writes "5 MBps")',
+    N.mskQuotas,
+  ),
+  serverlessDefaultRetentionDays: fact(7, 'days of retention by default on MSK Serverless (unlimited allowed)', N.mskServerlessConfig),
+} as const;
+
+/** Kinesis Data Streams figures that only the comparison uses. */
+export const KDS_COMPARED = {
+  efoLatencyMs: fact(70, 'ms typical propagation delay with enhanced fan-out, whatever the consumer count', SOURCES.efo),
+  sharedLatencyOneConsumerMs: fact(200, 'ms average propagation delay with one shared-throughput consumer', SOURCES.efo),
+  sharedLatencyFiveConsumersMs: fact(1000, 'ms average propagation delay with five shared-throughput consumers', SOURCES.efo),
+  onDemandMaxWriteBytesPerSec: fact(
+    10 * 1000 ** 3,
+    'bytes/s of writes one on-demand stream scales to (us-east-1, us-west-2, eu-west-1; 200 MB/s elsewhere)',
+    SOURCES.quotas,
+    'Was 200 MB/s at launch (Nov 2021), then 1 GB/s on request (Mar 2023).',
+  ),
+  channelFreshnessMinSeconds: fact(
+    300,
+    'seconds of data freshness, at least, for delivery channels to S3 or S3 Tables (on-demand streams)',
+    N.kdsChannels,
+  ),
+} as const;
