@@ -5,8 +5,12 @@
 import { CommanderError } from 'commander';
 import { PRICE_REGION, PRICES } from '../core/facts.js';
 import type { Directive } from '../core/learn/lesson.js';
+import { CANDIDATE_NAMES } from '../core/compare/candidates.js';
+import { recommend } from '../core/compare/recommend.js';
 import { sizeStream } from '../core/size/size.js';
-import { SIZE_OPTIONS, toSizeInput, type SizeFlags } from '../commands/size/options.js';
+import { toWorkload, WORKLOAD_OPTIONS, type CompareFlags } from '../commands/compare/options.js';
+import { DEFAULT_HEADROOM_PERCENT, SIZE_OPTIONS, toSizeInput, type SizeFlags } from '../commands/size/options.js';
+import type { OptionSpec } from '../options/define.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseOptionArgs } from '../options/define.js';
 import { formatUsd, plural } from '../render/format.js';
@@ -18,17 +22,21 @@ const MODE_NAMES = {
   'on-demand-advantage': 'On-demand Advantage',
 } as const;
 
-function sizeFlags(directive: Directive): SizeFlags {
+/** Runs a step on a directive's flags; a mistake in the lesson becomes an InputError naming it. */
+function fromFlags<F, T>(directive: Directive, specs: readonly OptionSpec[], use: (flags: F) => T): T {
   try {
-    return parseOptionArgs<SizeFlags>(SIZE_OPTIONS, directive.args);
+    return use(parseOptionArgs<F>(specs, directive.args));
   } catch (error) {
     const message = error instanceof CommanderError || error instanceof UsageError ? error.message : String(error);
     throw new InputError(`${directive.raw}: ${message.replace(/^error: /, '')}`);
   }
 }
 
+const sizeOf = (directive: Directive) =>
+  fromFlags(directive, SIZE_OPTIONS, (flags: SizeFlags) => sizeStream(toSizeInput(flags)));
+
 function sizeExample(directive: Directive): string[] {
-  const result = sizeStream(toSizeInput(sizeFlags(directive)));
+  const result = sizeOf(directive);
   const lines = [
     `Minimum ${plural(result.minimumShards, 'shard')}, ${CONSTRAINT_LABELS[result.binding]} bind; ` +
       `recommended ${result.recommendedShards} with ${Math.round(result.input.headroom * 100)}% headroom.`,
@@ -43,7 +51,7 @@ function sizeExample(directive: Directive): string[] {
 }
 
 function costExample(directive: Directive): string[] {
-  const result = sizeStream(toSizeInput(sizeFlags(directive)));
+  const result = sizeOf(directive);
   const modes = result.cost.modes.map((m) => {
     const name = m.mode === 'provisioned' ? `${MODE_NAMES[m.mode]} (${plural(result.recommendedShards, 'shard')})` : MODE_NAMES[m.mode];
     return `${name} ${formatUsd(m.totalUsd)}`;
@@ -52,6 +60,18 @@ function costExample(directive: Directive): string[] {
     `A month of it: ${modes.join(', ')}.`,
     `(${PRICE_REGION} list prices as of ${PRICES.provisioned.shardHour.asOf}, ${result.cost.hoursPerMonth} hours.)`,
   ];
+}
+
+function recommendExample(directive: Directive): string[] {
+  const result = fromFlags(directive, WORKLOAD_OPTIONS, (flags: CompareFlags) =>
+    recommend(toWorkload(flags), { headroom: DEFAULT_HEADROOM_PERCENT / 100 }),
+  );
+  const lines: string[] = [];
+  if (result.recommendation === undefined) lines.push('Nothing fits every requirement as stated.');
+  else lines.push(`Recommendation: ${CANDIDATE_NAMES[result.recommendation]} (${result.recommendation}).`);
+  lines.push(...result.reasons.slice(0, 2));
+  if (result.eliminated.length > 0) lines.push(`Ruled out: ${result.eliminated.map((e) => e.id).join(', ')}.`);
+  return lines;
 }
 
 export interface ExampleText {
@@ -68,8 +88,9 @@ export function evaluateExample(directive: Directive): ExampleText {
       return { command: `kds size ${args}`, lines: sizeExample(directive) };
     case 'cost':
       return { command: `kds size ${args}`, lines: costExample(directive) };
-    case 'shard':
     case 'recommend':
+      return { command: `kds compare --recommend ${args}`, lines: recommendExample(directive) };
+    case 'shard':
       throw new InputError(`${directive.raw}: this example is not available yet`);
   }
 }

@@ -5,7 +5,7 @@
  * 2. Eliminations: each candidate is checked against each stated requirement (requirements.ts).
  * 3. Preference: the first rule below whose pick survived wins; the other survivors are alternatives.
  */
-import { STREAM } from '../facts.js';
+import { SHARD, STREAM } from '../facts.js';
 import { MIB } from '../units.js';
 import { CANDIDATE_IDS, SIMPLICITY_ORDER, TRADE_OFFS, type CandidateId } from './candidates.js';
 import { findConflicts, type Conflict } from './conflicts.js';
@@ -71,8 +71,6 @@ interface PreferenceRule {
   readonly why: (w: Workload) => string;
 }
 
-const STREAM_SHARD_BYTES = 1 * MIB;
-const STREAM_SHARD_RECORDS = 1000;
 const LOW_LATENCY_MS = 200;
 
 function streamTriggers(w: Workload): string[] {
@@ -87,7 +85,7 @@ function streamTriggers(w: Workload): string[] {
   if (n >= 2 && !w.perMessageAck) {
     const why: string[] = [];
     if (w.ordering === 'per-key') why.push('in order per key');
-    if ((w.mbps ?? 0) >= STREAM_SHARD_BYTES / MIB || (w.messagesPerSec ?? 0) >= STREAM_SHARD_RECORDS) why.push('at streaming volume');
+    if ((w.mbps ?? 0) >= SHARD.writeBytesPerSec.value / MIB || (w.messagesPerSec ?? 0) >= SHARD.writeRecordsPerSec.value) why.push('at streaming volume');
     if (w.latencyMs !== undefined && w.latencyMs < LOW_LATENCY_MS) why.push('within milliseconds');
     if (why.length > 0) triggers.push(`${num(n)} independent applications each need every message ${list(why)}, and each reads the stream at its own position`);
   }
