@@ -16,6 +16,7 @@ import { wrap } from './text.js';
 
 /** Prose reads badly in very wide terminals. */
 export const MAX_PROSE_WIDTH = 100;
+const MAX_COMMAND_COLUMN = 44;
 
 export function proseWidth(width: number): number {
   return Math.max(30, Math.min(width, MAX_PROSE_WIDTH));
@@ -90,7 +91,7 @@ export function renderSessionHeader(h: SessionHeader, color: ChalkInstance, widt
     lines.push(wrap(`Exam rules: no hints and no feedback until the end; ${time}. Ctrl+C stops and scores what you answered.`, w));
   } else {
     lines.push(
-      wrap('Pick with the arrow keys and Enter. "Show a hint" is in the list; Ctrl+C stops and shows your summary.', w),
+      wrap('Answer with the arrow keys and Enter; hints are in the list. Ctrl+C ends with your summary.', w),
     );
   }
   return lines.join('\n');
@@ -194,8 +195,8 @@ function sourceLines(question: Question, color: ChalkInstance, width: number): s
 
 export interface SummaryExtras {
   readonly suggestions: readonly Suggestion[];
-  /** The command that repeats the session (same seed). */
-  readonly repeat: string;
+  /** The command that repeats the session (same seed); none when the choice depended on progress. */
+  readonly repeat?: string;
   /** Where progress was saved, or undefined when saving failed. */
   readonly progressPath?: string;
 }
@@ -265,7 +266,9 @@ export function renderSummary(
   if (extras.suggestions.length > 0) {
     out.push('');
     out.push(color.bold('Look at:'));
-    const cmdWidth = Math.min(44, Math.max(...extras.suggestions.map((s) => s.command.length + 2)));
+    // Commands line up in a column; a command too long for it gets a line of its own.
+    const fitting = extras.suggestions.map((s) => s.command.length + 2).filter((n) => n <= MAX_COMMAND_COLUMN);
+    const cmdWidth = Math.max(0, ...fitting);
     for (const s of extras.suggestions) {
       const cmd = `$ ${s.command}`;
       if (cmd.length <= cmdWidth && cmdWidth + 4 + s.what.length <= w) {
@@ -277,7 +280,7 @@ export function renderSummary(
     }
   }
   out.push('');
-  out.push(`${color.dim('Same questions again:')} ${extras.repeat}`);
+  if (extras.repeat !== undefined) out.push(`${color.dim('Same questions again:')} ${extras.repeat}`);
   out.push(
     extras.progressPath === undefined
       ? color.yellow('Progress could not be saved this time (see the warning above).')
@@ -291,9 +294,8 @@ export function renderExamReview(answer: AnsweredQuestion, color: ChalkInstance,
   const w = proseWidth(width);
   const q = answer.presented.question;
   const head = color.dim(`${q.id} · ${q.topic} · ${q.difficulty}`);
-  return [head, color.bold(prose(q.prompt, w)), renderFeedback(answer.presented, answer.grade, { revealed: false, hintsUsed: 0 }, color, width)].join(
-    '\n',
-  );
+  const feedback = renderFeedback(answer.presented, answer.grade, { revealed: answer.revealed, hintsUsed: answer.hintsUsed }, color, width);
+  return [head, color.bold(prose(q.prompt, w)), '', feedback].join('\n');
 }
 
 // --- non-interactive commands ------------------------------------------------------------------
@@ -399,19 +401,15 @@ export function renderStats(stats: ProgressStats, path: string, color: ChalkInst
       w,
     ),
   );
-  const next = stats.nextDue ? `; next due ${stats.nextDue.slice(0, 16).replace('T', ' ')} UTC` : '';
-  out.push(
-    wrap(
-      `Due for review now: ${stats.due} (kds quiz --due). Missed last time: ${stats.toReview} (kds quiz --review)${next}.`,
-      w,
-    ),
-  );
+  const next = stats.nextDue ? `; the next one ${stats.nextDue.slice(0, 16).replace('T', ' ')} UTC` : '';
+  out.push(wrap(`Due for review now: ${stats.due} (kds quiz --due)${next}.`, w));
+  out.push(wrap(`Missed last time: ${stats.toReview} (kds quiz --review).`, w));
   const box = (n: number): number => stats.boxes.find((b) => b.box === n)?.questions ?? 0;
   const boxes = stats.boxes
     .filter((b) => b.box > 0)
-    .map((b) => `${b.box}: ${b.questions}`)
-    .join(' · ');
-  out.push(`Leitner boxes: ${boxes} · never answered: ${box(0)} (box ${LAST_BOX} = mastered)`);
+    .map((b) => `${b.questions} in box ${b.box}${b.box === LAST_BOX ? ' (mastered)' : ''}`)
+    .join(', ');
+  out.push(wrap(`Leitner boxes: ${boxes}; ${box(0)} never answered.`, w));
   out.push('');
   out.push(
     renderTable(

@@ -106,7 +106,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
       summary,
       {
         suggestions: suggestionsFor(summary),
-        repeat: repeatCommand(options, seed),
+        ...(options.focus === 'all' ? { repeat: repeatCommand(options, seed) } : {}),
         ...(recorder.failed ? {} : { progressPath: store.path }),
       },
       ctx.color,
@@ -167,6 +167,7 @@ async function askAll(
     if (!practice) continue;
     print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
     if (index === questions.length - 1) break;
+    print(ctx, '');
     try {
       const next = await prompter.select('What next?', [
         { value: NEXT, name: `Next question (${index + 2} of ${questions.length})`, short: 'next question' },
