@@ -199,6 +199,17 @@ export interface SummaryExtras {
   readonly repeat?: string;
   /** Where progress was saved, or undefined when saving failed. */
   readonly progressPath?: string;
+  /** Exams: how long it took, and the limit if there was one (milliseconds). */
+  readonly time?: { readonly usedMs: number; readonly limitMs?: number };
+}
+
+/** 75_000 -> "1:15"; an hour or more -> "1:02:03". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 export function renderSummary(
@@ -223,6 +234,10 @@ export function renderSummary(
     out.push(
       `${color.bold('Score:')} ${summary.right} of ${summary.outOf} (${formatPercent(summary.score, 0)})${hints}`,
     );
+  }
+  if (extras.time !== undefined) {
+    const limit = extras.time.limitMs === undefined ? '' : ` of ${formatDuration(extras.time.limitMs)}`;
+    out.push(`${color.bold('Time:')} ${formatDuration(extras.time.usedMs)}${limit}`);
   }
   if (summary.topics.length > 0) {
     out.push('');
@@ -258,6 +273,7 @@ export function renderSummary(
     }
   }
   if (summary.unanswered.length > 0 && summary.ended === 'time') {
+    out.push('');
     out.push(wrap(`Not answered: ${summary.unanswered.map((q) => q.id).join(', ')}.`, w));
   }
   if (summary.missed.length > 0) {
@@ -300,17 +316,17 @@ export function renderExamReview(answer: AnsweredQuestion, color: ChalkInstance,
 
 // --- non-interactive commands ------------------------------------------------------------------
 
+/** A table of questions: id (which names the topic), difficulty, and the start of the prompt. */
 export function renderQuestionList(questions: readonly Question[], color: ChalkInstance, width: number): string {
   if (questions.length === 0) return 'No questions match.';
   const idWidth = Math.max(2, ...questions.map((q) => q.id.length));
-  const topicWidth = Math.max(5, ...questions.map((q) => q.topic.length));
   const levelWidth = Math.max(5, ...questions.map((q) => q.difficulty.length));
   // Each column is padded by one space on each side, with one space between columns.
-  const room = Math.max(20, width - (idWidth + topicWidth + levelWidth) - 4 * 2 - 3 - 1);
+  const room = Math.max(20, width - (idWidth + levelWidth) - 3 * 2 - 2 - 1);
   const table = renderTable(
     {
-      head: ['ID', 'TOPIC', 'LEVEL', 'QUESTION'],
-      rows: questions.map((q) => [q.id, q.topic, q.difficulty, excerpt(q.prompt, room)]),
+      head: ['ID', 'LEVEL', 'QUESTION'],
+      rows: questions.map((q) => [q.id, q.difficulty, excerpt(q.prompt, room)]),
     },
     color,
   );

@@ -107,6 +107,9 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
       {
         suggestions: suggestionsFor(summary),
         ...(options.focus === 'all' ? { repeat: repeatCommand(options, seed) } : {}),
+        ...(options.mode === 'exam'
+          ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) }
+          : {}),
         ...(recorder.failed ? {} : { progressPath: store.path }),
       },
       ctx.color,
@@ -211,6 +214,12 @@ class Recorder {
       notice(this.ctx, `${(error as Error).message}; the session goes on, but this session's answers are not saved.`);
     }
   }
+}
+
+/** How long an exam took: all of it when the time ran out (the prompt may end a moment late). */
+function examTime(start: number, end: number, deadline: number | undefined, ended: SessionEnd) {
+  const usedMs = ended === 'time' && deadline !== undefined ? deadline - start : Math.min(end, deadline ?? end) - start;
+  return { usedMs, ...(deadline === undefined ? {} : { limitMs: deadline - start }) };
 }
 
 function scopeText(options: SessionOptions): string {
