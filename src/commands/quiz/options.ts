@@ -155,7 +155,10 @@ function shellWord(text: string): string {
   return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export const LIST_OPTIONS: readonly OptionSpec[] = [JSON_OPTION, BANK_OPTION];
+export const LIST_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'json', description: 'print [{ id, topic, difficulty, prompt }] for scripts' },
+  BANK_OPTION,
+];
 export const SHOW_OPTIONS: readonly OptionSpec[] = [
   { type: 'boolean', name: 'answer', description: 'also print the answer, why each option is right or wrong, the explanation and sources' },
   JSON_OPTION,
