@@ -179,8 +179,8 @@ export function renderFeedback(
   }
   out.push('');
   out.push(prose(presented.question.explanation, w));
-  out.push('');
-  out.push(...sourceLines(presented.question, color, w));
+  const sources = sourceLines(presented.question, color, w);
+  if (sources.length > 0) out.push('', ...sources);
   return out.join('\n');
 }
 

@@ -26,6 +26,11 @@ export interface Question {
   readonly sources: readonly string[];
   /** The kds command that lets the learner see the answer, e.g. "kds size --mbps 6". */
   readonly try?: string;
+  /**
+   * The id progress is recorded under, when it differs from `id`: a generated drill has a unique
+   * `id` in its session (say "drill-size-42-3") but is recorded under its kind ("drill-size").
+   */
+  readonly progressId?: string;
 }
 
 export const MIN_OPTIONS = 3;

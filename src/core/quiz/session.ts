@@ -84,7 +84,13 @@ export function summarizeSession(
 /** The progress-file event for one answer. */
 export function answerEvent(answer: AnsweredQuestion, at: number): AnswerEvent {
   const { question } = answer.presented;
-  return { id: question.id, topic: question.topic, right: answer.grade.right, hintsUsed: answer.hintsUsed, at };
+  return {
+    id: question.progressId ?? question.id,
+    topic: question.topic,
+    right: answer.grade.right,
+    hintsUsed: answer.hintsUsed,
+    at,
+  };
 }
 
 /** The history entry for a session. */

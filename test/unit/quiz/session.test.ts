@@ -43,6 +43,11 @@ describe('scoring a session', () => {
     expect(summarizeSession('practice', [cap1], [], 'interrupted').score).toBeUndefined();
   });
 
+  it('records a generated question under its progress id', () => {
+    const drill = question({ id: 'drill-size-42-3', progressId: 'drill-size', topic: 'capacity', hints: [], sources: [] });
+    expect(answerEvent(answered(drill, 'wrong'), 7)).toEqual({ id: 'drill-size', topic: 'capacity', right: false, hintsUsed: 0, at: 7 });
+  });
+
   it('turns answers and sessions into progress-file entries', () => {
     const a = answered(cap1, 'right', { hintsUsed: 1 });
     expect(answerEvent(a, 5)).toEqual({ id: 'capacity-001', topic: 'capacity', right: true, hintsUsed: 1, at: 5 });
