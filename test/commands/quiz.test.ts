@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PromptTimeoutError } from '../../src/io/prompter.js';
 import { loadBank } from '../../src/io/bank.js';
-import { ctrlC, runKds, scriptedPrompter, type FakeIoOptions, type PromptCall } from '../helpers/io.js';
+import { run } from '../../src/cli.js';
+import { ctrlC, fakeIo, runKds, scriptedPrompter, type FakeIoOptions, type PromptCall } from '../helpers/io.js';
 
 const BANK = fileURLToPath(new URL('../fixtures/quiz/bank', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../fixtures/quiz/broken', import.meta.url));
@@ -172,6 +173,20 @@ describe('Ctrl+C in a session', () => {
     const r = await quiz(['--bank', BANK, '--topic', 'capacity', '--seed', '3'], options);
     expect(r.code).toBe(130);
     expect(r.stdout).toContain('Score: 0 of 1 (0%)');
+  });
+
+  it('between prompts (a SIGINT outside a prompt): stops before asking anything more', async () => {
+    const prompter = scriptedPrompter([
+      (call: PromptCall) => {
+        fake.interrupt();
+        return right(call);
+      },
+    ]);
+    const fake = fakeIo({ stdinIsTTY: true, stdoutIsTTY: true, prompter, env: { KDS_STATE_DIR: state } });
+    const code = await run(['quiz', '--bank', BANK, '--topic', 'retention,consumers,partition-keys'], fake.io);
+    expect(code).toBe(130);
+    expect(prompter.asked).toEqual(['Your answer']);
+    expect(fake.stdout()).toContain('Stopped after 1 of 3 questions');
   });
 
   it('before any answer: exit 130, no score, nothing saved', async () => {

@@ -12,6 +12,7 @@ import {
   recordSession,
   type ProgressState,
   type SessionEnd,
+  type SessionRecord,
 } from '../../core/quiz/progress.js';
 import type { Question } from '../../core/quiz/question.js';
 import { seedFromTime } from '../../core/quiz/random.js';
@@ -170,6 +171,7 @@ async function askAll(
     if (!practice) continue;
     print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
     if (index === questions.length - 1) break;
+    if (hooks.interrupted()) return 'interrupted';
     print(ctx, '');
     try {
       const next = await prompter.select('What next?', [
@@ -200,7 +202,7 @@ class Recorder {
     this.save();
   }
 
-  session(record: Parameters<typeof recordSession>[1]): void {
+  session(record: SessionRecord): void {
     this.state = recordSession(this.state, record);
     this.save();
   }
