@@ -3,8 +3,8 @@
  * validates each file with the pure core, and maps every problem back to a line of its file.
  * Loaded only by the quiz commands (it pulls in the yaml package).
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Question } from '../core/quiz/question.js';
@@ -31,9 +31,22 @@ export interface LoadedBank {
 
 export const QUESTION_EXTENSION = '.yaml';
 
-/** The bank that ships with kds: questions/ at the package root (dist/io/ or src/io/ -> ../../). */
+/**
+ * The bank that ships with kds: questions/ at the root of the kds package, found by walking up
+ * from this module to kds's package.json. That works from src/ under the test runner, from dist/
+ * (bundled or not) and from an installed package, whatever the working directory.
+ */
 export function defaultBankDir(): string {
-  return fileURLToPath(new URL('../../questions/', import.meta.url)).replace(/[\\/]$/, '');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'kds') {
+      return join(dir, 'questions');
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new InputError('cannot find the kds package, so not its question bank either: pass --bank DIR.');
+    dir = parent;
+  }
 }
 
 function entries(dir: string): Dirent[] {
