@@ -103,6 +103,12 @@ describe('kds quiz (built binary)', () => {
     expect(r.stderr).toContain('kds quiz list | show ID | answer ID LETTER... | check | stats');
   });
 
+  it('finds the bank it ships with from any working directory', async () => {
+    const r = await spawnKds(['quiz', 'list', '--json'], { env: { KDS_STATE_DIR: state }, cwd: state });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThanOrEqual(60);
+  });
+
   it('appears in kds --help', async () => {
     const r = await kds('--help');
     expect(r.stdout).toMatch(/\n {2}quiz +practise for Kinesis questions/);
