@@ -1,15 +1,52 @@
 /** The production Prompter, over @inquirer/prompts. Imported only by commands that ask questions. */
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import type { Readable, Writable } from 'node:stream';
-import type { Prompter } from './prompter.js';
+import { PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
+
+const MIN_PAGE_SIZE = 10;
+
+/** Show every line of every choice (long quiz options are wrapped over several lines). */
+function pageSize(choices: readonly Choice<unknown>[]): number {
+  const lines = choices.reduce((sum, c) => sum + c.name.split('\n').length, 0);
+  return Math.max(MIN_PAGE_SIZE, lines);
+}
 
 export function createInquirerPrompter(streams: { input: Readable; output: Writable }): Prompter {
   const context = { input: streams.input, output: streams.output };
+  const timed = async <T>(options: ListOptions | undefined, ask: (signal?: AbortSignal) => Promise<T>): Promise<T> => {
+    if (options?.timeoutMs === undefined) return ask();
+    try {
+      return await ask(AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs))));
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortPromptError') throw new PromptTimeoutError();
+      throw error;
+    }
+  };
   return {
     select: (message, choices, options) =>
-      select({ message, choices: choices.map((c) => ({ ...c })), default: options?.default, pageSize: 10 }, context),
-    checkbox: (message, choices, options) =>
-      checkbox({ message, choices: choices.map((c) => ({ ...c })), required: options?.required ?? false }, context),
+      timed(options, (signal) =>
+        select(
+          { message, choices: choices.map((c) => ({ ...c })), default: options?.default, pageSize: pageSize(choices) },
+          { ...context, ...(signal ? { signal } : {}) },
+        ),
+      ),
+    checkbox: (message, choices, options) => {
+      const validate = options?.validate;
+      return timed(options, (signal) =>
+        checkbox(
+          {
+            message,
+            choices: choices.map((c) => ({ ...c })),
+            required: options?.required ?? false,
+            pageSize: pageSize(choices),
+            ...(validate === undefined
+              ? {}
+              : { validate: (picked: readonly { value: (typeof choices)[number]['value'] }[]) => validate(picked.map((p) => p.value)) }),
+          },
+          { ...context, ...(signal ? { signal } : {}) },
+        ),
+      );
+    },
     confirm: (message, options) => confirm({ message, default: options?.default ?? false }, context),
     input: (message, options) =>
       input(

@@ -6,15 +6,45 @@ export interface Choice<T> {
   readonly value: T;
   readonly name: string;
   readonly description?: string;
+  /** What the answered prompt shows instead of the name ("B" for a long option). */
+  readonly short?: string;
+  /** Ticked when a checkbox opens. */
+  readonly checked?: boolean;
+}
+
+/** Options every list prompt takes. */
+export interface ListOptions {
+  /** Give up after this many milliseconds with a PromptTimeoutError (a quiz time limit). */
+  readonly timeoutMs?: number;
 }
 
 export interface Prompter {
-  select<T>(message: string, choices: readonly Choice<T>[], options?: { readonly default?: T }): Promise<T>;
-  checkbox<T>(message: string, choices: readonly Choice<T>[], options?: { readonly required?: boolean }): Promise<T[]>;
+  select<T>(
+    message: string,
+    choices: readonly Choice<T>[],
+    options?: ListOptions & { readonly default?: T },
+  ): Promise<T>;
+  checkbox<T>(
+    message: string,
+    choices: readonly Choice<T>[],
+    options?: ListOptions & {
+      readonly required?: boolean;
+      /** Checked on submit: true, or the message to show. */
+      readonly validate?: (values: readonly T[]) => true | string;
+    },
+  ): Promise<T[]>;
   confirm(message: string, options?: { readonly default?: boolean }): Promise<boolean>;
   /** Free text, validated: validate returns true or the message to show. */
   input(
     message: string,
     options?: { readonly default?: string; readonly validate?: (value: string) => true | string },
   ): Promise<string>;
+}
+
+/** A prompt given a timeoutMs ran out before it was answered. */
+export class PromptTimeoutError extends Error {
+  override readonly name = 'PromptTimeoutError';
+  constructor() {
+    super('the time ran out before the answer');
+  }
 }

@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import type { Io, TextOutput } from '../../src/io/io.js';
-import type { Prompter } from '../../src/io/prompter.js';
+import type { Choice, Prompter } from '../../src/io/prompter.js';
 import { run } from '../../src/cli.js';
 
 export interface FakeIoOptions {
@@ -11,7 +11,8 @@ export interface FakeIoOptions {
   readonly env?: Record<string, string | undefined>;
   readonly columns?: number;
   readonly prompter?: Prompter;
-  readonly now?: number;
+  /** A fixed time, or a clock the test moves. */
+  readonly now?: number | (() => number);
   readonly cwd?: string;
   readonly stdin?: string;
 }
@@ -48,7 +49,7 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     stdinIsTTY: options.stdinIsTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    now: () => options.now ?? Date.UTC(2026, 10, 25, 12),
+    now: () => (typeof options.now === 'function' ? options.now() : (options.now ?? Date.UTC(2026, 10, 25, 12))),
     prompter: async () => {
       if (!options.prompter) throw new Error('this test gave no prompter');
       return options.prompter;
@@ -81,23 +82,41 @@ export async function runKds(argv: readonly string[], options: FakeIoOptions = {
   return { code, stdout: stripVTControlCharacters(fake.stdout()), stderr: stripVTControlCharacters(fake.stderr()) };
 }
 
-/** A Prompter that answers from a script, in order, and fails loudly on an unexpected question. */
-export function scriptedPrompter(answers: readonly unknown[]): Prompter & { asked: string[] } {
+/** One question a scripted prompter was asked. */
+export interface PromptCall {
+  readonly kind: 'select' | 'checkbox' | 'confirm' | 'input';
+  readonly message: string;
+  readonly choices: readonly Choice<unknown>[];
+  readonly options: Record<string, unknown>;
+}
+
+/** A scripted answer: a value (or an Error to throw), or a function of the question asked. */
+export type ScriptedAnswer = unknown | ((call: PromptCall) => unknown);
+
+/**
+ * A Prompter that answers from a script, in order, and fails loudly on an unexpected question.
+ * `asked` lists the messages and `calls` the full questions (with their choices).
+ */
+export function scriptedPrompter(answers: readonly ScriptedAnswer[]): Prompter & { asked: string[]; calls: PromptCall[] } {
   const queue = [...answers];
   const asked: string[] = [];
-  const next = <T>(message: string): Promise<T> => {
-    asked.push(message);
-    if (queue.length === 0) return Promise.reject(new Error(`unexpected question: ${message}`));
-    const answer = queue.shift();
+  const calls: PromptCall[] = [];
+  const next = <T>(call: PromptCall): Promise<T> => {
+    asked.push(call.message);
+    calls.push(call);
+    if (queue.length === 0) return Promise.reject(new Error(`unexpected question: ${call.message}`));
+    const scripted = queue.shift();
+    const answer = typeof scripted === 'function' ? (scripted as (c: PromptCall) => unknown)(call) : scripted;
     if (answer instanceof Error) return Promise.reject(answer);
     return Promise.resolve(answer as T);
   };
   return {
     asked,
-    select: (message) => next(message),
-    checkbox: (message) => next(message),
-    confirm: (message) => next(message),
-    input: (message) => next(message),
+    calls,
+    select: (message, choices, options) => next({ kind: 'select', message, choices, options: { ...options } }),
+    checkbox: (message, choices, options) => next({ kind: 'checkbox', message, choices, options: { ...options } }),
+    confirm: (message, options) => next({ kind: 'confirm', message, choices: [], options: { ...options } }),
+    input: (message, options) => next({ kind: 'input', message, choices: [], options: { ...options } }),
   };
 }
 

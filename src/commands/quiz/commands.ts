@@ -1,0 +1,150 @@
+/** The quiz commands for scripts and tests: list, show, answer, check, stats, reset. */
+import { resolve } from 'node:path';
+import { grade, parseLetters, presentInFileOrder } from '../../core/quiz/present.js';
+import { emptyProgress, progressStats, recordAnswer, recordOf, type ProgressState } from '../../core/quiz/progress.js';
+import { filterQuestions } from '../../core/quiz/select.js';
+import type { Difficulty, Topic } from '../../core/quiz/topics.js';
+import { print, printJson, type Context } from '../../context.js';
+import { ExitStatus, UsageError } from '../../errors.js';
+import { bankWarnings } from '../../core/quiz/validate.js';
+import { loadBank } from '../../io/bank.js';
+import { plural } from '../../render/format.js';
+import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
+import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
+import { bankDir, displayPath, findQuestion, openBank, openStore } from './shared.js';
+
+interface BankFlag {
+  readonly bank?: string;
+}
+interface JsonFlag {
+  readonly json?: boolean;
+}
+
+export function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; difficulty?: Difficulty[] }, ctx: Context): void {
+  const bank = openBank(ctx, flags.bank);
+  const questions = filterQuestions(bank.questions, {
+    topics: flags.topic ?? [],
+    difficulties: flags.difficulty ?? [],
+  });
+  if (flags.json) printJson(ctx, listJson(questions));
+  else print(ctx, renderQuestionList(questions, ctx.color, ctx.width));
+}
+
+export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): void {
+  const question = findQuestion(openBank(ctx, flags.bank), id);
+  const presented = presentInFileOrder(question);
+  if (flags.json) printJson(ctx, questionJson(presented, flags.answer === true));
+  else print(ctx, renderShow(presented, flags.answer === true, ctx.color, ctx.width));
+}
+
+/** Grades one answer in file order, prints the feedback, records it; a wrong answer exits 1. */
+export function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): void {
+  const question = findQuestion(openBank(ctx, flags.bank), id);
+  const presented = presentInFileOrder(question);
+  const parsed = parseLetters(presented, letters);
+  if (!parsed.ok) {
+    const given = parsed.invalid.length > 0 ? `'${parsed.invalid.join("', '")}' ${parsed.invalid.length === 1 ? 'is not an option' : 'are not options'}` : 'no letter given';
+    throw new UsageError(`${given} of ${question.id}: choose from ${parsed.valid.join(', ')} (kds quiz show ${question.id}).`);
+  }
+  const result = grade(presented, parsed.letters);
+  if (flags.json) printJson(ctx, answerJson(presented, result));
+  else print(ctx, renderFeedback(presented, result, { revealed: false, hintsUsed: 0 }, ctx.color, ctx.width));
+  const store = openStore(ctx);
+  store.save(
+    recordAnswer(store.load(), { id: question.id, topic: question.topic, right: result.right, hintsUsed: 0, at: ctx.io.now() }),
+  );
+  if (!result.right) throw new ExitStatus(1);
+}
+
+export function runCheck(dir: string | undefined, flags: BankFlag & JsonFlag, ctx: Context): void {
+  if (dir !== undefined && flags.bank !== undefined && resolve(ctx.io.cwd, dir) !== resolve(ctx.io.cwd, flags.bank)) {
+    throw new UsageError(`two banks given (${dir} and --bank ${flags.bank}): check one at a time.`);
+  }
+  const path = bankDir(ctx, dir ?? flags.bank);
+  const bank = loadBank(path);
+  const problems = [...bank.problems];
+  if (bank.files === 0 && problems.length === 0) {
+    problems.push({ file: path, message: 'no question files here (expected DIR/<topic>/<id>.yaml)' });
+  }
+  const warnings = bankWarnings(bank.questions);
+  if (flags.json) {
+    printJson(
+      ctx,
+      checkJson(
+        path,
+        bank.files,
+        bank.questions.length,
+        problems.map((p) => ({ file: p.file, ...(p.line === undefined ? {} : { line: p.line }), message: p.message })),
+        warnings,
+      ),
+    );
+  } else {
+    const where = (p: { file: string; line?: number }): string =>
+      `${displayPath(ctx, p.file)}${p.line === undefined ? '' : `:${p.line}`}`;
+    print(
+      ctx,
+      renderCheck(
+        {
+          dir: path,
+          files: bank.files,
+          questions: bank.questions,
+          problems: problems.map((p) => ({ where: where(p), message: p.message })),
+          warnings,
+        },
+        ctx.color,
+      ),
+    );
+  }
+  if (problems.length > 0) throw new ExitStatus(1);
+}
+
+export function runStats(flags: BankFlag & JsonFlag, ctx: Context): void {
+  const bank = openBank(ctx, flags.bank);
+  const store = openStore(ctx);
+  const stats = progressStats(store.load(), bank.questions, ctx.io.now());
+  if (flags.json) printJson(ctx, statsJson(stats, store.path));
+  else print(ctx, renderStats(stats, store.path, ctx.color, ctx.width));
+}
+
+/** Which records a reset forgets: all, or those of some topics and/or of one bank. */
+function forgettable(state: ProgressState, topics: readonly string[], bankIds: ReadonlySet<string> | undefined): string[] {
+  return Object.keys(state.questions).filter((id) => {
+    const record = recordOf(state, id);
+    return (topics.length === 0 || topics.includes(record?.topic ?? '')) && (bankIds === undefined || bankIds.has(id));
+  });
+}
+
+export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[] }, ctx: Context): Promise<void> {
+  const store = openStore(ctx);
+  const state = store.load();
+  const topics = flags.topic ?? [];
+  const bankIds = flags.bank === undefined ? undefined : new Set(openBank(ctx, flags.bank).questions.map((q) => q.id));
+  const whole = topics.length === 0 && bankIds === undefined;
+  const ids = forgettable(state, topics, bankIds);
+  const sessions = whole ? state.sessions.length : 0;
+  if (ids.length === 0 && sessions === 0) {
+    print(ctx, `Nothing to reset: no progress ${whole ? 'saved yet' : 'on those questions'} (${store.path}).`);
+    return;
+  }
+  const what = whole
+    ? `all your progress: ${plural(ids.length, 'question')} and ${plural(sessions, 'session')}`
+    : `your progress on ${plural(ids.length, 'question')}${topics.length > 0 ? ` (${topics.join(', ')})` : ''}`;
+  if (!flags.yes) {
+    if (!ctx.interactive) {
+      throw new UsageError(`kds quiz reset asks before it forgets ${what}, and there is no terminal to ask in: add --yes.`);
+    }
+    const prompter = await ctx.io.prompter();
+    if (!(await prompter.confirm(`Forget ${what}?`, { default: false }))) {
+      print(ctx, 'Nothing changed.');
+      return;
+    }
+  }
+  if (whole) {
+    store.remove();
+  } else {
+    const forget = new Set(ids);
+    const questions = Object.fromEntries(Object.entries(state.questions).filter(([id]) => !forget.has(id)));
+    store.save({ ...emptyProgress(), questions, sessions: state.sessions });
+  }
+  print(ctx, `Forgot ${what}.`);
+}

@@ -1,0 +1,119 @@
+/**
+ * Registers kds quiz: the interactive session (the default subcommand, `kds quiz [options]`) and
+ * the commands for scripts (list, show, answer, check, stats, reset). Options are registered here;
+ * the bank reader (yaml), the store and inquirer load only when a command runs.
+ */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { addOptions, type OptionSpec } from '../../options/define.js';
+import { wrap } from '../../render/text.js';
+import { examplesHelp } from '../shared.js';
+import {
+  addListOption,
+  ANSWER_OPTIONS,
+  CHECK_OPTIONS,
+  DIFFICULTY_OPTION,
+  LIST_OPTIONS,
+  RESET_OPTIONS,
+  SESSION_OPTIONS,
+  SHOW_OPTIONS,
+  STATS_OPTIONS,
+  TOPIC_OPTION,
+  type ListOptionSpec,
+} from './options.js';
+
+const HELP_WIDTH = 80;
+
+function flagLine(spec: OptionSpec | ListOptionSpec): [string, string] {
+  const value = 'value' in spec ? ` ${spec.value}` : '';
+  const fallback = 'default' in spec && spec.default !== undefined ? ` (default: ${spec.default})` : '';
+  return [`--${spec.name}${value}`, `${spec.description}${fallback}`];
+}
+
+/** The session's flags, listed in `kds quiz --help` (they belong to the default subcommand). */
+function sessionFlagsHelp(): string {
+  const lines = [TOPIC_OPTION, DIFFICULTY_OPTION, ...SESSION_OPTIONS].map(flagLine);
+  const width = Math.max(...lines.map(([flag]) => flag.length)) + 4;
+  const body = lines.map(([f, d]) => wrap(d, HELP_WIDTH, `  ${f.padEnd(width - 2)}`, ' '.repeat(width)));
+  return `\nSession options (kds quiz [options]):\n${body.join('\n')}\n`;
+}
+
+export function registerQuiz(program: Command, context: () => Context): void {
+  const quiz = program
+    .command('quiz')
+    .description('practise for Kinesis questions: a session in the terminal, or one command at a time')
+    .addHelpText('after', sessionFlagsHelp())
+    .addHelpText(
+      'after',
+      examplesHelp([
+        ['kds quiz', 'a practice session of 10 questions: hints on request, feedback after each'],
+        ['kds quiz --topic capacity,consumers --difficulty hard', 'only hard questions on two topics'],
+        ['kds quiz --mode exam --count 20 --time-limit 30', 'an exam: no feedback until the end'],
+        ['kds quiz --review', 'the questions you got wrong last time'],
+        ['kds quiz --due', 'spaced repetition: what is due again by its Leitner box'],
+        ['kds quiz list --topic retention', 'the questions of one topic'],
+        ['kds quiz answer capacity-001 a', 'answer one question from a script (exit 0 right, 1 wrong)'],
+      ]),
+    );
+
+  const start = quiz
+    .command('start', { isDefault: true })
+    .description('a practice or exam session in the terminal (the default: `kds quiz` runs it)')
+    .allowExcessArguments(true);
+  addListOption(start, TOPIC_OPTION);
+  addListOption(start, DIFFICULTY_OPTION);
+  addOptions(start, SESSION_OPTIONS);
+  start.action(async (flags, command: Command) => {
+    const { runSession } = await import('./session.js');
+    await runSession(flags, command.args, context());
+  });
+
+  const list = quiz.command('list').description('list the questions: id, topic, difficulty and the question');
+  addListOption(list, TOPIC_OPTION);
+  addListOption(list, DIFFICULTY_OPTION);
+  addOptions(list, LIST_OPTIONS).action(async (flags) => {
+    const { runList } = await import('./commands.js');
+    runList(flags, context());
+  });
+
+  const show = quiz
+    .command('show')
+    .description('print one question; --answer adds the key, the explanation and the sources')
+    .argument('<id>', 'the question id, e.g. capacity-001');
+  addOptions(show, SHOW_OPTIONS).action(async (id: string, flags) => {
+    const { runShow } = await import('./commands.js');
+    runShow(id, flags, context());
+  });
+
+  const answer = quiz
+    .command('answer')
+    .description('grade one answer, print the feedback and record it (exit 0 right, 1 wrong)')
+    .argument('<id>', 'the question id')
+    .argument('<letters...>', 'the letters you choose, in the order of kds quiz show (a, b, or "a c")');
+  addOptions(answer, ANSWER_OPTIONS).action(async (id: string, letters: string[], flags) => {
+    const { runAnswer } = await import('./commands.js');
+    runAnswer(id, letters, flags, context());
+  });
+
+  const check = quiz
+    .command('check')
+    .description('lint a question bank: every problem as file:line: message (exit 1 when there are any)')
+    .argument('[dir]', 'the bank to check (default: the bank kds ships, or --bank)');
+  addOptions(check, CHECK_OPTIONS).action(async (dir: string | undefined, flags) => {
+    const { runCheck } = await import('./commands.js');
+    runCheck(dir, flags, context());
+  });
+
+  const stats = quiz.command('stats').description('your progress: answers, score per topic, Leitner boxes, recent sessions');
+  addOptions(stats, STATS_OPTIONS).action(async (flags) => {
+    const { runStats } = await import('./commands.js');
+    runStats(flags, context());
+  });
+
+  const reset = quiz.command('reset').description('forget your progress (asks first; --yes for scripts)');
+  addListOption(reset, { ...TOPIC_OPTION, description: 'forget only these topics' });
+  addOptions(reset, RESET_OPTIONS).action(async (flags) => {
+    const { runReset } = await import('./commands.js');
+    await runReset(flags, context());
+  });
+}

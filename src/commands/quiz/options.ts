@@ -1,0 +1,180 @@
+/** kds quiz flags, described once: the session's, and those the other quiz commands share. */
+import { Option, type Command } from 'commander';
+import { MAX_SEED } from '../../core/quiz/random.js';
+import type { Focus } from '../../core/quiz/select.js';
+import { DIFFICULTIES, TOPICS, type Difficulty, type Topic } from '../../core/quiz/topics.js';
+import { UsageError } from '../../errors.js';
+import type { OptionSpec } from '../../options/define.js';
+import { JSON_OPTION } from '../shared.js';
+
+export const DEFAULT_COUNT = 10;
+export const MODES = ['practice', 'exam'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const BANK_OPTION: OptionSpec = {
+  type: 'string',
+  name: 'bank',
+  value: 'DIR',
+  description: 'use the question bank in DIR (DIR/<topic>/<id>.yaml) instead of the one kds ships',
+};
+
+/** A flag that takes one or more values from a fixed list: repeated, or separated by commas. */
+export interface ListOptionSpec {
+  readonly name: string;
+  readonly value: string;
+  readonly description: string;
+  readonly choices: readonly string[];
+  /** "topic", "difficulty": for the error message. */
+  readonly noun: string;
+  readonly plural: string;
+}
+
+export const TOPIC_OPTION: ListOptionSpec = {
+  name: 'topic',
+  value: 'TOPIC',
+  description: `only these topics (repeat the flag or separate with commas): ${TOPICS.join(', ')}`,
+  choices: TOPICS,
+  noun: 'topic',
+  plural: 'topics',
+};
+
+export const DIFFICULTY_OPTION: ListOptionSpec = {
+  name: 'difficulty',
+  value: 'LEVEL',
+  description: `only these difficulties: ${DIFFICULTIES.join(', ')}`,
+  choices: DIFFICULTIES,
+  noun: 'difficulty',
+  plural: 'difficulties',
+};
+
+/** Parses one occurrence of a list flag and adds it to the earlier ones. */
+export function parseListFlag(spec: ListOptionSpec, raw: string, previous: readonly string[] | undefined): string[] {
+  const values = raw
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v.length > 0);
+  if (values.length === 0) throw new UsageError(`--${spec.name} expects a ${spec.noun}, got '${raw}' (${spec.plural}: ${spec.choices.join(', ')}).`);
+  for (const value of values) {
+    if (!spec.choices.includes(value)) {
+      throw new UsageError(`unknown ${spec.noun} '${value}' for --${spec.name} (${spec.plural}: ${spec.choices.join(', ')}).`);
+    }
+  }
+  return [...new Set([...(previous ?? []), ...values])];
+}
+
+export function addListOption(command: Command, spec: ListOptionSpec): Command {
+  return command.addOption(
+    new Option(`--${spec.name} <${spec.value}>`, spec.description).argParser((raw: string, previous: string[] | undefined) =>
+      parseListFlag(spec, raw, previous),
+    ),
+  );
+}
+
+export const SESSION_OPTIONS: readonly OptionSpec[] = [
+  {
+    type: 'string', name: 'mode', value: 'MODE', choices: MODES, default: 'practice',
+    description: 'practice: feedback and hints after each question; exam: no help, a score at the end',
+  },
+  {
+    type: 'number', name: 'count', value: 'N', default: DEFAULT_COUNT,
+    description: 'how many questions (fewer when fewer match)',
+    rule: { integer: true, min: 1, max: 10_000, unit: 'questions' },
+  },
+  {
+    type: 'number', name: 'seed', value: 'N',
+    description: 'repeat a session: the same seed picks the same questions in the same order, options shuffled the same way',
+    rule: { integer: true, min: 0, max: MAX_SEED, unit: 'seed values' },
+  },
+  { type: 'boolean', name: 'review', description: 'only the questions you got wrong last time' },
+  { type: 'boolean', name: 'due', description: 'only the questions due again by their Leitner box (missed ones come back sooner)' },
+  {
+    type: 'number', name: 'time-limit', value: 'MIN',
+    description: 'exam only: stop after this many minutes; questions not answered count as wrong',
+    rule: { min: 0, minExclusive: true, max: 24 * 60, unit: 'minutes' },
+  },
+  BANK_OPTION,
+];
+
+export interface SessionFlags {
+  readonly mode: Mode;
+  readonly topic?: Topic[];
+  readonly difficulty?: Difficulty[];
+  readonly count: number;
+  readonly seed?: number;
+  readonly review?: boolean;
+  readonly due?: boolean;
+  readonly timeLimit?: number;
+  readonly bank?: string;
+}
+
+export interface SessionOptions {
+  readonly mode: Mode;
+  readonly topics: readonly Topic[];
+  readonly difficulties: readonly Difficulty[];
+  readonly count: number;
+  readonly seed?: number;
+  readonly focus: Focus;
+  readonly timeLimitMinutes?: number;
+  readonly bank?: string;
+}
+
+export function toSessionOptions(flags: SessionFlags): SessionOptions {
+  if (flags.review && flags.due) {
+    throw new UsageError('--review and --due choose questions in two different ways: use one of them.');
+  }
+  if (flags.timeLimit !== undefined && flags.mode !== 'exam') {
+    throw new UsageError(`--time-limit ${flags.timeLimit} needs --mode exam: practice has no clock.`);
+  }
+  return {
+    mode: flags.mode,
+    topics: flags.topic ?? [],
+    difficulties: flags.difficulty ?? [],
+    count: flags.count,
+    focus: flags.review ? 'review' : flags.due ? 'due' : 'all',
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags.timeLimit === undefined ? {} : { timeLimitMinutes: flags.timeLimit }),
+    ...(flags.bank === undefined ? {} : { bank: flags.bank }),
+  };
+}
+
+/** The command line that repeats a session. */
+export function repeatCommand(options: SessionOptions, seed: number): string {
+  const parts = ['kds quiz'];
+  if (options.mode === 'exam') parts.push('--mode exam');
+  if (options.topics.length > 0) parts.push(`--topic ${options.topics.join(',')}`);
+  if (options.difficulties.length > 0) parts.push(`--difficulty ${options.difficulties.join(',')}`);
+  if (options.focus !== 'all') parts.push(`--${options.focus}`);
+  if (options.count !== DEFAULT_COUNT) parts.push(`--count ${options.count}`);
+  if (options.timeLimitMinutes !== undefined) parts.push(`--time-limit ${options.timeLimitMinutes}`);
+  if (options.bank !== undefined) parts.push(`--bank ${shellWord(options.bank)}`);
+  parts.push(`--seed ${seed}`);
+  return parts.join(' ');
+}
+
+function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export const LIST_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'json', description: 'print [{ id, topic, difficulty, prompt }] for scripts' },
+  BANK_OPTION,
+];
+export const SHOW_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'answer', description: 'also print the answer, why each option is right or wrong, the explanation and sources' },
+  JSON_OPTION,
+  BANK_OPTION,
+];
+export const ANSWER_OPTIONS: readonly OptionSpec[] = [JSON_OPTION, BANK_OPTION];
+export const CHECK_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'json', description: 'print { dir, files, questions, problems: [{ file, line, message }] }' },
+  BANK_OPTION,
+];
+export const STATS_OPTIONS: readonly OptionSpec[] = [JSON_OPTION, BANK_OPTION];
+export const RESET_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'yes', description: 'do not ask first (for scripts)' },
+  {
+    type: 'string', name: 'bank', value: 'DIR',
+    description: 'forget only the questions of the bank in DIR',
+  },
+];
+

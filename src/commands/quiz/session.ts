@@ -1,0 +1,252 @@
+/**
+ * kds quiz: the interactive session. Picks the questions, asks each one, records every answer as
+ * soon as it is given, and ends with a summary: after the last question, when the learner stops,
+ * when an exam's time runs out, or on Ctrl+C (then exit 130, answers kept).
+ */
+import { suggestionsFor } from '../../core/quiz/guide.js';
+import { grade, presentShuffled } from '../../core/quiz/present.js';
+import {
+  isDue,
+  progressStats,
+  recordAnswer,
+  recordSession,
+  type ProgressState,
+  type SessionEnd,
+  type SessionRecord,
+} from '../../core/quiz/progress.js';
+import type { Question } from '../../core/quiz/question.js';
+import { seedFromTime } from '../../core/quiz/random.js';
+import { selectQuestions } from '../../core/quiz/select.js';
+import { answerEvent, sessionRecord, summarizeSession, type AnsweredQuestion } from '../../core/quiz/session.js';
+import { notice, print, type Context } from '../../context.js';
+import { InterruptedError, isPromptExit, UsageError } from '../../errors.js';
+import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
+import type { ProgressStore } from '../../io/progress-store.js';
+import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
+import { askQuestion } from './ask.js';
+import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
+import { openBank, openStore } from './shared.js';
+
+export const SUBCOMMANDS = ['list', 'show', 'answer', 'check', 'stats', 'reset'] as const;
+
+export const NO_TERMINAL =
+  'kds quiz asks its questions in a terminal, and stdin or stdout is not one. ' +
+  'Without a terminal, use kds quiz list | show ID | answer ID LETTER... | check | stats (see kds quiz --help).';
+
+const NEXT = 'next';
+const STOP = 'stop';
+
+export async function runSession(flags: SessionFlags, args: readonly string[], ctx: Context): Promise<void> {
+  if (args.length > 0) {
+    throw new UsageError(`unknown quiz command '${args[0]}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
+  }
+  const options = toSessionOptions(flags);
+  if (!ctx.interactive) throw new UsageError(NO_TERMINAL);
+
+  const bank = openBank(ctx, options.bank);
+  const store = openStore(ctx);
+  const progress = store.load();
+  const startedAt = ctx.io.now();
+  const seed = options.seed ?? seedFromTime(startedAt);
+  const questions = selectQuestions(bank.questions, {
+    topics: options.topics,
+    difficulties: options.difficulties,
+    count: options.count,
+    seed,
+    focus: options.focus,
+    progress,
+    now: startedAt,
+  });
+  if (questions.length === 0) {
+    print(ctx, nothingToAsk(options, bank.questions, progress, startedAt));
+    return;
+  }
+  print(
+    ctx,
+    renderSessionHeader(
+      {
+        mode: options.mode,
+        questions: questions.length,
+        scope: scopeText(options),
+        seed,
+        ...(options.timeLimitMinutes === undefined ? {} : { timeLimitMinutes: options.timeLimitMinutes }),
+      },
+      ctx.color,
+      ctx.width,
+    ),
+  );
+
+  const prompter = await ctx.io.prompter();
+  const recorder = new Recorder(ctx, store, progress);
+  const deadline = options.timeLimitMinutes === undefined ? undefined : startedAt + options.timeLimitMinutes * 60_000;
+  const timeLeft = (): number | undefined => (deadline === undefined ? undefined : deadline - ctx.io.now());
+  let interrupted = false;
+  const stopListening = ctx.io.onInterrupt(() => {
+    interrupted = true;
+  });
+  const answers: AnsweredQuestion[] = [];
+  let ended: SessionEnd = 'finished';
+  try {
+    ended = await askAll(ctx, prompter, options, seed, questions, {
+      timeLeft,
+      interrupted: () => interrupted,
+      answered: (answer) => {
+        answers.push(answer);
+        recorder.answer(answer);
+      },
+    });
+  } finally {
+    stopListening();
+  }
+
+  const summary = summarizeSession(options.mode, questions, answers, ended);
+  if (summary.answered > 0) recorder.session(sessionRecord(summary, ctx.io.now()));
+  print(
+    ctx,
+    renderSummary(
+      summary,
+      {
+        suggestions: suggestionsFor(summary),
+        ...(options.focus === 'all' ? { repeat: repeatCommand(options, seed) } : {}),
+        ...(options.mode === 'exam'
+          ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) }
+          : {}),
+        ...(recorder.failed ? {} : { progressPath: store.path }),
+      },
+      ctx.color,
+      ctx.width,
+    ),
+  );
+  if (ended === 'interrupted') {
+    throw new InterruptedError('stopped with Ctrl+C.');
+  }
+}
+
+interface Hooks {
+  readonly timeLeft: () => number | undefined;
+  readonly interrupted: () => boolean;
+  readonly answered: (answer: AnsweredQuestion) => void;
+}
+
+/** Asks the questions in turn; returns why the session ended. */
+async function askAll(
+  ctx: Context,
+  prompter: Prompter,
+  options: SessionOptions,
+  seed: number,
+  questions: readonly Question[],
+  hooks: Hooks,
+): Promise<SessionEnd> {
+  const practice = options.mode === 'practice';
+  for (const [index, question] of questions.entries()) {
+    if (hooks.interrupted()) return 'interrupted';
+    const left = hooks.timeLeft();
+    if (left !== undefined && left <= 0) return 'time';
+    const presented = presentShuffled(question, seed);
+    print(
+      ctx,
+      renderQuestion(
+        presented,
+        { index, total: questions.length, ...(left === undefined ? {} : { timeLeftMs: left }) },
+        ctx.color,
+        ctx.width,
+      ),
+    );
+    let asked;
+    try {
+      asked = await askQuestion(prompter, presented, {
+        mode: options.mode,
+        width: ctx.width,
+        timeLeft: hooks.timeLeft,
+        showHint: (hint, n, total) => print(ctx, renderHint(hint, n, total, ctx.color, ctx.width)),
+      });
+    } catch (error) {
+      if (error instanceof PromptTimeoutError) return 'time';
+      if (isPromptExit(error)) return 'interrupted';
+      throw error;
+    }
+    const result = grade(presented, asked.letters);
+    const answer: AnsweredQuestion = { presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed };
+    hooks.answered(answer);
+    if (!practice) continue;
+    print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
+    if (index === questions.length - 1) break;
+    if (hooks.interrupted()) return 'interrupted';
+    print(ctx, '');
+    try {
+      const next = await prompter.select('What next?', [
+        { value: NEXT, name: `Next question (${index + 2} of ${questions.length})`, short: 'next question' },
+        { value: STOP, name: 'Stop here and show my summary', short: 'stop' },
+      ]);
+      if (next === STOP) return 'stopped';
+    } catch (error) {
+      if (isPromptExit(error)) return 'interrupted';
+      throw error;
+    }
+  }
+  return 'finished';
+}
+
+/** Saves progress after every answer; a failure is reported once and the session goes on. */
+class Recorder {
+  failed = false;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly store: ProgressStore,
+    private state: ProgressState,
+  ) {}
+
+  answer(answer: AnsweredQuestion): void {
+    this.state = recordAnswer(this.state, answerEvent(answer, this.ctx.io.now()));
+    this.save();
+  }
+
+  session(record: SessionRecord): void {
+    this.state = recordSession(this.state, record);
+    this.save();
+  }
+
+  private save(): void {
+    if (this.failed) return;
+    try {
+      this.store.save(this.state);
+    } catch (error) {
+      this.failed = true;
+      notice(this.ctx, `${(error as Error).message}; the session goes on, but this session's answers are not saved.`);
+    }
+  }
+}
+
+/** How long an exam took: all of it when the time ran out (the prompt may end a moment late). */
+function examTime(start: number, end: number, deadline: number | undefined, ended: SessionEnd) {
+  const usedMs = ended === 'time' && deadline !== undefined ? deadline - start : Math.min(end, deadline ?? end) - start;
+  return { usedMs, ...(deadline === undefined ? {} : { limitMs: deadline - start }) };
+}
+
+function scopeText(options: SessionOptions): string {
+  const parts: string[] = [];
+  parts.push(options.topics.length === 0 ? 'all topics' : options.topics.join(', '));
+  if (options.difficulties.length > 0) parts.push(options.difficulties.join(' or '));
+  if (options.focus === 'review') parts.push('missed last time');
+  if (options.focus === 'due') parts.push('due for review');
+  return parts.join('; ');
+}
+
+/** Why no question was picked, and what to do instead. */
+function nothingToAsk(options: SessionOptions, bank: readonly Question[], progress: ProgressState, now: number): string {
+  const where = options.topics.length > 0 || options.difficulties.length > 0 ? ` in ${scopeText({ ...options, focus: 'all' })}` : '';
+  if (options.focus === 'review') {
+    return `Nothing to review${where}: you have not missed a question there since you last got it right. Try kds quiz --due, or kds quiz.`;
+  }
+  if (options.focus === 'due') {
+    const stats = progressStats(progress, bank, now);
+    const seen = Object.values(progress.questions).some((r) => !isDue(r, now));
+    const next = stats.nextDue ? ` The next one is due ${stats.nextDue.slice(0, 16).replace('T', ' ')} UTC.` : '';
+    return seen
+      ? `Nothing is due for review${where} yet.${next} Meanwhile: kds quiz.`
+      : `Nothing is due for review${where}: questions become due after you answer them. Start with kds quiz.`;
+  }
+  if (bank.length === 0) throw new UsageError('the question bank has no valid questions (see kds quiz check).');
+  throw new UsageError(`no question matches${where} (the bank has ${bank.length}; kds quiz list shows them).`);
+}

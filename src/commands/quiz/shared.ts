@@ -1,0 +1,53 @@
+/** What the quiz commands share: opening the bank and the progress store, finding a question. */
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Question } from '../../core/quiz/question.js';
+import { TOPICS } from '../../core/quiz/topics.js';
+import { notice, type Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { defaultBankDir, loadBank, type LoadedBank } from '../../io/bank.js';
+import { openProgressStore, progressPath, type ProgressStore } from '../../io/progress-store.js';
+
+/** The bank in --bank DIR (relative to the working directory), else the one kds ships. */
+export function bankDir(ctx: Context, flag: string | undefined): string {
+  return flag === undefined ? defaultBankDir() : resolve(ctx.io.cwd, flag);
+}
+
+/**
+ * Loads the bank for asking questions. Broken files are skipped with one notice (kds quiz check
+ * lists them), so one bad file never stops a learner.
+ */
+export function openBank(ctx: Context, flag: string | undefined): LoadedBank {
+  const dir = bankDir(ctx, flag);
+  const bank = loadBank(dir);
+  if (bank.problems.length > 0) {
+    const files = new Set(bank.problems.map((p) => p.file)).size;
+    const what = files === 1 ? '1 file in the question bank has problems and was' : `${files} files in the question bank have problems and were`;
+    notice(ctx, `${what} skipped; see kds quiz check${flag === undefined ? '' : ` ${flag}`}.`);
+  }
+  return bank;
+}
+
+export function openStore(ctx: Context): ProgressStore {
+  return openProgressStore(progressPath(ctx.io.env), { now: () => ctx.io.now(), warn: (m) => notice(ctx, m) });
+}
+
+/** A path for messages: relative to the working directory when inside it. */
+export function displayPath(ctx: Context, path: string): string {
+  const rel = relative(ctx.io.cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** The question with this id, or a usage error that names the valid ids nearest to it. */
+export function findQuestion(bank: LoadedBank, id: string): Question {
+  const wanted = id.trim().toLowerCase();
+  const found = bank.questions.find((q) => q.id === wanted);
+  if (found) return found;
+  if (bank.questions.length === 0) throw new UsageError(`unknown question '${id}': the bank ${bank.dir} has no questions.`);
+  const topic = TOPICS.find((t) => wanted.startsWith(`${t}-`)) ?? TOPICS.find((t) => t.startsWith(wanted.split('-')[0] ?? ''));
+  const sameTopic = bank.questions.filter((q) => q.topic === topic).map((q) => q.id);
+  const named =
+    sameTopic.length > 0
+      ? `${topic} questions: ${sameTopic.join(', ')}`
+      : `ids run from ${bank.questions[0]?.id} to ${bank.questions.at(-1)?.id}`;
+  throw new UsageError(`unknown question '${id}' (${named}); kds quiz list shows all ${bank.questions.length}.`);
+}

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  emptyProgress,
+  isDue,
+  parseProgress,
+  progressStats,
+  recordAnswer,
+  recordOf,
+  recordSession,
+  SESSION_HISTORY,
+  type SessionRecord,
+} from '../../../src/core/quiz/progress.js';
+import { question } from '../../helpers/quiz.js';
+
+const T = Date.UTC(2026, 10, 25, 12);
+const DAY = 86_400_000;
+
+const session = (at: number, right = 1): SessionRecord => ({
+  at: new Date(at).toISOString(),
+  mode: 'practice',
+  questions: 2,
+  answered: 2,
+  right,
+  hintsUsed: 0,
+  ended: 'finished',
+});
+
+describe('recording answers', () => {
+  it('files a first right answer in box 2, due a day later', () => {
+    const state = recordAnswer(emptyProgress(), { id: 'capacity-001', topic: 'capacity', right: true, hintsUsed: 0, at: T });
+    expect(recordOf(state, 'capacity-001')).toEqual({
+      topic: 'capacity',
+      box: 2,
+      answers: 1,
+      right: 1,
+      hintsUsed: 0,
+      last: 'right',
+      lastAnswered: '2026-11-25T12:00:00.000Z',
+      due: '2026-11-26T12:00:00.000Z',
+    });
+  });
+
+  it('sends a miss back to box 1, due at once, and keeps the counts', () => {
+    let state = recordAnswer(emptyProgress(), { id: 'q-001', topic: 'capacity', right: true, hintsUsed: 0, at: T });
+    state = recordAnswer(state, { id: 'q-001', topic: 'capacity', right: true, hintsUsed: 1, at: T + DAY });
+    state = recordAnswer(state, { id: 'q-001', topic: 'capacity', right: false, hintsUsed: 0, at: T + 2 * DAY });
+    const r = recordOf(state, 'q-001');
+    expect(r).toMatchObject({ box: 1, answers: 3, right: 2, hintsUsed: 1, last: 'wrong' });
+    expect(r && isDue(r, T + 2 * DAY)).toBe(true);
+  });
+
+  it('leaves the state it was given untouched', () => {
+    const before = emptyProgress();
+    recordAnswer(before, { id: 'a-001', topic: 'cost', right: true, hintsUsed: 0, at: T });
+    expect(before).toEqual(emptyProgress());
+  });
+
+  it('treats any id as data, "__proto__" and "constructor" included', () => {
+    let state = recordAnswer(emptyProgress(), { id: '__proto__', topic: 'cost', right: true, hintsUsed: 0, at: T });
+    state = recordAnswer(state, { id: 'constructor', topic: 'cost', right: false, hintsUsed: 0, at: T });
+    expect(recordOf(state, '__proto__')?.box).toBe(2);
+    expect(recordOf(state, 'constructor')?.last).toBe('wrong');
+    expect(recordOf(state, 'toString')).toBeUndefined();
+    const parsed = parseProgress(JSON.parse(JSON.stringify(state)));
+    expect(parsed.ok && recordOf(parsed.state, '__proto__')?.box).toBe(2);
+    expect(Object.getPrototypeOf(parsed.ok ? parsed.state.questions : null)).toBe(Object.prototype);
+  });
+
+  it('keeps the last sessions only', () => {
+    let state = emptyProgress();
+    for (let i = 0; i < SESSION_HISTORY + 5; i++) state = recordSession(state, session(T + i));
+    expect(state.sessions).toHaveLength(SESSION_HISTORY);
+    expect(state.sessions[0]?.at).toBe(new Date(T + 5).toISOString());
+  });
+});
+
+describe('reading the progress file', () => {
+  it('reads back whatever recording wrote (JSON round trip)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom('capacity-001', 'capacity-002', 'cost-001', 'drill-size'),
+            right: fc.boolean(),
+            hintsUsed: fc.integer({ min: 0, max: 3 }),
+            days: fc.integer({ min: 0, max: 400 }),
+          }),
+          { maxLength: 20 },
+        ),
+        (events) => {
+          let state = emptyProgress();
+          for (const e of events) state = recordAnswer(state, { ...e, topic: 'capacity', at: T + e.days * DAY });
+          state = recordSession(state, session(T));
+          expect(parseProgress(JSON.parse(JSON.stringify(state)))).toEqual({ ok: true, state });
+        },
+      ),
+    );
+  });
+
+  it.each([
+    ['an array', [], 'it is not a JSON object'],
+    ['no version', { questions: {}, sessions: [] }, 'its format version is undefined, expected 1'],
+    ['a newer version', { version: 2, questions: {}, sessions: [] }, 'it has format version 2, written by a newer kds (this one reads 1)'],
+    ['questions not an object', { version: 1, questions: [], sessions: [] }, "'questions' is not an object"],
+    ['a box out of range', { version: 1, questions: { a: { topic: 'x', box: 9, answers: 1, right: 1, hintsUsed: 0, last: 'right', lastAnswered: '2026-01-01T00:00:00Z', due: '2026-01-01T00:00:00Z' } }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['a bad date', { version: 1, questions: { a: { topic: 'x', box: 1, answers: 1, right: 1, hintsUsed: 0, last: 'right', lastAnswered: 'yesterday', due: '2026-01-01T00:00:00Z' } }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['a bad session', { version: 1, questions: {}, sessions: [{ at: '2026-01-01T00:00:00Z', mode: 'speed' }] }, 'a session in its history is malformed'],
+  ])('rejects %s, saying why', (_what, data, reason) => {
+    expect(parseProgress(data)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('progress stats', () => {
+  const bank = [
+    question({ id: 'capacity-001', topic: 'capacity' }),
+    question({ id: 'capacity-002', topic: 'capacity' }),
+    question({ id: 'cost-001', topic: 'cost' }),
+  ];
+
+  it('counts answers, boxes, what is due and what to review, per topic', () => {
+    let state = recordAnswer(emptyProgress(), { id: 'capacity-001', topic: 'capacity', right: true, hintsUsed: 0, at: T });
+    state = recordAnswer(state, { id: 'cost-001', topic: 'cost', right: false, hintsUsed: 1, at: T });
+    state = recordAnswer(state, { id: 'drill-size', topic: 'capacity', right: true, hintsUsed: 0, at: T });
+    state = recordSession(state, session(T));
+    const stats = progressStats(state, bank, T + 60_000);
+    expect(stats).toMatchObject({
+      questions: 3,
+      seen: 2,
+      answers: 3,
+      right: 2,
+      hintsUsed: 1,
+      due: 1,
+      toReview: 1,
+      nextDue: '2026-11-26T12:00:00.000Z',
+      boxes: [
+        { box: 0, questions: 1 },
+        { box: 1, questions: 1 },
+        { box: 2, questions: 1 },
+        { box: 3, questions: 0 },
+        { box: 4, questions: 0 },
+        { box: 5, questions: 0 },
+      ],
+    });
+    expect(stats.topics.find((t) => t.topic === 'capacity')).toEqual({
+      topic: 'capacity',
+      questions: 2,
+      seen: 1,
+      answers: 2,
+      right: 2,
+      mastered: 0,
+    });
+    expect(stats.topics.find((t) => t.topic === 'cost')).toMatchObject({ answers: 1, right: 0 });
+    expect(stats.topics).toHaveLength(12);
+    expect(stats.sessions).toHaveLength(1);
+  });
+
+  it('says nothing is due a minute before, and everything answered is due a day after', () => {
+    const state = recordAnswer(emptyProgress(), { id: 'capacity-001', topic: 'capacity', right: true, hintsUsed: 0, at: T });
+    expect(progressStats(state, bank, T + DAY - 60_000).due).toBe(0);
+    expect(progressStats(state, bank, T + DAY).due).toBe(1);
+  });
+});
