@@ -3,14 +3,14 @@
  * validates each file with the pure core, and maps every problem back to a line of its file.
  * Loaded only by the quiz commands (it pulls in the yaml package).
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Question } from '../core/quiz/question.js';
 import { isTopic, topicOrder, TOPICS } from '../core/quiz/topics.js';
 import { lintBank, validateQuestion, type BankEntry, type DataPath } from '../core/quiz/validate.js';
 import { InputError } from '../errors.js';
+import { packagePath } from './package-root.js';
 
 export interface FileProblem {
   /** Absolute path of the file (or folder) at fault. */
@@ -31,22 +31,9 @@ export interface LoadedBank {
 
 export const QUESTION_EXTENSION = '.yaml';
 
-/**
- * The bank that ships with kds: questions/ at the root of the kds package, found by walking up
- * from this module to kds's package.json. That works from src/ under the test runner, from dist/
- * (bundled or not) and from an installed package, whatever the working directory.
- */
+/** The bank that ships with kds: questions/ at the root of the kds package. */
 export function defaultBankDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'kds') {
-      return join(dir, 'questions');
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new InputError('cannot find the kds package, so not its question bank either: pass --bank DIR.');
-    dir = parent;
-  }
+  return packagePath('questions');
 }
 
 function entries(dir: string): Dirent[] {
