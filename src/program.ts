@@ -1,6 +1,7 @@
 /** Builds the kds command tree. Each command registers itself; heavy modules load in its action. */
 import { Command, Option } from 'commander';
 import { registerCompare } from './commands/compare/index.js';
+import { registerLearn } from './commands/learn/index.js';
 import { registerQuiz } from './commands/quiz/index.js';
 import { registerSize } from './commands/size/index.js';
 import { createContext, type Context } from './context.js';
@@ -51,6 +52,7 @@ export function createProgram(io: Io): Command {
   registerSize(program, getContext);
   registerCompare(program, getContext);
   registerQuiz(program, getContext);
+  registerLearn(program, getContext);
   return program;
 }
 

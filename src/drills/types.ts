@@ -1,3 +1,7 @@
+import type { Random } from '../core/quiz/random.js';
+
+export type { Random };
+
 /** A generated practice problem: shaped like a bank question so the quiz can ask, grade and record it. */
 export type DrillKind = 'size' | 'keys' | 'compare';
 
@@ -24,9 +28,6 @@ export interface Drill {
   /** The kds command that shows the same answer. */
   readonly try: string;
 }
-
-/** A source of uniform numbers in [0, 1): a seeded PRNG in practice, so a seed repeats a drill. */
-export type Random = () => number;
 
 export function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -1,6 +1,7 @@
-/** A lesson on screen: wrapped to the width, code and headings coloured, live examples boxed in. */
+/** A lesson on screen: wrapped to the width, code and headings coloured, live examples set off. */
 import type { ChalkInstance } from 'chalk';
-import type { Block, Lesson } from '../core/learn/lesson.js';
+import type { Block, Lesson, Page } from '../core/learn/lesson.js';
+import { renderTable } from './table.js';
 import { bullet, wrap } from './text.js';
 
 export interface RenderedExample {
@@ -8,12 +9,22 @@ export interface RenderedExample {
   readonly lines: readonly string[];
 }
 
+export interface LessonView {
+  readonly width: number;
+  readonly color: ChalkInstance;
+  /** "lesson 1 of 11". */
+  readonly position: string;
+  /** The live example for a directive, computed by the calculators. */
+  readonly example: (b: Extract<Block, { kind: 'example' }>) => RenderedExample;
+}
+
 /** `code` in colour; the backticks go, the text stays. */
 function inline(text: string, color: ChalkInstance): string {
   return text.replace(/`([^`]+)`/g, (_, code: string) => color.cyan(code));
 }
 
-function block(b: Block, width: number, color: ChalkInstance, example: (b: Extract<Block, { kind: 'example' }>) => RenderedExample): string {
+function renderBlock(b: Block, view: LessonView): string {
+  const { width, color } = view;
   switch (b.kind) {
     case 'heading':
       return color.bold(b.text);
@@ -22,23 +33,92 @@ function block(b: Block, width: number, color: ChalkInstance, example: (b: Extra
     case 'bullets':
       return b.items.map((item) => bullet(inline(item, color), width)).join('\n');
     case 'example': {
-      const shown = example(b);
+      const shown = view.example(b);
       const body = shown.lines.map((l) => wrap(l, width, '  | ', '  | ')).join('\n');
       return `${color.dim('  $')} ${color.cyan(shown.command)}\n${body}`;
     }
   }
 }
 
-export function renderLesson(
-  lesson: Lesson,
-  options: { width: number; color: ChalkInstance; position: string; example: (b: Extract<Block, { kind: 'example' }>) => RenderedExample },
-): string {
-  const { width, color } = options;
-  const out = [`${color.bold(lesson.title)}  ${color.dim(options.position)}`, ''];
-  for (const b of lesson.blocks) out.push(block(b, width, color, options.example), '');
-  const practise = `kds quiz --topic ${lesson.topic}`;
-  out.push(color.bold('Try it'));
+export function practiseCommand(lesson: Lesson): string {
+  return `kds quiz --topic ${lesson.topic}`;
+}
+
+export function renderLessonTitle(lesson: Lesson, view: LessonView): string {
+  return `${view.color.bold(lesson.title)}  ${view.color.dim(`(${view.position}, quiz topic ${lesson.topic})`)}`;
+}
+
+export function renderBlocks(blocks: readonly Block[], view: LessonView): string {
+  return blocks.map((b) => renderBlock(b, view)).join('\n\n');
+}
+
+export function renderLessonFooter(lesson: Lesson, view: LessonView): string {
+  const { color } = view;
+  const practise = practiseCommand(lesson);
+  const out = [color.bold('Try it')];
   for (const t of lesson.try.filter((t) => t !== practise)) out.push(`  ${color.cyan(t)}`);
   out.push(color.bold('Practise'), `  ${color.cyan(practise)}`);
   return out.join('\n');
+}
+
+/** The whole lesson as one text: what a pipe or a non-interactive run gets. */
+export function renderLesson(lesson: Lesson, view: LessonView): string {
+  return [renderLessonTitle(lesson, view), renderBlocks(lesson.blocks, view), renderLessonFooter(lesson, view)].join('\n\n');
+}
+
+/** One page of a lesson in a terminal; the first carries the title, the last the footer. */
+export function renderPage(lesson: Lesson, pages: readonly Page[], index: number, view: LessonView): string {
+  const page = pages[index];
+  if (page === undefined) throw new RangeError(`no page ${index + 1}`);
+  const parts: string[] = [];
+  if (index === 0) parts.push(renderLessonTitle(lesson, view));
+  parts.push(renderBlocks(page.blocks, view));
+  if (index === pages.length - 1) parts.push(renderLessonFooter(lesson, view));
+  return parts.join('\n\n');
+}
+
+export interface LessonListRow {
+  readonly lesson: Lesson;
+  readonly read: boolean;
+  /** Quiz answers given on the lesson's topic, and how many were right. */
+  readonly answers: number;
+  readonly right: number;
+}
+
+export function renderLessonList(rows: readonly LessonListRow[], color: ChalkInstance): string {
+  const table = renderTable(
+    {
+      head: ['#', 'Lesson', 'Title', 'Read', 'Quiz'],
+      rows: rows.map((r) => [
+        String(r.lesson.order),
+        r.lesson.id,
+        r.lesson.title,
+        r.read ? 'yes' : '-',
+        r.answers === 0 ? '-' : `${r.right}/${r.answers}`,
+      ]),
+      align: ['right', 'left', 'left', 'left', 'right'],
+    },
+    color,
+  );
+  const read = rows.filter((r) => r.read).length;
+  const next = rows.find((r) => !r.read);
+  const tail = next ? `Next: kds learn ${next.lesson.id}` : 'Every lesson read: practise with kds quiz, or kds quiz --due.';
+  return `${color.bold(`Lessons (${read} of ${rows.length} read)`)}\n\n${table}\n\n${tail}`;
+}
+
+/** The lesson as data, with its live examples computed. */
+export function lessonJson(lesson: Lesson, example: LessonView['example']): object {
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    topic: lesson.topic,
+    order: lesson.order,
+    try: lesson.try,
+    practise: practiseCommand(lesson),
+    blocks: lesson.blocks.map((b) => {
+      if (b.kind !== 'example') return b;
+      const shown = example(b);
+      return { kind: 'example', directive: b.directive.raw, command: shown.command, lines: shown.lines };
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 /** The quiz commands for scripts and tests: list, show, answer, check, stats, reset. */
 import { resolve } from 'node:path';
 import { grade, parseLetters, presentInFileOrder } from '../../core/quiz/present.js';
-import { emptyProgress, progressStats, recordAnswer, recordOf, type ProgressState } from '../../core/quiz/progress.js';
+import { progressStats, recordAnswer, recordOf, type ProgressState } from '../../core/quiz/progress.js';
 import { filterQuestions } from '../../core/quiz/select.js';
 import type { Difficulty, Topic } from '../../core/quiz/topics.js';
 import { print, printJson, type Context } from '../../context.js';
@@ -144,7 +144,7 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
   } else {
     const forget = new Set(ids);
     const questions = Object.fromEntries(Object.entries(state.questions).filter(([id]) => !forget.has(id)));
-    store.save({ ...emptyProgress(), questions, sessions: state.sessions });
+    store.save({ ...state, questions });
   }
   print(ctx, `Forgot ${what}.`);
 }

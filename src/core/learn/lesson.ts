@@ -93,3 +93,26 @@ export function wordCount(blocks: readonly Block[]): number {
   }
   return words;
 }
+
+export interface Page {
+  /** The heading the page starts with; undefined for the opening page. */
+  readonly heading?: string;
+  readonly blocks: readonly Block[];
+}
+
+/** Splits a lesson into pages, one per heading (the text before the first heading is page one). */
+export function pagesOf(blocks: readonly Block[]): Page[] {
+  const pages: { heading?: string; blocks: Block[] }[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading') pages.push({ heading: b.text, blocks: [b] });
+    else if (pages.length === 0) pages.push({ blocks: [b] });
+    else pages[pages.length - 1]?.blocks.push(b);
+  }
+  return pages;
+}
+
+/** Finds a lesson by id, or the first lesson on a quiz topic of that name. */
+export function findLesson<L extends LessonMeta>(lessons: readonly L[], name: string): L | undefined {
+  const wanted = name.trim().toLowerCase();
+  return lessons.find((l) => l.id === wanted) ?? lessons.find((l) => l.topic === wanted);
+}

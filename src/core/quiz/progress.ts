@@ -45,6 +45,8 @@ export interface ProgressState {
   readonly version: typeof PROGRESS_VERSION;
   readonly questions: Readonly<Record<string, QuestionRecord>>;
   readonly sessions: readonly SessionRecord[];
+  /** Lessons read with kds learn: lesson id -> when first read (ISO 8601). Absent in older files. */
+  readonly lessons: Readonly<Record<string, string>>;
 }
 
 export interface AnswerEvent {
@@ -57,7 +59,7 @@ export interface AnswerEvent {
 }
 
 export function emptyProgress(): ProgressState {
-  return { version: PROGRESS_VERSION, questions: {}, sessions: [] };
+  return { version: PROGRESS_VERSION, questions: {}, sessions: [], lessons: {} };
 }
 
 /** The record of one question, or undefined (safe for any id, "__proto__" included). */
@@ -86,6 +88,19 @@ export function recordSession(state: ProgressState, session: SessionRecord): Pro
   return { ...state, sessions: [...state.sessions, session].slice(-SESSION_HISTORY) };
 }
 
+/** Notes that a lesson was read; the first reading's date is kept. */
+export function markLessonRead(state: ProgressState, id: string, at: number): ProgressState {
+  if (Object.hasOwn(state.lessons, id)) return state;
+  const lessons: Record<string, string> = {};
+  for (const [key, value] of Object.entries(state.lessons)) setOwn(lessons, key, value);
+  setOwn(lessons, id, new Date(at).toISOString());
+  return { ...state, lessons };
+}
+
+export function isLessonRead(state: ProgressState, id: string): boolean {
+  return Object.hasOwn(state.lessons, id);
+}
+
 export function isDue(record: QuestionRecord, now: number): boolean {
   return Date.parse(record.due) <= now;
 }
@@ -98,6 +113,11 @@ export function isMissed(record: QuestionRecord | undefined): boolean {
 export type ParsedProgress =
   | { readonly ok: true; readonly state: ProgressState }
   | { readonly ok: false; readonly reason: string };
+
+/** Sets an own property even for keys such as "__proto__", which plain assignment would not. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 function isRecordObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -177,7 +197,15 @@ export function parseProgress(data: unknown): ParsedProgress {
       ended: raw.ended as SessionEnd,
     });
   }
-  return { ok: true, state: { version: PROGRESS_VERSION, questions, sessions } };
+  const lessons: Record<string, string> = {};
+  if (data.lessons !== undefined) {
+    if (!isRecordObject(data.lessons)) return { ok: false, reason: "'lessons' is not an object" };
+    for (const [id, at] of Object.entries(data.lessons)) {
+      if (!isIsoDate(at)) return { ok: false, reason: `the reading date of lesson '${id}' is malformed` };
+      setOwn(lessons, id, at);
+    }
+  }
+  return { ok: true, state: { version: PROGRESS_VERSION, questions, sessions, lessons } };
 }
 
 export interface TopicStats {

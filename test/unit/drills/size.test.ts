@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sizeStream } from '../../../src/core/size/size.js';
 import { sizeDrill, sizeMistakes } from '../../../src/drills/size.js';
 import { MIB } from '../../../src/core/units.js';
-
-/** A small seeded generator for tests (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../../../src/core/quiz/random.js';
 
 const shardsIn = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 

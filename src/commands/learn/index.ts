@@ -1,0 +1,28 @@
+/** Registers kds learn. Lessons, their YAML and the calculators they run load only when it runs. */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { addOptions } from '../../options/define.js';
+import { examplesHelp } from '../shared.js';
+import { LEARN_OPTIONS, type LearnFlags } from './options.js';
+
+export function registerLearn(program: Command, context: () => Context): void {
+  const command = program
+    .command('learn')
+    .description('short lessons that work their examples with the calculators, each ending in a quiz topic')
+    .argument('[lesson]', 'a lesson id (shards, partition-keys, ...) or a quiz topic; none lists them');
+  addOptions(command, LEARN_OPTIONS);
+  command.addHelpText(
+    'after',
+    examplesHelp([
+      ['kds learn', 'the lessons, which ones you have read, and your quiz score on each topic'],
+      ['kds learn shards', 'shards and capacity modes, a page at a time in a terminal'],
+      ['kds learn partition-keys | less', 'the whole lesson as plain text'],
+      ['kds learn --json', 'the lessons as [{ id, title, topic }]'],
+      ['kds learn resharding --json', 'one lesson as data, its examples computed'],
+    ]),
+  );
+  command.action(async (lesson: string | undefined, flags: LearnFlags) => {
+    const { runLearn } = await import('./run.js');
+    await runLearn(lesson, flags, context());
+  });
+}
