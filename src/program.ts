@@ -1,5 +1,6 @@
 /** Builds the kds command tree. Each command registers itself; heavy modules load in its action. */
 import { Command, Option } from 'commander';
+import { registerKeys } from './commands/keys/index.js';
 import { registerSize } from './commands/size/index.js';
 import { createContext, type Context } from './context.js';
 import type { Io } from './io/io.js';
@@ -49,6 +50,7 @@ export function createProgram(io: Io): Command {
     return context;
   };
   registerSize(program, getContext);
+  registerKeys(program, getContext);
   return program;
 }
 
