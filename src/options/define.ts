@@ -36,7 +36,11 @@ export type OptionSpec = NumberOptionSpec | StringOptionSpec | BooleanOptionSpec
 
 export function toCommanderOption(spec: OptionSpec): Option {
   const flag = `--${spec.name}`;
-  if (spec.type === 'boolean') return new Option(flag, spec.description);
+  if (spec.type === 'boolean') {
+    const option = new Option(flag, spec.description);
+    if (spec.group) option.helpGroup(spec.group);
+    return option;
+  }
   const option = new Option(`${flag} <${spec.value}>`, spec.description);
   if (spec.type === 'number') {
     option.argParser((raw: string) => parseNumberFlag(flag, raw, spec.rule));
