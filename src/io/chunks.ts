@@ -69,15 +69,18 @@ function describeError(name: string, error: unknown): InputError {
   return new InputError(`cannot read ${name}: ${reason}`);
 }
 
-/** Reads a whole file through the consumer; returns the number of bytes read. */
-export function readFileChunks(path: string, consumer: ChunkConsumer, onProgress?: ProgressListener): number {
+/**
+ * Reads a whole file through the consumer; returns the number of bytes read. Messages name the
+ * file as `name` (what the user typed) rather than the resolved path.
+ */
+export function readFileChunks(path: string, consumer: ChunkConsumer, onProgress?: ProgressListener, name = path): number {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw describeError(path, error);
+    throw describeError(name, error);
   }
-  const window = new Window(consumer, path);
+  const window = new Window(consumer, name);
   try {
     let total: number | undefined;
     try {
@@ -85,14 +88,14 @@ export function readFileChunks(path: string, consumer: ChunkConsumer, onProgress
       if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
       total = stat.isFile() ? stat.size : undefined;
     } catch (error) {
-      throw describeError(path, error);
+      throw describeError(name, error);
     }
     for (;;) {
       let n: number;
       try {
         n = readSync(fd, window.buffer, window.filled, window.buffer.length - window.filled, null);
       } catch (error) {
-        throw describeError(path, error);
+        throw describeError(name, error);
       }
       if (n === 0) {
         window.offer(true);
@@ -141,11 +144,11 @@ export async function readStreamChunks(
 }
 
 /** Reads a small text file whole (a shard map); errors become one-line input errors. */
-export function readTextFile(path: string, what: string): string {
+export function readTextFile(path: string, what: string, name = path): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw describeError(`${what} ${path}`, error);
+    throw describeError(`${what} ${name}`, error);
   }
 }
 

@@ -69,7 +69,7 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
   }
   const keysInShard = a.topKeysInHottest.length;
   return (
-    `${id} gets ${load}${limit ? `, and ${limit}` : ''}. Its load comes from many keys (the largest, ${keyLabel(dominant.key.key)}, ` +
+    `${id} gets ${load}${limit ? `, and ${limit}` : ''}. Its load comes from several keys (the largest, ${keyLabel(dominant.key.key)}, ` +
     `has ${formatPercent(dominant.shareOfShard)} of it${keysInShard > 0 ? '' : ''}), so splitting the shard spreads it over two. ` +
     (a.hotShards.length > 1 ? `${plural(a.hotShards.length, 'shard')} are hot; split each, or add shards (see the what-if table). ` : '')
   ).trim();

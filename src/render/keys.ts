@@ -123,7 +123,6 @@ function bar(fraction: number, width: number, glyph: string): string {
 
 function shardTable(view: KeysView, color: ChalkInstance, width: number, tty: boolean): string[] {
   const a = view.analysis;
-  const m = measureWord(a);
   let indices = a.shards.map((_, i) => i);
   const out: string[] = [];
   if (indices.length > SHARD_ROWS) {

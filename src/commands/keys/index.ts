@@ -3,23 +3,21 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { SHARD } from '../../core/facts.js';
 import { formatInt, formatMibPerSec } from '../../render/format.js';
+import { wrap } from '../../render/text.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, type KeysAnalyzeFlags } from './options.js';
 
 function hotHelp(): string {
   const bytes = formatMibPerSec(SHARD.writeBytesPerSec.value);
-  const records = formatInt(SHARD.writeRecordsPerSec.value);
-  return `
-A shard is hot when its share of the records (or of the bytes, when records average more than
-${bytes} / ${records}) is at least --hot-ratio times its share of the hash space, or, with a
-time column, when its busiest second is over ${bytes} or ${records} records/s (scaled up by
---sample-rate). A key is the problem (a hot key) when it carries half or more of a hot shard.
-
-Malformed rows are skipped, counted and reported with their line numbers; --strict stops at the
-first one. Exit codes: 0 report written; 1 unreadable input, or a hot shard with --fail-on-hot
-(exit ${HOT_EXIT_CODE}, after the report); 2 a usage error.
-`;
+  const records = `${formatInt(SHARD.writeRecordsPerSec.value)} records/s`;
+  const perRecord = formatInt(SHARD.writeBytesPerSec.value / SHARD.writeRecordsPerSec.value);
+  const paragraphs = [
+    `A shard is hot when its share of the records is at least --hot-ratio times its share of the hash space (of the bytes instead, when records average more than ${perRecord} bytes: then ${bytes} binds before ${records}), or, with a time column, when its busiest second is over ${bytes} or ${records} (scaled up by --sample-rate). A key is the problem (a hot key) when it carries half or more of a hot shard.`,
+    'Malformed rows are skipped, counted and reported with their line numbers; --strict stops at the first one.',
+    `Exit codes: 0 report written; 1 unreadable input, or a hot shard with --fail-on-hot (exit ${HOT_EXIT_CODE}, after the report); 2 a usage error.`,
+  ];
+  return `\n${paragraphs.map((p) => wrap(p, 80)).join('\n\n')}\n`;
 }
 
 export function registerKeys(program: Command, context: () => Context): void {

@@ -27,7 +27,7 @@ function translate(error: unknown, prefix: string): unknown {
 async function loadMap(input: KeysAnalyzeInput, ctx: Context): Promise<ShardMap> {
   if (input.stream.kind === 'simulated') return uniformShardMap(input.stream.shards);
   const file = input.stream.file;
-  const text = file === '-' ? await readStreamText(ctx.io.stdin, 'standard input') : readTextFile(resolve(ctx.io.cwd, file), '--shard-map');
+  const text = file === '-' ? await readStreamText(ctx.io.stdin, 'standard input') : readTextFile(resolve(ctx.io.cwd, file), '--shard-map', file);
   try {
     return parseShardMap(text);
   } catch (error) {
@@ -81,7 +81,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags, ctx:
     bytesRead =
       input.file === '-'
         ? await readStreamChunks(ctx.io.stdin, name, scanner, progress.update)
-        : readFileChunks(resolve(ctx.io.cwd, input.file), scanner, progress.update);
+        : readFileChunks(resolve(ctx.io.cwd, input.file), scanner, progress.update, name);
   } catch (error) {
     throw translate(error, `${name}: `);
   } finally {
