@@ -231,15 +231,29 @@ export class Scanner {
         if (r === fs || r - fs > 15) return USE_GENERAL;
         if (role === BYTES) dataBytes = v;
         else count = v;
+      } else if (role === TIME) {
+        // Compare with the last timestamp while scanning: sorted input repeats it row after row.
+        const last = this.lastTime;
+        const lastLength = this.lastTimeLength;
+        let same = true;
+        for (; r < end; r++) {
+          const b = bytes[r]!;
+          if (b === COMMA || b === LF) break;
+          if (same && last[r - fs] !== b) same = false;
+        }
+        let fe = r;
+        if (r < end && bytes[r] === LF && bytes[r - 1] === CR) fe = r - 1;
+        if (same && fe - fs === lastLength) second = this.lastSecond;
+        else {
+          second = this.timeField(bytes, fs, fe);
+          if (Number.isNaN(second)) return USE_GENERAL;
+        }
       } else {
         for (; r < end; r++) {
           const b = bytes[r]!;
           if (b === COMMA || b === LF) break;
         }
-        if (role === TIME) {
-          second = this.timeField(bytes, fs, r < end && bytes[r] === LF && bytes[r - 1] === CR ? r - 1 : r);
-          if (Number.isNaN(second)) return USE_GENERAL;
-        } else if (role === EHK) {
+        if (role === EHK) {
           es = fs;
           ee = r;
         }
