@@ -11,6 +11,9 @@ if (parser === 'kds') {
   const { Scanner } = await import('../dist/core/keys/scan.js');
   const { readFileChunks } = await import('../dist/io/chunks.js');
   const sink = {
+    rows(_bytes, batch) {
+      for (let i = 0; i < batch.size; i++) this.row(_bytes, batch.keyStart[i], batch.keyEnd[i]);
+    },
     row(_bytes, ks, ke) {
       rows++;
       keyBytes += ke - ks;

@@ -146,20 +146,20 @@ export function bindingRecordBytes(): number {
 }
 
 function keyStat(table: KeyTable, e: number, totalRecords: number): KeyStat {
-  const records = table.records[e]! - table.error[e]!;
+  const records = table.observedOf(e);
   return {
     key: keyText(table, e),
     records,
-    recordsUpperBound: table.records[e]!,
-    bytes: table.bytes[e]!,
-    shard: table.shard[e]!,
+    recordsUpperBound: table.recordsOf(e),
+    bytes: table.bytesOf(e),
+    shard: table.shardOf(e),
     hashKey: wordsToBigInt(table.hash, e * 4),
     share: totalRecords > 0 ? records / totalRecords : 0,
   };
 }
 
 function topKeysOf(table: KeyTable, k: number, totalRecords: number, keep?: (e: number) => boolean): KeyStat[] {
-  const observed = (e: number) => table.records[e]! - table.error[e]!;
+  const observed = (e: number) => table.observedOf(e);
   const better = (a: number, b: number) => {
     const x = observed(a);
     const y = observed(b);
@@ -178,14 +178,13 @@ function defaultWhatIfCounts(n: number): number[] {
 
 function whatIf(acc: Accumulator, measure: Measure, counts: readonly number[], total: number): WhatIfRow[] {
   const routes = acc.routes;
-  const weight = measure === 'records' ? routes.records : routes.bytes;
   const rows: WhatIfRow[] = [];
   for (const n of counts) {
     const map = uniformShardMap(n);
     const loads = new Float64Array(n);
     let tracked = 0;
     for (let e = 0; e < routes.size; e++) {
-      const w = measure === 'records' ? weight[e]! - routes.error[e]! : weight[e]!;
+      const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
       if (w <= 0) continue;
       loads[routeWords(map, routes.hash, e * 4)]! += w;
       tracked += w;
@@ -212,8 +211,8 @@ function splitAdvice(acc: Accumulator, shardIndex: number, measure: Measure, loa
   const observed: WeightedHash[] = [];
   let tracked = 0;
   for (let e = 0; e < routes.size; e++) {
-    if (routes.shard[e] !== shardIndex) continue;
-    const w = measure === 'records' ? routes.records[e]! - routes.error[e]! : routes.bytes[e]!;
+    if (routes.shardOf(e) !== shardIndex) continue;
+    const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
     if (w <= 0) continue;
     observed.push({ hash: wordsToBigInt(routes.hash, e * 4), weight: w });
     tracked += w;
@@ -310,18 +309,18 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
 
   const keys = acc.keys;
   const topKeys = topKeysOf(keys, options.top, totalRecords);
-  const topKeysInHottest = topKeysOf(keys, options.top, totalRecords, (e) => keys.shard[e] === hottest);
+  const topKeysInHottest = topKeysOf(keys, options.top, totalRecords, (e) => keys.shardOf(e) === hottest);
 
   // The hottest shard's heaviest key by the measure.
   let dominantKey: Analysis['dominantKey'];
   const hottestLoad = loads[hottest]!;
   if (hottestLoad > 0) {
-    const weightOf = (e: number) => (measure === 'records' ? keys.records[e]! - keys.error[e]! : keys.bytes[e]!);
+    const weightOf = (e: number) => (measure === 'records' ? keys.observedOf(e) : keys.bytesOf(e));
     const [e] = topIndices(
       keys.size,
       1,
       (a, b) => weightOf(a) > weightOf(b) || (weightOf(a) === weightOf(b) && compareBytes(keys.keyBytes(a), keys.keyBytes(b)) < 0),
-      (i) => keys.shard[i] === hottest,
+      (i) => keys.shardOf(i) === hottest,
     );
     if (e !== undefined) dominantKey = { key: keyStat(keys, e, totalRecords), shareOfShard: weightOf(e) / hottestLoad };
   }
@@ -348,7 +347,7 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   let kplRecords = 0;
   const aggBytes = new TextEncoder().encode(aggKey);
   for (let e = 0; e < keys.size; e++) {
-    if (keys.length[e] === aggBytes.length && compareBytes(keys.keyBytes(e), aggBytes) === 0) kplRecords = keys.records[e]! - keys.error[e]!;
+    if (keys.length[e] === aggBytes.length && compareBytes(keys.keyBytes(e), aggBytes) === 0) kplRecords = keys.observedOf(e);
   }
 
   return {
@@ -361,7 +360,9 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     hottest,
     hotShards,
     skew: skewOf(loads),
-    effectiveKeys: keys.approximate ? undefined : effectiveCount(measure === 'records' ? keys.records.subarray(0, keys.size) : keys.bytes.subarray(0, keys.size), total),
+    effectiveKeys: keys.approximate
+      ? undefined
+      : effectiveCount(Array.from({ length: keys.size }, (_, e) => (measure === 'records' ? keys.recordsOf(e) : keys.bytesOf(e))), total),
     topKeys,
     topKeysInHottest,
     diagnosis,

@@ -50,6 +50,6 @@ export function scanText(input: string | Uint8Array, options: ScanOptions = {}) 
 export function keyCounts(acc: Accumulator): [string, number][] {
   const t = acc.keys;
   const out: [string, number][] = [];
-  for (let e = 0; e < t.size; e++) out.push([new TextDecoder().decode(t.keyBytes(e)), t.records[e]!]);
+  for (let e = 0; e < t.size; e++) out.push([new TextDecoder().decode(t.keyBytes(e)), t.recordsOf(e)]);
   return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
