@@ -73,7 +73,13 @@ function describeError(name: string, error: unknown): InputError {
  * Reads a whole file through the consumer; returns the number of bytes read. Messages name the
  * file as `name` (what the user typed) rather than the resolved path.
  */
-export function readFileChunks(path: string, consumer: ChunkConsumer, onProgress?: ProgressListener, name = path): number {
+export function readFileChunks(
+  path: string,
+  consumer: ChunkConsumer,
+  onProgress?: ProgressListener,
+  name = path,
+  range?: { readonly start: number; readonly end: number },
+): number {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -86,14 +92,17 @@ export function readFileChunks(path: string, consumer: ChunkConsumer, onProgress
     try {
       const stat = fstatSync(fd);
       if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      total = stat.isFile() ? stat.size : undefined;
+      total = range ? range.end - range.start : stat.isFile() ? stat.size : undefined;
     } catch (error) {
       throw describeError(name, error);
     }
     for (;;) {
       let n: number;
       try {
-        n = readSync(fd, window.buffer, window.filled, window.buffer.length - window.filled, null);
+        const room = window.buffer.length - window.filled;
+        n = range
+          ? readSync(fd, window.buffer, window.filled, Math.min(room, range.end - range.start - window.bytesRead), range.start + window.bytesRead)
+          : readSync(fd, window.buffer, window.filled, room, null);
       } catch (error) {
         throw describeError(name, error);
       }

@@ -122,4 +122,11 @@ describe('kds keys analyze (built binary)', () => {
     expect(r.stdout).toContain('--fail-on-hot');
     expect(r.stdout).toMatch(/Exit codes: 0 report written; 1 unreadable input, or a hot shard with\s+--fail-on-hot/);
   });
+
+  it.each(['orders.csv', 'quoted.csv', 'tiny.csv'])('gives the same JSON for %s read on two threads as on one', async (file) => {
+    const one = await spawnKds(['keys', 'analyze', file, '--json'], { cwd: FIXTURES, env: { ...ENV, KDS_PARALLEL_MIN_BYTES: '1000000000000' } });
+    const two = await spawnKds(['keys', 'analyze', file, '--json'], { cwd: FIXTURES, env: { ...ENV, KDS_PARALLEL_MIN_BYTES: '1' } });
+    expect(one.code).toBe(0);
+    expect(two).toEqual(one);
+  });
 });

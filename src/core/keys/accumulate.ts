@@ -8,11 +8,11 @@
  * estimates (see ./key-table.ts).
  */
 import { STREAM } from '../facts.js';
-import { KeysError } from './errors.js';
+import { MalformedRowError } from './errors.js';
 import { parseExplicitHashKey } from './hash-key.js';
-import { fnv1a, KeyTable, MIXED_SHARD } from './key-table.js';
+import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
-import { PerSecond } from './per-second.js';
+import { PerSecond, type PerSecondData } from './per-second.js';
 import type { RowBatch, RowSink } from './scan.js';
 import { routeWords, type ShardMap } from './shard-map.js';
 import { utf16Length } from './utf8.js';
@@ -23,6 +23,21 @@ export interface AccumulateOptions {
   readonly maxKeys: number;
   /** Stop at the first malformed row instead of skipping it. */
   readonly strict: boolean;
+}
+
+/** An accumulator's counts as plain data, as a worker thread sends them back. */
+export interface AccumulatorData {
+  readonly totalRecords: number;
+  readonly totalBytes: number;
+  readonly shardRecords: Float64Array;
+  readonly shardBytes: Float64Array;
+  readonly malformedCount: number;
+  readonly malformedExamples: readonly MalformedRow[];
+  readonly explicitHashKeyRecords: number;
+  readonly longKeys: number;
+  readonly keys: KeyTableData;
+  readonly routes: KeyTableData | undefined;
+  readonly perSecond: PerSecondData | undefined;
 }
 
 export interface MalformedRow {
@@ -72,14 +87,61 @@ export class Accumulator implements RowSink {
     this.strict = options.strict;
   }
 
-  /** Says what the rows carry, once the header has been read and before the first row. */
-  configure(what: { readonly timed: boolean; readonly explicitHashKeys: boolean }): void {
+  /**
+   * Says what the rows carry, once the header has been read and before the first row. A later
+   * part of an input read in parts holds its first seconds back for merging (holdFirstSeconds).
+   */
+  configure(what: { readonly timed: boolean; readonly explicitHashKeys: boolean; readonly holdFirstSeconds?: boolean }): void {
     if (what.explicitHashKeys) this.routes = new KeyTable(this.keys.maxEntries);
-    if (what.timed) this.perSecond = new PerSecond(this.map.shards.length);
+    if (what.timed) this.perSecond = new PerSecond(this.map.shards.length, what.holdFirstSeconds === true);
+  }
+
+  /** Everything counted, as plain data; the accumulator must not be used afterwards. */
+  toData(): AccumulatorData {
+    return {
+      totalRecords: this.totalRecords,
+      totalBytes: this.totalBytes,
+      shardRecords: this.shardRecords,
+      shardBytes: this.shardBytes,
+      malformedCount: this.malformedCount,
+      malformedExamples: this.malformedExamples,
+      explicitHashKeyRecords: this.explicitHashKeyRecords,
+      longKeys: this.longKeys,
+      keys: this.keys.toData(),
+      routes: this.routes === this.keys ? undefined : this.routes.toData(),
+      perSecond: this.perSecond?.toData(),
+    };
+  }
+
+  /**
+   * Adds the counts of a later part of the same input (read by another thread), whose line
+   * numbers start after `lineOffset` lines. Call before finish().
+   */
+  mergeFrom(other: AccumulatorData, lineOffset: number): void {
+    this.totalRecords += other.totalRecords;
+    this.totalBytes += other.totalBytes;
+    for (let i = 0; i < this.shardRecords.length; i++) {
+      this.shardRecords[i] = this.shardRecords[i]! + other.shardRecords[i]!;
+      this.shardBytes[i] = this.shardBytes[i]! + other.shardBytes[i]!;
+    }
+    this.malformedCount += other.malformedCount;
+    for (const m of other.malformedExamples) {
+      if (this.malformedExamples.length < MALFORMED_EXAMPLES) this.malformedExamples.push({ line: m.line + lineOffset, reason: m.reason });
+    }
+    this.explicitHashKeyRecords += other.explicitHashKeyRecords;
+    this.longKeys += other.longKeys;
+    const room = this.keys.maxEntries + other.keys.maxEntries;
+    this.keys.maxEntries = room;
+    this.keys.mergeFrom(other.keys);
+    if (other.routes !== undefined && this.routes !== this.keys) {
+      this.routes.maxEntries = room;
+      this.routes.mergeFrom(other.routes);
+    }
+    if (other.perSecond !== undefined) this.perSecond?.mergeFrom(other.perSecond);
   }
 
   malformed(line: number, reason: string): void {
-    if (this.strict) throw new KeysError(`line ${line}: ${reason} (without --strict such rows are skipped and counted)`, 'data');
+    if (this.strict) throw new MalformedRowError(line, reason);
     this.malformedCount++;
     if (this.malformedExamples.length < MALFORMED_EXAMPLES) this.malformedExamples.push({ line, reason });
   }

@@ -11,3 +11,13 @@ export class KeysError extends Error {
     super(message);
   }
 }
+
+/** A malformed row under --strict: carries its line so that a part read elsewhere can renumber it. */
+export class MalformedRowError extends KeysError {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason} (without --strict such rows are skipped and counted)`, 'data');
+  }
+}

@@ -27,6 +27,21 @@ export function fnv1a(bytes: Uint8Array, start: number, end: number): number {
 }
 
 const MIN_CAPACITY = 1024;
+
+/** A table's keys and counters as plain typed arrays: what a worker thread sends back. */
+export interface KeyTableData {
+  readonly maxEntries: number;
+  readonly size: number;
+  readonly floor: number;
+  readonly purges: number;
+  readonly inserted: number;
+  readonly arena: Uint8Array;
+  readonly offset: Uint32Array;
+  readonly length: Uint32Array;
+  readonly fh: Int32Array;
+  readonly stats: Float64Array;
+  readonly hash: Uint32Array;
+}
 const PURGE_SAMPLE = 4096;
 
 export class KeyTable {
@@ -61,7 +76,7 @@ export class KeyTable {
   private mask: number;
   private capacity: number;
 
-  constructor(readonly maxEntries: number) {
+  constructor(public maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 2) throw new RangeError('a key table needs room for 2 keys or more');
     this.capacity = Math.min(MIN_CAPACITY, maxEntries);
     this.arena = new Uint8Array(64 * 1024);
@@ -193,6 +208,65 @@ export class KeyTable {
   keyBytes(e: number): Uint8Array {
     const o = this.offset[e]!;
     return this.arena.subarray(o, o + this.length[e]!);
+  }
+
+  /** The table as plain arrays (views of its own memory: the table must not be used afterwards). */
+  toData(): KeyTableData {
+    const n = this.size;
+    return {
+      maxEntries: this.maxEntries,
+      size: n,
+      floor: this.floor,
+      purges: this.purges,
+      inserted: this.inserted,
+      arena: this.arena.subarray(0, this.arenaUsed),
+      offset: this.offset.subarray(0, n),
+      length: this.length.subarray(0, n),
+      fh: this.fh.subarray(0, n),
+      stats: this.stats.subarray(0, n * 4),
+      hash: this.hash.subarray(0, n * 4),
+    };
+  }
+
+  /**
+   * Adds another table's counts, as if its rows had come after this table's. Counts add; a key
+   * missing from one side may have up to that side's floor there, which widens its bounds. Room
+   * grows to `maxEntries` (raise it first to hold both sides).
+   */
+  mergeFrom(other: KeyTableData): void {
+    if (other.floor > 0) {
+      const theirs = new KeyTable(Math.max(2, other.size));
+      for (let i = 0; i < other.size; i++) {
+        const o = other.offset[i]!;
+        theirs.insert(other.arena, o, o + other.length[i]!, other.fh[i]!);
+      }
+      for (let e = 0; e < this.size; e++) {
+        const o = this.offset[e]!;
+        if (theirs.find(this.arena, o, o + this.length[e]!, this.fh[e]!) < 0) {
+          this.stats[e * 4] = this.stats[e * 4]! + other.floor;
+          this.stats[e * 4 + 2] = this.stats[e * 4 + 2]! + other.floor;
+        }
+      }
+    }
+    for (let i = 0; i < other.size; i++) {
+      const o = other.offset[i]!;
+      const end = o + other.length[i]!;
+      const h = other.fh[i]!;
+      const at = i * 4;
+      let e = this.find(other.arena, o, end, h);
+      if (e < 0) {
+        e = this.insert(other.arena, o, end, h);
+        this.hash.set(other.hash.subarray(at, at + 4), e * 4);
+        this.setShard(e, other.stats[at + 3]!);
+      } else if (this.shardOf(e) !== other.stats[at + 3]) {
+        this.setShard(e, MIXED_SHARD);
+      }
+      this.stats[e * 4] = this.stats[e * 4]! + other.stats[at]!;
+      this.stats[e * 4 + 1] = this.stats[e * 4 + 1]! + other.stats[at + 1]!;
+      this.stats[e * 4 + 2] = this.stats[e * 4 + 2]! + other.stats[at + 2]!;
+    }
+    this.purges += other.purges;
+    this.inserted += other.inserted;
   }
 
   private place(e: number): void {

@@ -112,6 +112,8 @@ export class Scanner {
   blankLines = 0;
   header: readonly string[] | undefined;
   columns: Columns | undefined;
+  /** The input ended inside a quoted field. */
+  unterminatedQuote = false;
 
   private bomChecked = false;
   private readonly batch = new RowBatch();
@@ -375,6 +377,7 @@ export class Scanner {
           if (r >= end) {
             if (!final) return -1;
             this.rowProblem ??= 'a quoted field is never closed';
+            this.unterminatedQuote = true;
             break;
           }
           const b = bytes[r];
@@ -564,7 +567,10 @@ export class Scanner {
     const names: string[] = [];
     for (let i = 0; i < Math.min(this.fieldCount, MAX_TRACKED_FIELDS); i++) names.push(this.fieldText(bytes, i));
     this.header = names;
-    const cols = this.resolve(names);
+    this.useColumns(this.resolve(names));
+  }
+
+  private useColumns(cols: Columns): void {
     this.columns = cols;
     this.need = Math.max(cols.key, cols.bytes, cols.time, cols.count, cols.ehk) + 1;
     const roles = new Uint8Array(this.need);
@@ -578,6 +584,18 @@ export class Scanner {
     assign(cols.ehk, EHK);
     this.roles = roles;
   }
+
+  /**
+   * Starts in the middle of an input whose format and columns are already known (the second
+   * half of a file read by two threads): no byte order mark, no header. Line numbers count from
+   * the starting point.
+   */
+  continueWith(format: Format, columns: Columns): void {
+    this.format = format;
+    this.bomChecked = true;
+    this.useColumns(columns);
+  }
+
 }
 
 /** A plain non-negative whole number (surrounding spaces allowed), or -1. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeysError } from '../../../src/core/keys/errors.js';
+import { uniformShardMap } from '../../../src/core/keys/shard-map.js';
 import { parseTimestamp } from '../../../src/core/keys/timestamp.js';
 import { keyCounts, scanText } from './helpers.js';
 
@@ -160,6 +161,31 @@ describe('timestamps', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1971-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), (d) => {
         expect(t(d.toISOString())).toBe(Math.floor(d.getTime() / 1000));
+      }),
+    );
+  });
+});
+
+describe('repeated timestamps', () => {
+  it('reads each row\'s own second even when timestamps share prefixes (property)', () => {
+    const stamp = fc.constantFrom(
+      '2026-01-01T00:00:00Z',
+      '2026-01-01T00:00:00.5Z',
+      '2026-01-01T00:00:01Z',
+      '2026-01-01T00:00:01',
+      '1767225602',
+      '1767225602000',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(stamp, fc.boolean()), { minLength: 1, maxLength: 40 }), (rows) => {
+        const text = `key,time\n${rows.map(([t, crlf], i) => `k${i % 3},${t}${crlf ? '\r' : ''}`).join('\n')}\n`;
+        const { acc } = scanText(text, { map: uniformShardMap(1) });
+        const perSecond = new Map<number, number>();
+        for (const [t] of rows) {
+          const s = parseTimestamp(enc(t), 0, t.length);
+          perSecond.set(s, (perSecond.get(s) ?? 0) + 1);
+        }
+        expect(acc.perSecond!.peakRecords[0]).toBe(Math.max(...perSecond.values()));
       }),
     );
   });
