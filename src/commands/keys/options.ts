@@ -14,7 +14,7 @@ const REPORT_GROUP = 'Report:';
 export const DEFAULT_SHARDS = ON_DEMAND.initialWriteBytesPerSec.value / SHARD.writeBytesPerSec.value;
 export const DEFAULT_HOT_RATIO = 1.5;
 export const DEFAULT_TOP = 10;
-export const DEFAULT_MAX_KEYS = 1_000_000;
+export const DEFAULT_MAX_KEYS = 500_000;
 /** Exit code of --fail-on-hot when a shard is hot: the "no" answer of the root help. */
 export const HOT_EXIT_CODE = 1;
 

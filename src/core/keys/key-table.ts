@@ -145,7 +145,7 @@ export class KeyTable {
     }
     const len = end - start;
     if (this.arenaUsed + len > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      const bigger = new Uint8Array(Math.max(Math.ceil(this.arena.length * 1.5), this.arenaUsed + len));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = bigger;
     }
