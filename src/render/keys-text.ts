@@ -60,10 +60,21 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
   const dominant = a.dominantKey!;
   if (a.diagnosis === 'hot-key') {
     const key = keyLabel(dominant.key.key);
+    const bytes = formatMibPerSec(SHARD.writeBytesPerSec.value);
+    const records = formatInt(SHARD.writeRecordsPerSec.value);
+    let alone = '';
+    let overAlone = false;
+    if (hot.peak !== undefined && a.measure === 'records') {
+      // An estimate: the key's share of the shard applied to the shard's busiest second.
+      const rate = dominant.shareOfShard * hot.peak.records;
+      overAlone = rate > SHARD.writeRecordsPerSec.value;
+      alone = ` At that second the key alone writes about ${formatInt(rate)} records/s.`;
+    }
     return (
-      `${id} gets ${load}${limit ? `, and ${limit}` : ''}. One key, ${key}, carries ${formatPercent(dominant.shareOfShard)} of that shard's ${m}. ` +
-      'Every record of a key goes to the same shard, so adding shards or splitting cannot spread it: a split can at best give the key a shard of its own. ' +
-      `One key can never get more than one shard's ${formatMibPerSec(SHARD.writeBytesPerSec.value)} or ${formatInt(SHARD.writeRecordsPerSec.value)} records/s. ` +
+      `${id} gets ${load}${limit ? `, and ${limit}` : ''}. One key, ${key}, carries ${formatPercent(dominant.shareOfShard)} of that shard's ${m}.${alone} ` +
+      `Every record of a key goes to the same shard, and one key can never get more than one shard's ${bytes} or ${records} records/s, ` +
+      'so adding shards or splitting cannot spread it: a split can at best give the key a shard of its own. ' +
+      (overAlone ? 'This key is over that limit on its own: only salting it or a different partition key helps. ' : '') +
       'Salt the key (below) or choose a partition key with more distinct values.'
     );
   }

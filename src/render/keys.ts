@@ -116,6 +116,11 @@ export function commandLines(command: string, width: number, indent: string): st
   return lines.join('\n');
 }
 
+/** A ratio with two decimals: 1.50, 0.58. */
+function ratio(x: number): string {
+  return x.toFixed(2);
+}
+
 function bar(fraction: number, width: number, glyph: string): string {
   const n = Math.max(0, Math.round(fraction * width));
   return glyph.repeat(n);
@@ -133,7 +138,7 @@ function shardTable(view: KeysView, color: ChalkInstance, width: number, tty: bo
   }
   const cells = indices.map((i) => {
     const s = a.shards[i]!;
-    return [s.shard.shardId, formatInt(s.records), formatBytes(s.bytes), formatPercent(s.share), formatPercent(s.hashShare), formatNumber(s.hotness)];
+    return [s.shard.shardId, formatInt(s.records), formatBytes(s.bytes), formatPercent(s.share), formatPercent(s.hashShare), ratio(s.hotness)];
   });
   const head = ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair'];
   // Each column takes its text, one space of padding either side and one space between columns.
@@ -210,7 +215,7 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
   );
   out.push(
     wrap(
-      `Skew of ${m} across shards: max/mean ${formatNumber(a.skew.maxOverMean)}, coefficient of variation ${formatNumber(a.skew.coefficientOfVariation)}, Gini ${formatNumber(a.skew.gini)}` +
+      `Skew of ${m} across shards: max/mean ${ratio(a.skew.maxOverMean)}, coefficient of variation ${ratio(a.skew.coefficientOfVariation)}, Gini ${ratio(a.skew.gini)}` +
         (a.effectiveKeys !== undefined ? `; the keys are as concentrated as ${formatNumber(a.effectiveKeys)} equally busy keys` : ''),
       width,
     ),
@@ -243,7 +248,7 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
         rows: a.whatIf.map((w) => [
           `${formatInt(w.shards)}${w.current && view.input.stream.kind === 'simulated' ? ' (now)' : ''}`,
           formatPercent(w.hottestShare),
-          formatNumber(w.maxOverMean),
+          ratio(w.maxOverMean),
         ]),
         align: ['right', 'right', 'right'],
       },

@@ -10,14 +10,14 @@ Input: CSV, columns key "partition_key"
 Stream: 3 simulated shards (a stream created with 3, equal hash ranges)
 
  Shard                  Records   Bytes   Share   Hash %   x fair
- shardId-000000000000         2    10 B   33.3%    33.3%        1   ####
- shardId-000000000001         3    13 B     50%    33.3%      1.5   ###### hot
- shardId-000000000002         1     1 B   16.7%    33.3%      0.5   ##
+ shardId-000000000000         2    10 B   33.3%    33.3%     1.00   ####
+ shardId-000000000001         3    13 B     50%    33.3%     1.50   ###### hot
+ shardId-000000000002         1     1 B   16.7%    33.3%     0.50   ##
 
 Hottest: shardId-000000000001, 50% of the records on 33.3% of the hash space
 (hot)
-Skew of records across shards: max/mean 1.5, coefficient of variation 0.41, Gini
-0.22; the keys are as concentrated as 6 equally busy keys
+Skew of records across shards: max/mean 1.50, coefficient of variation 0.41,
+Gini 0.22; the keys are as concentrated as 6 equally busy keys
 
 Top keys
  Key           Records   Share   Shard
@@ -49,12 +49,12 @@ Remedies
 
 If the stream had other shard counts (equal ranges, the same keys)
   Shards   Busiest shard's records   Max/mean
-       2                       50%          1
- 3 (now)                       50%        1.5
+       2                       50%       1.00
+ 3 (now)                       50%       1.50
        4                     33.3%       1.33
-       6                     33.3%          2
-      12                     33.3%          4
-      24                     33.3%          8
+       6                     33.3%       2.00
+      12                     33.3%       4.00
+      24                     33.3%       8.00
 
 Notes
 - Only 6 records: shares from a sample this small are noisy.
