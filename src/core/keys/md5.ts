@@ -45,13 +45,33 @@ function block(): void {
   let b = STATE[1]!;
   let c = STATE[2]!;
   let d = STATE[3]!;
-  for (let i = 0; i < 64; i++) {
-    let f: number;
-    if (i < 16) f = (b & c) | (~b & d);
-    else if (i < 32) f = (d & b) | (~d & c);
-    else if (i < 48) f = b ^ c ^ d;
-    else f = c ^ (b | ~d);
-    const sum = (a + f + T[i]! + X[G[i]!]!) | 0;
+  // Four rounds of sixteen steps; one loop per round keeps each loop free of branches.
+  for (let i = 0; i < 16; i++) {
+    const sum = (a + ((b & c) | (~b & d)) + T[i]! + X[i]!) | 0;
+    const s = S[i]!;
+    a = d;
+    d = c;
+    c = b;
+    b = (b + ((sum << s) | (sum >>> (32 - s)))) | 0;
+  }
+  for (let i = 16; i < 32; i++) {
+    const sum = (a + ((d & b) | (~d & c)) + T[i]! + X[G[i]!]!) | 0;
+    const s = S[i]!;
+    a = d;
+    d = c;
+    c = b;
+    b = (b + ((sum << s) | (sum >>> (32 - s)))) | 0;
+  }
+  for (let i = 32; i < 48; i++) {
+    const sum = (a + (b ^ c ^ d) + T[i]! + X[G[i]!]!) | 0;
+    const s = S[i]!;
+    a = d;
+    d = c;
+    c = b;
+    b = (b + ((sum << s) | (sum >>> (32 - s)))) | 0;
+  }
+  for (let i = 48; i < 64; i++) {
+    const sum = (a + (c ^ (b | ~d)) + T[i]! + X[G[i]!]!) | 0;
     const s = S[i]!;
     a = d;
     d = c;
