@@ -1,9 +1,13 @@
 /** The sentences of the kds keys analyze report: diagnosis, remedies and warnings, in plain words. */
 import { KEYS, SHARD } from '../core/facts.js';
-import type { Analysis, SaltAdvice, SplitAdvice } from '../core/keys/analyze.js';
+import { KPL_WARNING_SHARE, type Analysis, type SaltAdvice, type SplitAdvice } from '../core/keys/analyze.js';
+import { OPEN_WINDOW_SECONDS } from '../core/keys/per-second.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
 import { formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
+
+/** Below this many records the report warns that shares are noisy. */
+export const SMALL_SAMPLE_RECORDS = 1000;
 
 export interface Warning {
   readonly id: string;
@@ -78,10 +82,9 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
       'Salt the key (below) or choose a partition key with more distinct values.'
     );
   }
-  const keysInShard = a.topKeysInHottest.length;
   return (
     `${id} gets ${load}${limit ? `, and ${limit}` : ''}. Its load comes from several keys (the largest, ${keyLabel(dominant.key.key)}, ` +
-    `has ${formatPercent(dominant.shareOfShard)} of it${keysInShard > 0 ? '' : ''}), so splitting the shard spreads it over two. ` +
+    `has ${formatPercent(dominant.shareOfShard)} of it), so splitting the shard spreads it over two. ` +
     (a.hotShards.length > 1 ? `${plural(a.hotShards.length, 'shard')} are hot; split each, or add shards (see the what-if table). ` : '')
   ).trim();
 }
@@ -124,7 +127,6 @@ export function keysWarningsFor(input: {
   readonly explicitHashKeyRecords: number;
   readonly hasBytes: boolean;
   readonly hasEhkColumn: boolean;
-  readonly strict: boolean;
   readonly maxKeys: number;
 }): Warning[] {
   const a = input.analysis;
@@ -136,7 +138,7 @@ export function keysWarningsFor(input: {
       message: `Skipped ${plural(input.malformedCount, 'malformed row')} (${lines}${input.malformedCount > input.malformedExamples.length ? '; ...' : ''}). --strict stops at the first one instead.`,
     });
   }
-  if (a.kplKeyShare >= 0.5) {
+  if (a.kplKeyShare >= KPL_WARNING_SHARE) {
     const key = JSON.stringify(KEYS.kplAggregatedPartitionKey.value);
     out.push({
       id: 'kpl-aggregation',
@@ -154,7 +156,7 @@ export function keysWarningsFor(input: {
       message: `There are more than ${formatInt(input.maxKeys)} distinct keys (--max-keys), so key counts are heavy-hitter estimates: each key shows the records seen while it was tracked, at most its upper bound in --json below the truth. Keys much busier than the rest are always found. Shard totals are exact.`,
     });
   }
-  if (a.totalRecords < 1000) {
+  if (a.totalRecords < SMALL_SAMPLE_RECORDS) {
     out.push({
       id: 'small-sample',
       message: `Only ${plural(a.totalRecords, 'record')}: shares from a sample this small are noisy.`,
@@ -169,7 +171,7 @@ export function keysWarningsFor(input: {
   if (a.lateRows > 0) {
     out.push({
       id: 'out-of-order-times',
-      message: `${plural(a.lateRows, 'row')} arrived more than 10 minutes out of time order; the per-second peaks may be too low. Sort the input by time for exact peaks.`,
+      message: `${plural(a.lateRows, 'row')} arrived more than ${plural(OPEN_WINDOW_SECONDS / 60, 'minute')} out of time order; the per-second peaks may be too low. Sort the input by time for exact peaks.`,
     });
   }
   if (!input.hasBytes) {

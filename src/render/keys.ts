@@ -60,7 +60,6 @@ export function keysWarnings(view: KeysView): Warning[] {
     explicitHashKeyRecords: view.explicitHashKeyRecords,
     hasBytes: view.source.columns.bytes !== undefined,
     hasEhkColumn: view.source.columns.ehk !== undefined,
-    strict: view.input.strict,
     maxKeys: view.maxKeys,
   });
 }
