@@ -9,7 +9,7 @@
  */
 import { STREAM } from '../facts.js';
 import { MalformedRowError } from './errors.js';
-import { parseExplicitHashKey } from './hash-key.js';
+import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
 import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
@@ -211,8 +211,9 @@ export class Accumulator implements RowSink {
   private route(bytes: Uint8Array, ks: number, ke: number, ehk: Uint8Array, es: number, ee: number, line: number): number {
     const byEhk = es >= 0;
     if (byEhk && !parseExplicitHashKey(ehk, es, ee, this.ehkWords, 0)) {
-      const text = new TextDecoder().decode(ehk.subarray(es, Math.min(ee, es + 48)));
-      this.malformed(line, `the explicit hash key ${JSON.stringify(text)} is not a decimal from 0 to 2^128 - 1 without leading zeros`);
+      const text = new TextDecoder().decode(ehk.subarray(es, ee));
+      const shown = JSON.stringify(text.length > 48 ? `${text.slice(0, 48)}...` : text);
+      this.malformed(line, `the explicit hash key ${shown} is invalid: ${explicitHashKeyProblem(text) ?? 'Kinesis would reject it'}`);
       return -1;
     }
     // Tag the routing identity so that a key "12" and an explicit hash key "12" stay apart.

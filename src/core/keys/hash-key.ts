@@ -41,11 +41,6 @@ export function bigIntToWords(value: bigint, out: Uint32Array, at = 0): void {
   out[at + 3] = Number(value & 0xffffffffn);
 }
 
-/** A hash key as a fraction of the hash space, for shares and bars (not for routing). */
-export function wordsToFraction(words: Uint32Array, at = 0): number {
-  return (words[at]! * 2 ** 32 + words[at + 1]!) / 2 ** 64 + (words[at + 2]! * 2 ** 32) / 2 ** 128;
-}
-
 const encoder = new TextEncoder();
 
 /** The hash key Kinesis derives from a partition key: MD5 of its UTF-8 bytes, unsigned big-endian. */
@@ -102,9 +97,4 @@ export function parseExplicitHashKey(bytes: Uint8Array, start: number, end: numb
   out[at + 2] = l1;
   out[at + 3] = l0;
   return true;
-}
-
-/** Decimal string of a hash key. */
-export function hashKeyString(value: bigint): string {
-  return value.toString(10);
 }

@@ -37,9 +37,7 @@ export function shardId(index: number): string {
 }
 
 function shareOf(start: bigint, end: bigint): number {
-  // Divide in two steps so that the result keeps full double precision.
-  const width = end - start + 1n;
-  return Number(width >> 64n) / 2 ** 64 + Number(width & 0xffffffffffffffffn) / 2 ** 128;
+  return Number(end - start + 1n) / Number(HASH_SPACE);
 }
 
 export function makeShard(id: string, start: bigint, end: bigint): Shard {
@@ -101,7 +99,8 @@ interface RawShard {
   readonly open: boolean;
 }
 
-const HASH_TEXT = /^(?:0|[1-9]\d{0,38})$/;
+/** Hash keys in shard maps are written like ExplicitHashKeys: plain decimals without leading zeros. */
+const HASH_TEXT = new RegExp(`^(?:${KEYS.explicitHashKeyPattern.value})$`);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
