@@ -1,5 +1,13 @@
-// npm run bench: every speed and memory goal, measured (never asserted by a timed test).
+// npm run bench [-- --quick]: every speed and memory goal, measured (never asserted by a timed test).
+// 1. start-up against a bare `node -e 0` (scripts/bench-startup.mjs);
+// 2. kds keys analyze on generated data next to a straightforward analyzer (scripts/bench-keys.mjs).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchStartup } from './bench-startup.mjs';
 
-const ok = benchStartup();
-process.exitCode = ok ? 0 : 1;
+const startupOk = benchStartup();
+console.log();
+const keys = spawnSync(process.execPath, [fileURLToPath(new URL('./bench-keys.mjs', import.meta.url)), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exitCode = startupOk && keys.status === 0 ? 0 : 1;

@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  // The keys worker runs in its own thread and is loaded by URL (dist/key-worker.js).
+  entryPoints: { cli: 'src/cli.ts', 'key-worker': 'src/io/key-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

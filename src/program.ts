@@ -1,6 +1,7 @@
 /** Builds the kds command tree. Each command registers itself; heavy modules load in its action. */
 import { Command, Option } from 'commander';
 import { registerCompare } from './commands/compare/index.js';
+import { registerKeys } from './commands/keys/index.js';
 import { registerLearn } from './commands/learn/index.js';
 import { registerQuiz } from './commands/quiz/index.js';
 import { registerSize } from './commands/size/index.js';
@@ -50,6 +51,7 @@ export function createProgram(io: Io): Command {
     return context;
   };
   registerSize(program, getContext);
+  registerKeys(program, getContext);
   registerCompare(program, getContext);
   registerQuiz(program, getContext);
   registerLearn(program, getContext);

@@ -30,6 +30,9 @@ export const SOURCES = {
   keyConcepts: 'https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html',
   putRecordsEntry: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecordsRequestEntry.html',
   updateShardCount: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html',
+  splitShard: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_SplitShard.html',
+  listShards: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html',
+  kplAggregation: 'https://github.com/awslabs/amazon-kinesis-producer/blob/master/aggregation-format.md',
   kplConcepts: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-kpl-concepts.html',
   kplDefaults:
     'https://github.com/awslabs/amazon-kinesis-producer/blob/master/java/amazon-kinesis-producer-sample/default_config.properties',
@@ -114,6 +117,38 @@ export const STREAM = {
     'shards per stream that UpdateShardCount may reach without a quota increase',
     SOURCES.updateShardCount,
   ),
+} as const;
+
+/** How partition keys, explicit hash keys and shard ids behave: what `kds keys analyze` routes by. */
+export const KEYS = {
+  explicitHashKeyPattern: fact(
+    '0|([1-9]\\d{0,38})',
+    'regular expression an ExplicitHashKey must match (decimal, no sign, no leading zeros)',
+    SOURCES.putRecordsEntry,
+    'The value must also be at most 2^128 - 1; larger values are rejected as out of range.',
+  ),
+  explicitHashKeyMaxDigits: fact(39, 'decimal digits in an ExplicitHashKey, at most', SOURCES.putRecordsEntry),
+  splitMinAboveStart: fact(
+    2,
+    "NewStartingHashKey must be at least the shard's StartingHashKey plus this",
+    SOURCES.splitShard,
+    'AWS says the key must lie in the shard\'s range; emulators that mirror AWS errors (kinesalite) require start + 1 < key < end.',
+  ),
+  splitMinBelowEnd: fact(
+    1,
+    "NewStartingHashKey must be at most the shard's EndingHashKey minus this",
+    SOURCES.splitShard,
+    'Each child must hold at least one hash key; kinesalite rejects key = end.',
+  ),
+  shardIdPrefix: fact('shardId-', 'prefix of every shard id', SOURCES.listShards),
+  shardIdDigits: fact(12, 'zero-padded decimal digits after the shard id prefix', SOURCES.listShards),
+  kplAggregatedPartitionKey: fact(
+    'a',
+    'partition key the KPL puts on a record that aggregates several user records',
+    SOURCES.kplAggregation,
+    'The record is routed by an ExplicitHashKey: the hash key of the first user record inside it.',
+  ),
+  kplMagicBytes: fact('F3 89 9A C2', 'first four bytes of a KPL-aggregated record', SOURCES.kplAggregation),
 } as const;
 
 /** UpdateShardCount (UNIFORM_SCALING) default limits. */

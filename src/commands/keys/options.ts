@@ -1,0 +1,186 @@
+/** kds keys analyze flags, described once, and how they combine into a typed input. */
+import { ON_DEMAND, SHARD } from '../../core/facts.js';
+import type { Measure } from '../../core/keys/analyze.js';
+import type { ColumnChoice } from '../../core/keys/columns.js';
+import { UsageError } from '../../errors.js';
+import type { OptionSpec } from '../../options/define.js';
+import { JSON_OPTION } from '../shared.js';
+
+const STREAM_GROUP = 'Stream:';
+const INPUT_GROUP = 'Input:';
+const REPORT_GROUP = 'Report:';
+
+/** Shards simulated when neither --shards nor --shard-map is given: a new on-demand stream's write capacity. */
+export const DEFAULT_SHARDS = ON_DEMAND.initialWriteBytesPerSec.value / SHARD.writeBytesPerSec.value;
+export const DEFAULT_HOT_RATIO = 1.5;
+export const DEFAULT_TOP = 10;
+export const DEFAULT_MAX_KEYS = 500_000;
+/** Exit code of --fail-on-hot when a shard is hot: the "no" answer of the root help. */
+export const HOT_EXIT_CODE = 1;
+
+export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
+  {
+    type: 'number', name: 'shards', value: 'N', group: STREAM_GROUP,
+    description: `simulate a stream created with N shards (default ${DEFAULT_SHARDS}, a new on-demand stream's write capacity)`,
+    rule: { integer: true, min: 1, max: 1_000_000, unit: 'shards' },
+  },
+  {
+    type: 'string', name: 'shard-map', value: 'FILE', group: STREAM_GROUP,
+    description: 'your stream\'s real shards: saved `aws kinesis list-shards` or `describe-stream` JSON (pages may follow each other)',
+  },
+  {
+    type: 'string', name: 'stream-name', value: 'NAME', group: STREAM_GROUP, default: 'my-stream',
+    description: 'stream name to put in the printed aws commands',
+  },
+  {
+    type: 'string', name: 'format', value: 'FORMAT', group: INPUT_GROUP, default: 'auto', choices: ['auto', 'csv', 'lines'],
+    description: 'csv (with a header row), lines (one key per line) or auto (CSV when the first line has a comma or names a key column)',
+  },
+  {
+    type: 'string', name: 'key-column', value: 'NAME', group: INPUT_GROUP,
+    description: 'the partition key column (default: a column named partition_key, partitionKey, key or pk); a name or a 1-based number',
+  },
+  {
+    type: 'string', name: 'bytes-column', value: 'NAME', group: INPUT_GROUP,
+    description: 'data size in bytes per record (default: a column named bytes or data_size); the key\'s UTF-8 length is added, as Kinesis counts it',
+  },
+  {
+    type: 'string', name: 'time-column', value: 'NAME', group: INPUT_GROUP,
+    description: 'arrival time: ISO 8601 (UTC unless it has an offset) or epoch seconds or milliseconds (default: a column named timestamp or time)',
+  },
+  {
+    type: 'string', name: 'count-column', value: 'NAME', group: INPUT_GROUP,
+    description: 'records each row stands for, e.g. a GROUP BY count; the bytes column then holds their total data bytes (default: a column named count)',
+  },
+  {
+    type: 'string', name: 'ehk-column', value: 'NAME', group: INPUT_GROUP,
+    description: 'ExplicitHashKey column: a non-empty value routes the record instead of the key\'s MD5 (default: a column named explicit_hash_key)',
+  },
+  {
+    type: 'number', name: 'sample-rate', value: 'FRACTION', group: INPUT_GROUP, default: 1,
+    description: 'share of the stream\'s records the file holds (0.01 for a 1% sample); per-second peaks are scaled up by it',
+    rule: { min: 0, minExclusive: true, max: 1, unit: 'records sampled per record written' },
+  },
+  {
+    type: 'boolean', name: 'strict', group: INPUT_GROUP,
+    description: 'stop at the first malformed row (exit 1) instead of skipping and counting it',
+  },
+  {
+    type: 'number', name: 'max-keys', value: 'N', group: INPUT_GROUP, default: DEFAULT_MAX_KEYS,
+    description: 'distinct keys counted exactly; beyond this key counts become heavy-hitter estimates (shard totals stay exact)',
+    rule: { integer: true, min: 100, max: 50_000_000, unit: 'keys' },
+  },
+  {
+    type: 'number', name: 'hot-ratio', value: 'X', group: REPORT_GROUP, default: DEFAULT_HOT_RATIO,
+    description: 'a shard is hot at X times its fair share (its share of the hash space)',
+    rule: { min: 1, minExclusive: true, max: 1_000_000, unit: 'times the fair share' },
+  },
+  {
+    type: 'string', name: 'by', value: 'MEASURE', group: REPORT_GROUP, choices: ['records', 'bytes'],
+    description: 'weigh shards by records or bytes (default: the limit that binds first for the average record)',
+  },
+  {
+    type: 'number', name: 'top', value: 'N', group: REPORT_GROUP, default: DEFAULT_TOP,
+    description: 'how many top keys to list',
+    rule: { integer: true, min: 1, max: 10_000, unit: 'keys' },
+  },
+  {
+    type: 'number', name: 'salt', value: 'K', group: REPORT_GROUP,
+    description: 'show what spreading the hottest key over K suffixed keys (key#0 ... key#K-1) would do',
+    rule: { integer: true, min: 2, max: 10_000, unit: 'suffixes' },
+  },
+  {
+    type: 'boolean', name: 'fail-on-hot', group: REPORT_GROUP,
+    description: `exit ${HOT_EXIT_CODE} after the report when a shard is hot (for CI)`,
+  },
+  JSON_OPTION,
+];
+
+/** The raw flag values, as commander parsed them. */
+export interface KeysAnalyzeFlags {
+  readonly shards?: number;
+  readonly shardMap?: string;
+  readonly streamName: string;
+  readonly format: 'auto' | 'csv' | 'lines';
+  readonly keyColumn?: string;
+  readonly bytesColumn?: string;
+  readonly timeColumn?: string;
+  readonly countColumn?: string;
+  readonly ehkColumn?: string;
+  readonly sampleRate: number;
+  readonly strict?: boolean;
+  readonly maxKeys: number;
+  readonly hotRatio: number;
+  readonly by?: Measure;
+  readonly top: number;
+  readonly salt?: number;
+  readonly failOnHot?: boolean;
+  readonly json?: boolean;
+}
+
+export interface KeysAnalyzeInput {
+  /** A path, or '-' for standard input. */
+  readonly file: string;
+  readonly stream: { readonly kind: 'simulated'; readonly shards: number; readonly isDefault: boolean } | { readonly kind: 'map'; readonly file: string };
+  readonly streamName: string;
+  readonly format: 'auto' | 'csv' | 'lines';
+  readonly columns: ColumnChoice;
+  readonly sampleRate: number;
+  readonly strict: boolean;
+  readonly maxKeys: number;
+  readonly hotRatio: number;
+  readonly measure: Measure | undefined;
+  readonly top: number;
+  readonly salt: number | undefined;
+  readonly failOnHot: boolean;
+  readonly json: boolean;
+}
+
+const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
+
+export function toKeysAnalyzeInput(file: string, flags: KeysAnalyzeFlags): KeysAnalyzeInput {
+  if (flags.shards !== undefined && flags.shardMap !== undefined) {
+    throw new UsageError(`--shards ${flags.shards} and --shard-map both describe the stream: pass one of them.`);
+  }
+  if (flags.shardMap === '-' && file === '-') {
+    throw new UsageError('the keys and --shard-map cannot both come from standard input.');
+  }
+  if (!STREAM_NAME.test(flags.streamName)) {
+    throw new UsageError(`--stream-name expects 1 to 128 letters, digits, '_', '.' or '-', got '${flags.streamName}'.`);
+  }
+  const columns: ColumnChoice = {};
+  const named: [keyof ColumnChoice, string | undefined, string][] = [
+    ['key', flags.keyColumn, '--key-column'],
+    ['bytes', flags.bytesColumn, '--bytes-column'],
+    ['time', flags.timeColumn, '--time-column'],
+    ['count', flags.countColumn, '--count-column'],
+    ['ehk', flags.ehkColumn, '--ehk-column'],
+  ];
+  for (const [role, value, flag] of named) {
+    if (value === undefined) continue;
+    if (value.length === 0) throw new UsageError(`${flag} expects a column name, got an empty string.`);
+    if (flags.format === 'lines') {
+      throw new UsageError(`${flag} needs CSV input with a header; --format lines reads one key per line.`);
+    }
+    columns[role] = value;
+  }
+  return {
+    file,
+    stream:
+      flags.shardMap !== undefined
+        ? { kind: 'map', file: flags.shardMap }
+        : { kind: 'simulated', shards: flags.shards ?? DEFAULT_SHARDS, isDefault: flags.shards === undefined },
+    streamName: flags.streamName,
+    format: flags.format,
+    columns,
+    sampleRate: flags.sampleRate,
+    strict: flags.strict === true,
+    maxKeys: flags.maxKeys,
+    hotRatio: flags.hotRatio,
+    measure: flags.by,
+    top: flags.top,
+    salt: flags.salt,
+    failOnHot: flags.failOnHot === true,
+    json: flags.json === true,
+  };
+}

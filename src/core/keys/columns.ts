@@ -1,0 +1,92 @@
+/**
+ * Which CSV columns hold the key, bytes, time, count and explicit hash key: named by flags, or
+ * found by their header names.
+ */
+import { KeysError } from './errors.js';
+import type { Columns } from './scan.js';
+
+export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk';
+
+export type ColumnChoice = Partial<Record<ColumnRole, string>>;
+
+export const COLUMN_FLAGS: Record<ColumnRole, string> = {
+  key: '--key-column',
+  bytes: '--bytes-column',
+  time: '--time-column',
+  count: '--count-column',
+  ehk: '--ehk-column',
+};
+
+/** Header names recognised without a flag, compared in lower case without '_', '-', '.' or spaces. */
+export const KNOWN_HEADERS: Record<ColumnRole, readonly string[]> = {
+  key: ['partitionkey', 'key', 'pk'],
+  bytes: ['bytes', 'databytes', 'datasize', 'sizebytes', 'payloadbytes'],
+  time: ['timestamp', 'approximatearrivaltimestamp', 'arrivaltimestamp', 'eventtime', 'time', 'ts'],
+  count: ['count', 'recordcount', 'records'],
+  ehk: ['explicithashkey', 'ehk'],
+};
+
+export function normaliseHeader(name: string): string {
+  return name.toLowerCase().replace(/[\s_.-]/g, '');
+}
+
+/** True when a first line looks like a CSV header of one column that names a partition key. */
+export function isKeyHeader(line: string): boolean {
+  return KNOWN_HEADERS.key.includes(normaliseHeader(line));
+}
+
+function describe(header: readonly string[]): string {
+  const shown = header.slice(0, 12).map((h) => JSON.stringify(h));
+  return shown.join(', ') + (header.length > 12 ? `, ... (${header.length} columns)` : '');
+}
+
+function findNamed(header: readonly string[], role: ColumnRole, wanted: string): number {
+  const exact = header.indexOf(wanted);
+  if (exact >= 0) return exact;
+  const loose = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(wanted));
+  if (loose >= 0) return loose;
+  if (/^[1-9]\d*$/.test(wanted) && Number(wanted) <= header.length) return Number(wanted) - 1;
+  throw new KeysError(`${COLUMN_FLAGS[role]} ${JSON.stringify(wanted)} is not a column of the input; its columns are ${describe(header)}`, 'usage');
+}
+
+export interface ResolvedColumns extends Columns {
+  /** Header name of each column used. */
+  readonly names: Partial<Record<ColumnRole, string>>;
+}
+
+/**
+ * Picks the columns from the header: flags first, then known names. Only the key column is
+ * required. Throws a usage error for a named column that does not exist.
+ */
+export function resolveColumns(header: readonly string[], choice: ColumnChoice): ResolvedColumns {
+  const names: Partial<Record<ColumnRole, string>> = {};
+  const used = new Set<number>();
+  const pick = (role: ColumnRole, required: boolean): number => {
+    const wanted = choice[role];
+    let index: number;
+    if (wanted !== undefined) index = findNamed(header, role, wanted);
+    else {
+      index = header.findIndex((h, i) => !used.has(i) && KNOWN_HEADERS[role].includes(normaliseHeader(h)));
+      if (index < 0 && required) {
+        throw new KeysError(
+          `no partition key column found (looked for ${KNOWN_HEADERS.key.join(', ')}); name it with --key-column; the columns are ${describe(header)}`,
+          'usage',
+        );
+      }
+    }
+    if (index >= 0) {
+      if (used.has(index)) {
+        throw new KeysError(`${COLUMN_FLAGS[role]} names column ${JSON.stringify(header[index])}, which another role already uses`, 'usage');
+      }
+      used.add(index);
+      names[role] = header[index]!;
+    }
+    return index;
+  };
+  const key = pick('key', true);
+  const ehk = pick('ehk', false);
+  const count = pick('count', false);
+  const bytes = pick('bytes', false);
+  const time = pick('time', false);
+  return { key, bytes, time, count, ehk, names };
+}

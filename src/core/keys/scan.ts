@@ -1,0 +1,615 @@
+/**
+ * Reads rows of keys from bytes, chunk by chunk: CSV as people and tools write it (RFC 4180 quoting
+ * with commas, doubled quotes and newlines inside quotes; CRLF or LF; a UTF-8 byte order mark;
+ * blank lines), or plain text with one key per line.
+ *
+ * The scanner never makes a string per row. It finds field boundaries in the caller's buffer and
+ * hands byte ranges to a RowSink. push() consumes whole rows only and returns where the first
+ * incomplete row starts, so the caller keeps those bytes and pushes them again with more data.
+ *
+ * Rules a reader may want to know:
+ * - Only a quote at the start of a field opens a quoted field; a quote inside an unquoted field is
+ *   an ordinary byte. Text after a closing quote (`"ab"c`) makes the row malformed.
+ * - A line that is empty (or only CR) is skipped. A line of spaces is a key of spaces: keys are
+ *   never trimmed.
+ * - Numbers (bytes, counts) are plain whole decimals; timestamps follow ./timestamp.ts.
+ */
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from './key-table.js';
+import { parseTimestamp } from './timestamp.js';
+
+/** Column positions (0-based) of the fields the analysis reads; -1 when absent. */
+export interface Columns {
+  readonly key: number;
+  readonly bytes: number;
+  readonly time: number;
+  readonly count: number;
+  readonly ehk: number;
+}
+
+/** Rows of the common case, collected so that the sink can look their keys up in a batch. */
+export class RowBatch {
+  size = 0;
+  readonly keyStart = new Int32Array(BATCH_ROWS);
+  readonly keyEnd = new Int32Array(BATCH_ROWS);
+  readonly keyHash = new Int32Array(BATCH_ROWS);
+  readonly ehkStart = new Int32Array(BATCH_ROWS);
+  readonly ehkEnd = new Int32Array(BATCH_ROWS);
+  readonly dataBytes = new Float64Array(BATCH_ROWS);
+  readonly count = new Float64Array(BATCH_ROWS);
+  readonly second = new Float64Array(BATCH_ROWS);
+  readonly line = new Float64Array(BATCH_ROWS);
+}
+
+export interface RowSink {
+  /** Rows whose keys (and explicit hash keys) are all in `bytes`, in input order. */
+  rows(bytes: Uint8Array, batch: RowBatch): void;
+  /**
+   * One record (or `count` records) of partition key bytes[keyStart, keyEnd). ehkStart is -1 when
+   * there is no explicit hash key. dataBytes is 0 without a bytes column; second is NaN without a
+   * time column.
+   */
+  row(
+    bytes: Uint8Array,
+    keyStart: number,
+    keyEnd: number,
+    /** FNV-1a of the key bytes (see fnv1a in ./key-table.ts), computed while scanning. */
+    keyHash: number,
+    ehk: Uint8Array,
+    ehkStart: number,
+    ehkEnd: number,
+    dataBytes: number,
+    count: number,
+    second: number,
+    line: number,
+  ): void;
+  /** A row that cannot be read; line is the (1-based) line where it starts. */
+  malformed(line: number, reason: string): void;
+}
+
+export type Format = 'csv' | 'lines';
+
+/**
+ * Turns the header row into column positions; throws when a needed column is missing. Called with
+ * undefined, once, for plain text (one key per line), where column flags make no sense.
+ */
+export type HeaderResolver = (header: readonly string[] | undefined) => Columns;
+
+/**
+ * How `auto` decides: CSV when the first line has a comma or starts with a quote, or when it is a
+ * known partition-key header on its own; otherwise plain text with one key per line.
+ */
+export function detectFormat(firstLine: string, isKeyHeader: (line: string) => boolean): Format {
+  if (firstLine.includes(',') || firstLine.startsWith('"')) return 'csv';
+  return isKeyHeader(firstLine.replace(/\r$/, '')) ? 'csv' : 'lines';
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const MAX_TRACKED_FIELDS = 1024;
+/** Rows per batch: enough for the CPU to overlap the table's cache misses, few enough to stay in cache. */
+export const BATCH_ROWS = 64;
+
+/** What the fast path does with each field. */
+const SKIP = 0;
+const KEY = 1;
+const BYTES = 2;
+const COUNT = 3;
+const TIME = 4;
+const EHK = 5;
+/** fastRow could not read the row; the general path reads it (and reports any problem). */
+const USE_GENERAL = -2;
+
+const decoder = new TextDecoder('utf-8');
+
+export class Scanner {
+  /** Line number of the next unread byte (1-based). */
+  line = 1;
+  /** Rows handed to the sink or reported malformed (the header excluded). */
+  rows = 0;
+  /** Blank lines skipped. */
+  blankLines = 0;
+  header: readonly string[] | undefined;
+  columns: Columns | undefined;
+  /** The input ended inside a quoted field. */
+  unterminatedQuote = false;
+
+  private bomChecked = false;
+  private readonly batch = new RowBatch();
+  private roles = new Uint8Array(0);
+  private need = 0;
+  private readonly fieldStart = new Int32Array(MAX_TRACKED_FIELDS);
+  private readonly fieldEnd = new Int32Array(MAX_TRACKED_FIELDS);
+  private readonly fieldEscaped = new Uint8Array(MAX_TRACKED_FIELDS);
+  private fieldCount = 0;
+  private rowNewlines = 0;
+  private rowProblem: string | undefined;
+  private keyScratch = new Uint8Array(1024);
+  private ehkScratch = new Uint8Array(64);
+
+  /** 'auto' until the first line has been seen. */
+  format: Format | 'auto';
+
+  constructor(
+    private readonly sink: RowSink,
+    format: Format | 'auto',
+    private readonly resolve: HeaderResolver,
+    private readonly isKeyHeader: (line: string) => boolean = () => false,
+  ) {
+    this.format = format;
+  }
+
+  /**
+   * Reads whole rows from bytes[start, end) and returns the offset of the first byte not consumed
+   * (the start of an incomplete row). With final set, everything is consumed.
+   */
+  push(bytes: Uint8Array, start: number, end: number, final: boolean): number {
+    let p = start;
+    if (!this.bomChecked) {
+      if (end - p < 3 && !final) return p;
+      if (end - p >= 3 && bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf) p += 3;
+      this.bomChecked = true;
+    }
+    if (this.format === 'auto') {
+      let r = p;
+      while (r < end && (bytes[r] === LF || bytes[r] === CR)) r++;
+      let nl = r;
+      while (nl < end && bytes[nl] !== LF) nl++;
+      if (nl === end && !final) return p;
+      if (r === end) return end;
+      this.format = detectFormat(decoder.decode(bytes.subarray(r, nl)), this.isKeyHeader);
+    }
+    if (this.format === 'lines' && this.columns === undefined) this.columns = this.resolve(undefined);
+    while (p < end) {
+      if (this.format === 'csv' && this.columns !== undefined) {
+        p = this.fastRows(bytes, p, end);
+        if (p >= end) break;
+      }
+      const c = bytes[p];
+      if (c === LF) {
+        p++;
+        this.line++;
+        this.blankLines++;
+        continue;
+      }
+      if (c === CR) {
+        if (p + 1 === end && !final) return p;
+        if (p + 1 === end || bytes[p + 1] === LF) {
+          p += 2;
+          this.line++;
+          this.blankLines++;
+          continue;
+        }
+      }
+      let next: number;
+      if (this.format === 'lines') next = this.lineRow(bytes, p, end, final);
+      else {
+        next = this.columns === undefined ? USE_GENERAL : this.fastRow(bytes, p, end);
+        if (next === USE_GENERAL || (next === -1 && final)) next = this.csvRow(bytes, p, end, final);
+      }
+      if (next < 0) return p;
+      p = next;
+    }
+    return Math.min(p, end);
+  }
+
+  /** Plain text: the whole line is the key (a trailing CR is dropped). */
+  private lineRow(bytes: Uint8Array, p: number, end: number, final: boolean): number {
+    let r = p;
+    let h = FNV_OFFSET;
+    for (; r < end; r++) {
+      const b = bytes[r]!;
+      if (b === LF) break;
+      h = Math.imul(h ^ b, FNV_PRIME);
+    }
+    if (r === end && !final) return -1;
+    let keyEnd = r;
+    if (bytes[keyEnd - 1] === CR) {
+      keyEnd--;
+      h = fnv1a(bytes, p, keyEnd);
+    }
+    const line = this.line;
+    this.line++;
+    this.rows++;
+    this.sink.row(bytes, p, keyEnd, h, bytes, -1, -1, 0, 1, NaN, line);
+    return r < end ? r + 1 : end;
+  }
+
+  /** Reads rows on the fast path until one needs the general path (or more data); returns where it stopped. */
+  private fastRows(bytes: Uint8Array, start: number, end: number): number {
+    let p = start;
+    while (p < end) {
+      const c = bytes[p];
+      if (c === LF) {
+        p++;
+        this.line++;
+        this.blankLines++;
+        continue;
+      }
+      if (c === CR) break;
+      const next = this.fastRow(bytes, p, end);
+      if (next < 0) break;
+      p = next;
+      if (this.batch.size === BATCH_ROWS) this.flush(bytes);
+    }
+    this.flush(bytes);
+    return p;
+  }
+
+  private flush(bytes: Uint8Array): void {
+    if (this.batch.size === 0) return;
+    this.sink.rows(bytes, this.batch);
+    this.batch.size = 0;
+  }
+
+  /**
+   * The common case in one pass: a row without quotes whose fields are all readable. The key's
+   * hash is computed and numbers are parsed while scanning. Returns the offset after the row, -1
+   * when the row is incomplete, or USE_GENERAL for anything unusual.
+   */
+  private fastRow(bytes: Uint8Array, p: number, end: number): number {
+    const roles = this.roles;
+    let r = p;
+    let field = 0;
+    let h = FNV_OFFSET;
+    let ks = 0;
+    let ke = 0;
+    let dataBytes = 0;
+    let count = 1;
+    let second = NaN;
+    let es = -1;
+    let ee = -1;
+    for (;;) {
+      if (r >= end) return -1;
+      if (bytes[r] === QUOTE) return USE_GENERAL;
+      const role = field < roles.length ? roles[field]! : SKIP;
+      const fs = r;
+      if (role === KEY) {
+        for (; r < end; r++) {
+          const b = bytes[r]!;
+          if (b === COMMA || b === LF) break;
+          h = Math.imul(h ^ b, FNV_PRIME);
+        }
+        ks = fs;
+        ke = r;
+      } else if (role === BYTES || role === COUNT) {
+        let v = 0;
+        for (; r < end; r++) {
+          const d = bytes[r]! - 0x30;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        if (r === fs || r - fs > 15) return USE_GENERAL;
+        if (role === BYTES) dataBytes = v;
+        else count = v;
+      } else if (role === TIME) {
+        // Sorted input repeats the last timestamp row after row: check for that before scanning.
+        const last = this.lastTime;
+        const length = this.lastTimeLength;
+        const after = fs + length;
+        let same = false;
+        if (length > 0 && after < end) {
+          const d = bytes[after];
+          if (d === COMMA || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) {
+            let k = length - 1;
+            while (k >= 0 && bytes[fs + k] === last[k]) k--;
+            same = k < 0;
+          }
+        }
+        if (same) {
+          r = after;
+          second = this.lastSecond;
+        } else {
+          for (; r < end; r++) {
+            const b = bytes[r]!;
+            if (b === COMMA || b === LF) break;
+          }
+          const fe = r < end && bytes[r] === LF && bytes[r - 1] === CR ? r - 1 : r;
+          second = this.timeField(bytes, fs, fe);
+          if (Number.isNaN(second)) return USE_GENERAL;
+        }
+      } else {
+        for (; r < end; r++) {
+          const b = bytes[r]!;
+          if (b === COMMA || b === LF) break;
+        }
+        if (role === EHK) {
+          es = fs;
+          ee = r;
+        }
+      }
+      if (r >= end) return -1;
+      const b = bytes[r];
+      if (b === COMMA) {
+        field++;
+        r++;
+        continue;
+      }
+      if (b !== LF) {
+        // A number followed by something else ("12a", "12\r" at the end of a CRLF line).
+        if (b === CR && r + 1 < end && bytes[r + 1] === LF) {
+          r++;
+        } else return USE_GENERAL;
+      } else if (r > fs && bytes[r - 1] === CR) {
+        if (role === KEY) {
+          ke = r - 1;
+          h = fnv1a(bytes, ks, ke);
+        } else if (role === EHK) ee = r - 1;
+      }
+      break;
+    }
+    if (field + 1 < this.need || ke === ks) return USE_GENERAL;
+    if (es === ee) es = ee = -1;
+    const b = this.batch;
+    const i = b.size++;
+    b.keyStart[i] = ks;
+    b.keyEnd[i] = ke;
+    b.keyHash[i] = h;
+    b.ehkStart[i] = es;
+    b.ehkEnd[i] = ee;
+    b.dataBytes[i] = dataBytes;
+    b.count[i] = count;
+    b.second[i] = second;
+    b.line[i] = this.line;
+    this.line++;
+    this.rows++;
+    return r + 1;
+  }
+
+  /**
+   * Splits one CSV row into fields (boundaries in fieldStart/fieldEnd). Returns the offset after
+   * the row, or -1 when the row continues past `end` and more data may come.
+   */
+  private splitRow(bytes: Uint8Array, p: number, end: number, final: boolean): number {
+    let q = p;
+    let field = 0;
+    this.rowNewlines = 0;
+    this.rowProblem = undefined;
+    for (;;) {
+      let fs: number;
+      let fe: number;
+      let escaped = 0;
+      let r: number;
+      if (q < end && bytes[q] === QUOTE) {
+        r = q + 1;
+        for (;;) {
+          if (r >= end) {
+            if (!final) return -1;
+            this.rowProblem ??= 'a quoted field is never closed';
+            this.unterminatedQuote = true;
+            break;
+          }
+          const b = bytes[r];
+          if (b === QUOTE) {
+            if (r + 1 >= end && !final) return -1;
+            if (r + 1 < end && bytes[r + 1] === QUOTE) {
+              escaped = 1;
+              r += 2;
+              continue;
+            }
+            break;
+          }
+          if (b === LF) this.rowNewlines++;
+          r++;
+        }
+        fs = q + 1;
+        fe = Math.min(r, end);
+        r = Math.min(r + 1, end);
+        // After the closing quote: a comma, the end of the line, or the end of the input.
+        if (r < end && bytes[r] !== COMMA && bytes[r] !== LF && !(bytes[r] === CR && (r + 1 === end || bytes[r + 1] === LF))) {
+          if (bytes[r] === CR && r + 1 === end && !final) return -1;
+          this.rowProblem ??= 'text follows a closing quote';
+          while (r < end && bytes[r] !== COMMA && bytes[r] !== LF) r++;
+          if (r === end && !final) return -1;
+        }
+        if (r < end && bytes[r] === CR) {
+          if (r + 1 === end && !final) return -1;
+          r++;
+        }
+      } else {
+        r = q;
+        while (r < end) {
+          const b = bytes[r];
+          if (b === COMMA || b === LF) break;
+          r++;
+        }
+        if (r === end && !final) return -1;
+        fs = q;
+        fe = r;
+        if ((r === end || bytes[r] === LF) && fe > fs && bytes[fe - 1] === CR) fe--;
+      }
+      if (field < MAX_TRACKED_FIELDS) {
+        this.fieldStart[field] = fs;
+        this.fieldEnd[field] = fe;
+        this.fieldEscaped[field] = escaped;
+      }
+      field++;
+      if (r < end && bytes[r] === COMMA) {
+        q = r + 1;
+        continue;
+      }
+      this.fieldCount = field;
+      return r < end ? r + 1 : end;
+    }
+  }
+
+  private csvRow(bytes: Uint8Array, p: number, end: number, final: boolean): number {
+    const next = this.splitRow(bytes, p, end, final);
+    if (next < 0) return -1;
+    const line = this.line;
+    this.line += 1 + this.rowNewlines;
+    if (this.columns === undefined) {
+      this.readHeader(bytes);
+      return next;
+    }
+    this.rows++;
+    if (this.rowProblem !== undefined) {
+      this.sink.malformed(line, this.rowProblem);
+      return next;
+    }
+    const cols = this.columns;
+    const have = this.fieldCount;
+    const need = this.need;
+    if (have < need) {
+      this.sink.malformed(line, `expected at least ${need} fields, found ${have}`);
+      return next;
+    }
+    let ks = this.fieldStart[cols.key]!;
+    let ke = this.fieldEnd[cols.key]!;
+    let keyBytes = bytes;
+    if (this.fieldEscaped[cols.key] === 1) {
+      keyBytes = this.unescape(bytes, ks, ke, 'key');
+      ke = this.unescapedLength;
+      ks = 0;
+    }
+    if (ke === ks) {
+      this.sink.malformed(line, 'the partition key is empty');
+      return next;
+    }
+    let dataBytes = 0;
+    if (cols.bytes >= 0) {
+      dataBytes = wholeNumber(bytes, this.fieldStart[cols.bytes]!, this.fieldEnd[cols.bytes]!);
+      if (dataBytes < 0) {
+        this.sink.malformed(line, `the bytes field ${this.quoteField(bytes, cols.bytes)} is not a whole number`);
+        return next;
+      }
+    }
+    let count = 1;
+    if (cols.count >= 0) {
+      count = wholeNumber(bytes, this.fieldStart[cols.count]!, this.fieldEnd[cols.count]!);
+      if (count < 0) {
+        this.sink.malformed(line, `the count field ${this.quoteField(bytes, cols.count)} is not a whole number`);
+        return next;
+      }
+    }
+    let second = NaN;
+    if (cols.time >= 0) {
+      second = this.timeField(bytes, this.fieldStart[cols.time]!, this.fieldEnd[cols.time]!);
+      if (Number.isNaN(second)) {
+        this.sink.malformed(
+          line,
+          `the time field ${this.quoteField(bytes, cols.time)} is not an ISO 8601 date-time or epoch seconds/milliseconds`,
+        );
+        return next;
+      }
+    }
+    let ehk = bytes;
+    let es = -1;
+    let ee = -1;
+    if (cols.ehk >= 0) {
+      es = this.fieldStart[cols.ehk]!;
+      ee = this.fieldEnd[cols.ehk]!;
+      if (this.fieldEscaped[cols.ehk] === 1) {
+        ehk = this.unescape(bytes, es, ee, 'ehk');
+        ee = this.unescapedLength;
+        es = 0;
+      }
+      if (es === ee) es = ee = -1;
+    }
+    this.sink.row(keyBytes, ks, ke, fnv1a(keyBytes, ks, ke), ehk, es, ee, dataBytes, count, second, line);
+    return next;
+  }
+
+  private unescapedLength = 0;
+  private lastTime = new Uint8Array(64);
+  private lastTimeLength = -1;
+  private lastSecond = NaN;
+
+  /** Parses a timestamp, reusing the last result when the bytes repeat (sorted input mostly does). */
+  private timeField(bytes: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const last = this.lastTime;
+    if (len === this.lastTimeLength) {
+      let k = len - 1;
+      while (k >= 0 && last[k] === bytes[start + k]) k--;
+      if (k < 0) return this.lastSecond;
+    }
+    const second = parseTimestamp(bytes, start, end);
+    if (len <= last.length && !Number.isNaN(second)) {
+      last.set(bytes.subarray(start, end));
+      this.lastTimeLength = len;
+      this.lastSecond = second;
+    }
+    return second;
+  }
+
+  /** Copies a quoted field's bytes with each doubled quote made single. */
+  private unescape(bytes: Uint8Array, start: number, end: number, which: 'key' | 'ehk'): Uint8Array {
+    let out = which === 'key' ? this.keyScratch : this.ehkScratch;
+    if (out.length < end - start) {
+      out = new Uint8Array(end - start);
+      if (which === 'key') this.keyScratch = out;
+      else this.ehkScratch = out;
+    }
+    let n = 0;
+    for (let p = start; p < end; p++) {
+      out[n++] = bytes[p]!;
+      if (bytes[p] === QUOTE) p++;
+    }
+    this.unescapedLength = n;
+    return out;
+  }
+
+  private fieldText(bytes: Uint8Array, i: number): string {
+    const s = this.fieldStart[i]!;
+    const e = this.fieldEnd[i]!;
+    const text = decoder.decode(bytes.subarray(s, e));
+    return this.fieldEscaped[i] === 1 ? text.replaceAll('""', '"') : text;
+  }
+
+  private quoteField(bytes: Uint8Array, i: number): string {
+    const text = this.fieldText(bytes, i);
+    return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
+  }
+
+  private readHeader(bytes: Uint8Array): void {
+    const names: string[] = [];
+    for (let i = 0; i < Math.min(this.fieldCount, MAX_TRACKED_FIELDS); i++) names.push(this.fieldText(bytes, i));
+    this.header = names;
+    this.useColumns(this.resolve(names));
+  }
+
+  private useColumns(cols: Columns): void {
+    this.columns = cols;
+    this.need = Math.max(cols.key, cols.bytes, cols.time, cols.count, cols.ehk) + 1;
+    const roles = new Uint8Array(this.need);
+    const assign = (column: number, role: number) => {
+      if (column >= 0) roles[column] = role;
+    };
+    assign(cols.key, KEY);
+    assign(cols.bytes, BYTES);
+    assign(cols.count, COUNT);
+    assign(cols.time, TIME);
+    assign(cols.ehk, EHK);
+    this.roles = roles;
+  }
+
+  /**
+   * Starts in the middle of an input whose format and columns are already known (the second
+   * half of a file read by two threads): no byte order mark, no header. Line numbers count from
+   * the starting point.
+   */
+  continueWith(format: Format, columns: Columns): void {
+    this.format = format;
+    this.bomChecked = true;
+    this.useColumns(columns);
+  }
+
+}
+
+/** A plain non-negative whole number (surrounding spaces allowed), or -1. */
+export function wholeNumber(bytes: Uint8Array, start: number, end: number): number {
+  let s = start;
+  let e = end;
+  while (s < e && bytes[s] === 0x20) s++;
+  while (e > s && bytes[e - 1] === 0x20) e--;
+  if (s === e || e - s > 15) return -1;
+  let v = 0;
+  for (let p = s; p < e; p++) {
+    const d = bytes[p]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}

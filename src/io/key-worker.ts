@@ -1,0 +1,44 @@
+/**
+ * Worker thread: reads one byte range of a keys file (the second half, starting at a line start)
+ * with the same scanner and accumulator as the main thread, and sends back its counts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Accumulator } from '../core/keys/accumulate.js';
+import { KeysError, MalformedRowError } from '../core/keys/errors.js';
+import { Scanner } from '../core/keys/scan.js';
+import { makeShard, mapOf } from '../core/keys/shard-map.js';
+import { readFileChunks } from './chunks.js';
+import type { PartJob, PartResult } from './parallel.js';
+
+function run(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
+  const map = mapOf(job.shards.map((s) => makeShard(s.id, BigInt(s.start), BigInt(s.end))));
+  const acc = new Accumulator({ map, maxKeys: job.maxKeys, strict: job.strict });
+  acc.configure({ timed: job.columns.time >= 0, explicitHashKeys: job.columns.ehk >= 0, holdFirstSeconds: true });
+  const scanner = new Scanner(acc, job.format, () => job.columns);
+  scanner.continueWith(job.format, job.columns);
+  try {
+    readFileChunks(job.path, scanner, undefined, job.path, { start: job.start, end: job.end });
+  } catch (error) {
+    if (error instanceof MalformedRowError) return { result: { ok: false, kind: 'malformed', line: error.line, reason: error.reason }, transfer: [] };
+    if (error instanceof KeysError) return { result: { ok: false, kind: error.kind, message: error.message }, transfer: [] };
+    throw error;
+  }
+  const data = acc.toData();
+  const buffers = new Set<ArrayBuffer>();
+  for (const table of [data.keys, data.routes]) {
+    if (table === undefined) continue;
+    for (const a of [table.arena, table.offset, table.length, table.fh, table.stats, table.hash]) buffers.add(a.buffer as ArrayBuffer);
+  }
+  return {
+    result: { ok: true, data, lines: scanner.line - 1, rows: scanner.rows, blankLines: scanner.blankLines },
+    transfer: [...buffers],
+  };
+}
+
+try {
+  const { result, transfer } = run(workerData as PartJob);
+  parentPort?.postMessage(result, transfer);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  parentPort?.postMessage({ ok: false, kind: 'failed', message } satisfies PartResult);
+}
