@@ -2,6 +2,7 @@
 import type { Grade, PresentedQuestion } from '../core/quiz/present.js';
 import type { ProgressStats } from '../core/quiz/progress.js';
 import { correctCount, type Question } from '../core/quiz/question.js';
+import type { Drill } from '../drills/types.js';
 
 export interface ListedQuestionJson {
   readonly id: string;
@@ -74,4 +75,20 @@ export function checkJson(
   warnings: readonly string[],
 ): Record<string, unknown> {
   return { dir, files, questions, problems, warnings };
+}
+
+/** `kds quiz drill KIND --json`: the generated problem, its inputs and its key. */
+export function drillJson(drill: Drill, presented: PresentedQuestion, seed: number): Record<string, unknown> {
+  return {
+    kind: drill.kind,
+    id: drill.id,
+    seed,
+    topic: drill.topic,
+    prompt: drill.prompt,
+    inputs: drill.inputs,
+    options: presented.options.map((o) => ({ letter: o.letter, text: o.text, ...(o.why ? { why: o.why } : {}) })),
+    correct: presented.options.filter((o) => o.correct).map((o) => o.letter),
+    explanation: drill.explanation,
+    try: drill.try,
+  };
 }

@@ -100,7 +100,7 @@ describe('kds quiz (built binary)', () => {
     const r = await kds('quiz', '--bank', BANK);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('kds quiz list | show ID | answer ID LETTER... | check | stats');
+    expect(r.stderr).toContain('kds quiz list | show ID | answer ID LETTER... | drill KIND | check | stats');
   });
 
   it('finds the bank it ships with from any working directory', async () => {

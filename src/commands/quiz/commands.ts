@@ -51,7 +51,13 @@ export function runAnswer(id: string, letters: readonly string[], flags: BankFla
   else print(ctx, renderFeedback(presented, result, { revealed: false, hintsUsed: 0 }, ctx.color, ctx.width));
   const store = openStore(ctx);
   store.save(
-    recordAnswer(store.load(), { id: question.id, topic: question.topic, right: result.right, hintsUsed: 0, at: ctx.io.now() }),
+    recordAnswer(store.load(), {
+      id: question.progressId ?? question.id,
+      topic: question.topic,
+      right: result.right,
+      hintsUsed: 0,
+      at: ctx.io.now(),
+    }),
   );
   if (!result.right) throw new ExitStatus(1);
 }

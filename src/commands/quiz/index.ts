@@ -3,15 +3,18 @@
  * the commands for scripts (list, show, answer, check, stats, reset). Options are registered here;
  * the bank reader (yaml), the store and inquirer load only when a command runs.
  */
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import type { Context } from '../../context.js';
 import { addOptions, type OptionSpec } from '../../options/define.js';
 import { wrap } from '../../render/text.js';
 import { examplesHelp } from '../shared.js';
+import { DRILL_KINDS, type DrillKind } from '../../drills/types.js';
 import {
   addListOption,
+  addDrillOption,
   ANSWER_OPTIONS,
   CHECK_OPTIONS,
+  DRILL_OPTIONS,
   DIFFICULTY_OPTION,
   LIST_OPTIONS,
   RESET_OPTIONS,
@@ -33,6 +36,7 @@ function flagLine(spec: OptionSpec | ListOptionSpec): [string, string] {
 /** The session's flags, listed in `kds quiz --help` (they belong to the default subcommand). */
 function sessionFlagsHelp(): string {
   const lines = [TOPIC_OPTION, DIFFICULTY_OPTION, ...SESSION_OPTIONS].map(flagLine);
+  lines.push(['--drill [KIND]', `generated problems instead of bank questions: ${DRILL_KINDS.join(', ')}, or all kinds when none is named`]);
   const width = Math.max(...lines.map(([flag]) => flag.length)) + 4;
   const body = lines.map(([f, d]) => wrap(d, HELP_WIDTH, `  ${f.padEnd(width - 2)}`, ' '.repeat(width)));
   return `\nSession options (kds quiz [options]):\n${body.join('\n')}\n`;
@@ -53,6 +57,9 @@ export function registerQuiz(program: Command, context: () => Context): void {
         ['kds quiz --due', 'spaced repetition: what is due again by its Leitner box'],
         ['kds quiz list --topic retention', 'the questions of one topic'],
         ['kds quiz answer capacity-001 a', 'answer one question from a script (exit 0 right, 1 wrong)'],
+        ['kds quiz --drill size', 'generated shard-count problems, answers from the calculator'],
+        ['kds quiz --drill-ratio 0.3', 'a session with three drills in every ten questions'],
+        ['kds quiz drill keys --seed 7 --json', 'one generated problem as JSON'],
       ]),
     );
 
@@ -63,6 +70,7 @@ export function registerQuiz(program: Command, context: () => Context): void {
   addListOption(start, TOPIC_OPTION);
   addListOption(start, DIFFICULTY_OPTION);
   addOptions(start, SESSION_OPTIONS);
+  addDrillOption(start);
   start.action(async (flags, command: Command) => {
     const { runSession } = await import('./session.js');
     await runSession(flags, command.args, context());
@@ -93,6 +101,15 @@ export function registerQuiz(program: Command, context: () => Context): void {
   addOptions(answer, ANSWER_OPTIONS).action(async (id: string, letters: string[], flags) => {
     const { runAnswer } = await import('./commands.js');
     runAnswer(id, letters, flags, context());
+  });
+
+  const drill = quiz
+    .command('drill')
+    .description('print one generated problem (answers computed by the calculators); --json for scripts')
+    .addArgument(new Argument('<kind>', 'what to practise').choices(DRILL_KINDS));
+  addOptions(drill, DRILL_OPTIONS).action(async (kind: DrillKind, flags) => {
+    const { runDrill } = await import('./drill.js');
+    runDrill(kind, flags, context());
   });
 
   const check = quiz

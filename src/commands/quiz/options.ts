@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { MAX_SEED } from '../../core/quiz/random.js';
 import type { Focus } from '../../core/quiz/select.js';
 import { DIFFICULTIES, TOPICS, type Difficulty, type Topic } from '../../core/quiz/topics.js';
+import { DRILL_KINDS, type DrillKind } from '../../drills/types.js';
 import { UsageError } from '../../errors.js';
 import type { OptionSpec } from '../../options/define.js';
 import { JSON_OPTION } from '../shared.js';
@@ -92,6 +93,11 @@ export const SESSION_OPTIONS: readonly OptionSpec[] = [
     description: 'exam only: stop after this many minutes; questions not answered count as wrong',
     rule: { min: 0, minExclusive: true, max: 24 * 60, unit: 'minutes' },
   },
+  {
+    type: 'number', name: 'drill-ratio', value: 'R',
+    description: 'mix generated drills into the session: the share of questions that are drills, 0 to 1 (1 with --drill)',
+    rule: { min: 0, max: 1, unit: 'share of the questions' },
+  },
   BANK_OPTION,
 ];
 
@@ -105,6 +111,9 @@ export interface SessionFlags {
   readonly due?: boolean;
   readonly timeLimit?: number;
   readonly bank?: string;
+  /** true for --drill without a kind. */
+  readonly drill?: DrillKind | true;
+  readonly drillRatio?: number;
 }
 
 export interface SessionOptions {
@@ -116,6 +125,8 @@ export interface SessionOptions {
   readonly focus: Focus;
   readonly timeLimitMinutes?: number;
   readonly bank?: string;
+  /** Drills to mix in: which kinds, and their share of the questions (0 for none). */
+  readonly drills: { readonly kinds: readonly DrillKind[]; readonly ratio: number };
 }
 
 export function toSessionOptions(flags: SessionFlags): SessionOptions {
@@ -131,6 +142,10 @@ export function toSessionOptions(flags: SessionFlags): SessionOptions {
     difficulties: flags.difficulty ?? [],
     count: flags.count,
     focus: flags.review ? 'review' : flags.due ? 'due' : 'all',
+    drills: {
+      kinds: flags.drill === undefined || flags.drill === true ? DRILL_KINDS : [flags.drill],
+      ratio: flags.drillRatio ?? (flags.drill === undefined ? 0 : 1),
+    },
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(flags.timeLimit === undefined ? {} : { timeLimitMinutes: flags.timeLimit }),
     ...(flags.bank === undefined ? {} : { bank: flags.bank }),
@@ -146,6 +161,14 @@ export function repeatCommand(options: SessionOptions, seed: number): string {
   if (options.focus !== 'all') parts.push(`--${options.focus}`);
   if (options.count !== DEFAULT_COUNT) parts.push(`--count ${options.count}`);
   if (options.timeLimitMinutes !== undefined) parts.push(`--time-limit ${options.timeLimitMinutes}`);
+  if (options.drills.ratio > 0) {
+    const allKinds = options.drills.kinds.length === DRILL_KINDS.length;
+    if (options.drills.ratio === 1) parts.push(allKinds ? '--drill' : `--drill ${options.drills.kinds.join(',')}`);
+    else {
+      if (!allKinds) parts.push(`--drill ${options.drills.kinds.join(',')}`);
+      parts.push(`--drill-ratio ${options.drills.ratio}`);
+    }
+  }
   if (options.bank !== undefined) parts.push(`--bank ${shellWord(options.bank)}`);
   parts.push(`--seed ${seed}`);
   return parts.join(' ');
@@ -154,6 +177,31 @@ export function repeatCommand(options: SessionOptions, seed: number): string {
 function shellWord(text: string): string {
   return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/** --drill [KIND]: drills only (of one kind, or all kinds when none is named). */
+export function addDrillOption(command: Command): Command {
+  return command.addOption(
+    new Option('--drill [kind]', `generated problems instead of bank questions: ${DRILL_KINDS.join(', ')}, or all kinds when none is named`).argParser(
+      (raw: string) => {
+        const kind = raw.trim().toLowerCase();
+        if (!(DRILL_KINDS as readonly string[]).includes(kind)) {
+          throw new UsageError(`unknown drill kind '${raw}' for --drill (kinds: ${DRILL_KINDS.join(', ')}).`);
+        }
+        return kind as DrillKind;
+      },
+    ),
+  );
+}
+
+export const DRILL_OPTIONS: readonly OptionSpec[] = [
+  {
+    type: 'number', name: 'seed', value: 'N',
+    description: 'the same seed gives the same problem (default: one from the clock, printed in the JSON)',
+    rule: { integer: true, min: 0, max: MAX_SEED, unit: 'seed values' },
+  },
+  { type: 'boolean', name: 'answer', description: 'also print the answer, why each option is right or wrong, and the explanation' },
+  JSON_OPTION,
+];
 
 export const LIST_OPTIONS: readonly OptionSpec[] = [
   { type: 'boolean', name: 'json', description: 'print [{ id, topic, difficulty, prompt }] for scripts' },

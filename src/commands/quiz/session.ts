@@ -24,14 +24,15 @@ import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
 import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
 import { askQuestion } from './ask.js';
+import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
 import { openBank, openStore } from './shared.js';
 
-export const SUBCOMMANDS = ['list', 'show', 'answer', 'check', 'stats', 'reset'] as const;
+export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset'] as const;
 
 export const NO_TERMINAL =
   'kds quiz asks its questions in a terminal, and stdin or stdout is not one. ' +
-  'Without a terminal, use kds quiz list | show ID | answer ID LETTER... | check | stats (see kds quiz --help).';
+  'Without a terminal, use kds quiz list | show ID | answer ID LETTER... | drill KIND | check | stats (see kds quiz --help).';
 
 const NEXT = 'next';
 const STOP = 'stop';
@@ -48,16 +49,21 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const progress = store.load();
   const startedAt = ctx.io.now();
   const seed = options.seed ?? seedFromTime(startedAt);
-  const questions = selectQuestions(bank.questions, {
-    topics: options.topics,
-    difficulties: options.difficulties,
-    count: options.count,
-    seed,
-    focus: options.focus,
-    progress,
-    now: startedAt,
-  });
-  if (questions.length === 0) {
+  const drillCount = Math.round(options.count * options.drills.ratio);
+  const fromBank =
+    drillCount >= options.count
+      ? []
+      : selectQuestions(bank.questions, {
+          topics: options.topics,
+          difficulties: options.difficulties,
+          count: options.count - drillCount,
+          seed,
+          focus: options.focus,
+          progress,
+          now: startedAt,
+        });
+  const questions = interleave(fromBank, sessionDrills(drillCount, options.drills.kinds, seed));
+  if (fromBank.length === 0 && drillCount < options.count) {
     print(ctx, nothingToAsk(options, bank.questions, progress, startedAt));
     return;
   }

@@ -4,6 +4,7 @@ import type { Question } from '../../core/quiz/question.js';
 import { TOPICS } from '../../core/quiz/topics.js';
 import { notice, type Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { drillQuestion, generateDrill, parseDrillId } from '../../drills/index.js';
 import { defaultBankDir, loadBank, type LoadedBank } from '../../io/bank.js';
 import { openProgressStore, progressPath, type ProgressStore } from '../../io/progress-store.js';
 
@@ -37,8 +38,13 @@ export function displayPath(ctx: Context, path: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** The question with this id, or a usage error that names the valid ids nearest to it. */
+/**
+ * The question with this id, or a usage error that names the valid ids nearest to it. A drill id
+ * ("drill-size-42") regenerates that drill: kind and seed determine it completely.
+ */
 export function findQuestion(bank: LoadedBank, id: string): Question {
+  const drill = parseDrillId(id);
+  if (drill) return drillQuestion(generateDrill(drill.kind, drill.seed));
   const wanted = id.trim().toLowerCase();
   const found = bank.questions.find((q) => q.id === wanted);
   if (found) return found;
