@@ -13,7 +13,10 @@ import { DEFAULT_HEADROOM_PERCENT, SIZE_OPTIONS, toSizeInput, type SizeFlags } f
 import type { OptionSpec } from '../options/define.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseOptionArgs } from '../options/define.js';
-import { formatUsd, plural } from '../render/format.js';
+import { formatPercent, formatUsd, plural } from '../render/format.js';
+import { HASH_SPACE, partitionKeyHash } from '../core/keys/hash-key.js';
+import { routeHashKey, uniformShardMap } from '../core/keys/shard-map.js';
+import { SHARDS_OPTION } from '../commands/keys/options.js';
 import { CONSTRAINT_LABELS, explainBinding } from '../render/size-text.js';
 
 const MODE_NAMES = {
@@ -23,9 +26,9 @@ const MODE_NAMES = {
 } as const;
 
 /** Runs a step on a directive's flags; a mistake in the lesson becomes an InputError naming it. */
-function fromFlags<F, T>(directive: Directive, specs: readonly OptionSpec[], use: (flags: F) => T): T {
+function fromFlags<F, T>(directive: Directive, specs: readonly OptionSpec[], use: (flags: F) => T, args = directive.args): T {
   try {
-    return use(parseOptionArgs<F>(specs, directive.args));
+    return use(parseOptionArgs<F>(specs, args));
   } catch (error) {
     const message = error instanceof CommanderError || error instanceof UsageError ? error.message : String(error);
     throw new InputError(`${directive.raw}: ${message.replace(/^error: /, '')}`);
@@ -74,6 +77,25 @@ function recommendExample(directive: Directive): string[] {
   return lines;
 }
 
+/** {{shard KEY --shards N}}: where one partition key lands in a stream of N equal shards. */
+function shardExample(directive: Directive): string[] {
+  const [key, ...flags] = directive.args;
+  if (key === undefined || key.startsWith('--')) throw new InputError(`${directive.raw}: name the partition key first`);
+  const shards = fromFlags(directive, [SHARDS_OPTION], (f: { shards?: number }) => {
+    if (f.shards === undefined) throw new UsageError('--shards N is required');
+    return f.shards;
+  }, flags);
+  const map = uniformShardMap(shards);
+  const hashKey = partitionKeyHash(key);
+  const shard = map.shards[routeHashKey(map, hashKey)];
+  const hex = hashKey.toString(16).padStart(32, '0');
+  return [
+    `MD5('${key}') = ${hex}, read as an unsigned 128-bit number: ${hashKey}.`,
+    `That is ${formatPercent(shard === undefined ? 0 : Number((hashKey * 10_000n) / HASH_SPACE) / 10_000)} of the way through the hash key range, ` +
+      `so of ${plural(shards, 'equal shard')} it lands on ${shard?.shardId}, every time.`,
+  ];
+}
+
 export interface ExampleText {
   /** The command a learner can run to see the whole answer. */
   readonly command: string;
@@ -91,6 +113,6 @@ export function evaluateExample(directive: Directive): ExampleText {
     case 'recommend':
       return { command: `kds compare --recommend ${args}`, lines: recommendExample(directive) };
     case 'shard':
-      throw new InputError(`${directive.raw}: this example is not available yet`);
+      return { command: `echo ${directive.args[0] ?? ''} | kds keys analyze - ${directive.args.slice(1).join(' ')}`, lines: shardExample(directive) };
   }
 }

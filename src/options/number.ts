@@ -15,12 +15,15 @@ export interface NumberRule {
   readonly unit: string;
   /** Why the range is what it is, said after a range error ("Kinesis keeps data 24 to 8,760 hours"). */
   readonly why?: string;
+  /** What is expected, when "a number of <unit> from min to max" reads badly ("a share from 0 to 1"). */
+  readonly expects?: string;
 }
 
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** "a number of MiB/s greater than 0", "a whole number of consumers from 0 to 1,000". */
 export function describeRule(rule: NumberRule): string {
+  if (rule.expects !== undefined) return rule.expects;
   const kind = rule.integer ? 'a whole number' : 'a number';
   let range: string;
   if (rule.minExclusive) {

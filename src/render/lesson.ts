@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Block, Lesson, Page } from '../core/learn/lesson.js';
 import { renderTable } from './table.js';
-import { bullet, wrap } from './text.js';
+import { bullet, shellLines, wrap } from './text.js';
 
 export interface RenderedExample {
   readonly command: string;
@@ -35,7 +35,11 @@ function renderBlock(b: Block, view: LessonView): string {
     case 'example': {
       const shown = view.example(b);
       const body = shown.lines.map((l) => wrap(l, width, '  | ', '  | ')).join('\n');
-      return `${color.dim('  $')} ${color.cyan(shown.command)}\n${body}`;
+      const command = shellLines(`$ ${shown.command}`, width)
+        .split('\n')
+        .map((line) => color.cyan(line))
+        .join('\n');
+      return `${command}\n${body}`;
     }
   }
 }

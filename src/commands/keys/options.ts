@@ -18,12 +18,14 @@ export const DEFAULT_MAX_KEYS = 500_000;
 /** Exit code of --fail-on-hot when a shard is hot: the "no" answer of the root help. */
 export const HOT_EXIT_CODE = 1;
 
+export const SHARDS_OPTION: OptionSpec = {
+  type: 'number', name: 'shards', value: 'N', group: STREAM_GROUP,
+  description: `simulate a stream created with N shards (default ${DEFAULT_SHARDS}, a new on-demand stream's write capacity)`,
+  rule: { integer: true, min: 1, max: 1_000_000, unit: 'shards' },
+};
+
 export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
-  {
-    type: 'number', name: 'shards', value: 'N', group: STREAM_GROUP,
-    description: `simulate a stream created with N shards (default ${DEFAULT_SHARDS}, a new on-demand stream's write capacity)`,
-    rule: { integer: true, min: 1, max: 1_000_000, unit: 'shards' },
-  },
+  SHARDS_OPTION,
   {
     type: 'string', name: 'shard-map', value: 'FILE', group: STREAM_GROUP,
     description: 'your stream\'s real shards: saved `aws kinesis list-shards` or `describe-stream` JSON (pages may follow each other)',

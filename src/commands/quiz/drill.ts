@@ -21,7 +21,4 @@ export function runDrill(kind: DrillKind, flags: DrillFlags, ctx: Context): void
     return;
   }
   print(ctx, renderShow(presented, flags.answer === true, ctx.color, ctx.width));
-  if (flags.answer !== true) {
-    print(ctx, `\nAnswer it with: kds quiz answer ${drill.id} LETTER   (or see the key: kds quiz show ${drill.id} --answer)`);
-  }
 }

@@ -96,7 +96,7 @@ export const SESSION_OPTIONS: readonly OptionSpec[] = [
   {
     type: 'number', name: 'drill-ratio', value: 'R',
     description: 'mix generated drills into the session: the share of questions that are drills, 0 to 1 (1 with --drill)',
-    rule: { min: 0, max: 1, unit: 'share of the questions' },
+    rule: { min: 0, max: 1, unit: 'share', expects: 'a share of the questions from 0 to 1 (0.3 for three in ten)' },
   },
   BANK_OPTION,
 ];
