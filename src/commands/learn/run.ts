@@ -107,7 +107,10 @@ async function browse(ctx: Context, prompter: Prompter, lessons: readonly Lesson
         { value: 'list', name: 'All lessons' },
         { value: 'quit', name: 'Quit' },
       ];
-      const step = await prompter.select(last ? `End of "${current.title}"` : 'More?', choices);
+      const step = await prompter.select(
+        last ? `End of "${current.title}"` : `Page ${index + 1} of ${pages.length}`,
+        choices,
+      );
       if (step === 'more') index += 1;
       else if (step === 'back') index -= 1;
       else if (step === 'next') {

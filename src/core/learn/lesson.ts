@@ -100,13 +100,18 @@ export interface Page {
   readonly blocks: readonly Block[];
 }
 
-/** Splits a lesson into pages, one per heading (the text before the first heading is page one). */
+/**
+ * Splits a lesson into pages at its headings. The opening text shares the first page with the
+ * first section, so that no page is a lone paragraph.
+ */
 export function pagesOf(blocks: readonly Block[]): Page[] {
   const pages: { heading?: string; blocks: Block[] }[] = [];
   for (const b of blocks) {
-    if (b.kind === 'heading') pages.push({ heading: b.text, blocks: [b] });
-    else if (pages.length === 0) pages.push({ blocks: [b] });
-    else pages[pages.length - 1]?.blocks.push(b);
+    const current = pages[pages.length - 1];
+    if (current === undefined) pages.push(b.kind === 'heading' ? { heading: b.text, blocks: [b] } : { blocks: [b] });
+    else if (b.kind === 'heading' && (current.heading !== undefined || current.blocks.some((x) => x.kind === 'heading'))) {
+      pages.push({ heading: b.text, blocks: [b] });
+    } else current.blocks.push(b);
   }
   return pages;
 }

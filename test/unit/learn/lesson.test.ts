@@ -28,9 +28,11 @@ describe('lesson format', () => {
     expect(parseDirective('{{plot --mbps 6}}')).toBeUndefined();
   });
 
-  it('pages a lesson at its headings', () => {
+  it('pages a lesson at its headings, the opening text with the first section', () => {
     const pages = pagesOf(parseBody('Intro.\n\n## One\nA.\n\n## Two\nB.'));
-    expect(pages.map((p) => p.heading)).toEqual([undefined, 'One', 'Two']);
+    expect(pages.map((p) => p.heading)).toEqual([undefined, 'Two']);
+    expect(pages[0]?.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+    expect(pagesOf(parseBody('## One\nA.\n\n## Two\nB.')).map((p) => p.heading)).toEqual(['One', 'Two']);
   });
 
   it('finds a lesson by id or by quiz topic', () => {
