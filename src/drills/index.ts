@@ -39,6 +39,8 @@ export function drillQuestion(drill: Drill): Question {
   return {
     id: drill.id,
     progressId: `drill-${drill.kind}`,
+    // Shard counts and shard ids read best in order; a service list may be shuffled.
+    fixedOrder: drill.kind !== 'compare',
     topic: drill.topic,
     difficulty: 'medium',
     prompt: drill.prompt,

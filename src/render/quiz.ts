@@ -12,7 +12,7 @@ import { correctLetters, isMultipleAnswer, numberWord, type Question } from '../
 import type { AnsweredQuestion, SessionSummary } from '../core/quiz/session.js';
 import { formatNumber, formatPercent, plural } from './format.js';
 import { renderTable } from './table.js';
-import { wrap } from './text.js';
+import { shellLines, wrap } from './text.js';
 
 /** Prose reads badly in very wide terminals. */
 export const MAX_PROSE_WIDTH = 100;
@@ -189,7 +189,10 @@ function sourceLines(question: Question, color: ChalkInstance, width: number): s
   const [first, ...more] = question.sources;
   if (first) out.push(`${color.dim('Source:')} ${first}`);
   for (const s of more) out.push(`${color.dim('Also:  ')} ${s}`);
-  if (question.try) out.push(wrap(question.try, width, `${color.dim('Try:   ')} ${color.cyan('$ ')}`, '          '));
+  if (question.try) {
+    const lines = shellLines(`$ ${question.try}`, width - 8, '').split('\n');
+    out.push(lines.map((line, i) => `${i === 0 ? color.dim('Try:    ') : '        '}${color.cyan(line)}`).join('\n'));
+  }
   return out;
 }
 

@@ -231,11 +231,15 @@ function examTime(start: number, end: number, deadline: number | undefined, ende
 }
 
 function scopeText(options: SessionOptions): string {
+  const { kinds, ratio } = options.drills;
+  const drills = `${kinds.join(', ')} drills`;
+  if (ratio >= 1) return drills;
   const parts: string[] = [];
   parts.push(options.topics.length === 0 ? 'all topics' : options.topics.join(', '));
   if (options.difficulties.length > 0) parts.push(options.difficulties.join(' or '));
   if (options.focus === 'review') parts.push('missed last time');
   if (options.focus === 'due') parts.push('due for review');
+  if (ratio > 0) parts.push(`with ${drills} mixed in`);
   return parts.join('; ');
 }
 

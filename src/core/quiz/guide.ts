@@ -13,52 +13,63 @@ export interface Suggestion {
 
 export interface TopicGuide {
   readonly commands: readonly Suggestion[];
-  /** The `kds learn` lesson id for this topic; set when the lessons land. */
+  /** The `kds learn` lesson that teaches this topic. */
   readonly lesson?: string;
 }
 
 export const TOPIC_GUIDE: Readonly<Record<Topic, TopicGuide>> = {
   capacity: {
+    lesson: 'shards',
     commands: [
       { command: 'kds size --mbps 6', what: 'how many shards 6 MiB/s of writes needs, and which limit binds' },
       { command: 'kds size --records 5000 --record-size 100', what: 'many small records: the records limit binds first' },
     ],
   },
   'partition-keys': {
+    lesson: 'partition-keys',
     commands: [{ command: 'kds keys analyze keys.csv --shards 10', what: 'which shard each of your keys lands on, and the hot ones' }],
   },
   producers: {
+    lesson: 'producers',
     commands: [{ command: 'kds size --records 5000 --record-size 100 --kpl', what: 'what KPL aggregation changes' }],
   },
   consumers: {
+    lesson: 'consumers',
     commands: [
       { command: 'kds size --mbps 6 --consumers 3', what: 'three shared readers split 2 MiB/s per shard' },
       { command: 'kds size --mbps 6 --efo-consumers 3', what: 'the same readers with enhanced fan-out' },
     ],
   },
   retention: {
+    lesson: 'records',
     commands: [{ command: 'kds size --mbps 6 --retention-hours 168', what: 'what a week of retention adds to the bill' }],
   },
   resharding: {
+    lesson: 'resharding',
     commands: [{ command: 'kds size --mbps 6 --current-shards 4', what: 'the update-shard-count calls from 4 shards' }],
   },
   firehose: {
+    lesson: 'compare',
     commands: [{ command: 'kds compare', what: 'Kinesis Data Streams, SQS and Firehose side by side' }],
   },
   'kds-vs-sqs': {
+    lesson: 'compare',
     commands: [
       { command: 'kds compare', what: 'Kinesis Data Streams, SQS and Firehose side by side' },
       { command: 'kds compare --recommend --replay --consumers 3', what: 'which service fits replay with three readers' },
     ],
   },
   errors: {
+    lesson: 'lambda',
     commands: [{ command: 'kds size --mbps 6 --current-shards 4', what: 'why 4 shards throttle 6 MiB/s, and the fix' }],
   },
   monitoring: {
+    lesson: 'monitoring',
     commands: [{ command: 'kds size --mbps 6 --consumers 2', what: 'the per-shard limits that the stream metrics are measured against' }],
   },
   security: { commands: [] },
   cost: {
+    lesson: 'cost',
     commands: [{ command: 'kds size --mbps 20 --efo-consumers 4 --retention-hours 168', what: 'the monthly cost of a busy stream' }],
   },
 };

@@ -43,6 +43,7 @@ export function presentInFileOrder(question: Question): PresentedQuestion {
  * question looks the same under the same seed whatever else the session holds.
  */
 export function presentShuffled(question: Question, seed: number): PresentedQuestion {
+  if (question.fixedOrder) return presentInFileOrder(question);
   const random = seededRandom(hashString(`${seed}:${question.id}`));
   return present(question, shuffle(question.options.map((_, i) => i), random));
 }

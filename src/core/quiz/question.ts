@@ -31,6 +31,8 @@ export interface Question {
    * `id` in its session (say "drill-size-42-3") but is recorded under its kind ("drill-size").
    */
   readonly progressId?: string;
+  /** Keep the options in file order in sessions (a drill's shard counts read best in order). */
+  readonly fixedOrder?: boolean;
 }
 
 export const MIN_OPTIONS = 3;

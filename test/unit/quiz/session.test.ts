@@ -65,15 +65,26 @@ describe('scoring a session', () => {
 });
 
 describe('what to look at after a session', () => {
-  it('suggests the try commands of missed questions first, then the topic commands, without repeats', () => {
+  it('suggests the try commands of missed questions first, then the lesson and commands of each topic, without repeats', () => {
     const s = summarizeSession('practice', [cap1, cons, cap2], [answered(cap1, 'wrong'), answered(cons, 'wrong'), answered(cap2, 'right')], 'finished');
     expect(suggestionsFor(s).map((x) => x.command)).toEqual([
       'kds size --mbps 6 --current-shards 4',
+      'kds learn shards',
       'kds size --mbps 6',
       'kds size --records 5000 --record-size 100',
+      'kds learn consumers',
       'kds size --mbps 6 --consumers 3',
-      'kds size --mbps 6 --efo-consumers 3',
     ]);
+  });
+
+  it('points every topic but security to a lesson that exists', async () => {
+    const { loadLessons, defaultLessonDir } = await import('../../../src/io/lessons.js');
+    const ids = loadLessons(defaultLessonDir(), TOPICS).lessons.map((l) => l.id);
+    for (const topic of TOPICS) {
+      const lesson = TOPIC_GUIDE[topic].lesson;
+      if (topic === 'security') expect(lesson).toBeUndefined();
+      else expect(ids).toContain(lesson);
+    }
   });
 
   it('suggests the lesson of a topic once it has one, and nothing when all was right', () => {
