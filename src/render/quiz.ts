@@ -352,7 +352,7 @@ export function renderShow(presented: PresentedQuestion, withAnswer: boolean, co
   out.push('');
   if (!withAnswer) {
     const many = isMultipleAnswer(q) ? ` (${numberWord(correctLetters(q).length)} letters)` : '';
-    out.push(`Answer with: kds quiz answer ${q.id} LETTER${many} · the key: kds quiz show ${q.id} --answer`);
+    out.push(`Answer with: kds quiz answer ${q.id} LETTER${many}`, `The key:     kds quiz show ${q.id} --answer`);
     return out.join('\n');
   }
   out.push(`${color.bold('Answer:')} ${letters(presented.options.filter((o) => o.correct).map((o) => o.letter))}`);

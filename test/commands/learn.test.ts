@@ -116,3 +116,15 @@ describe('kds learn LESSON (in a terminal)', () => {
     expect((await learn(['shards'], options)).code).toBe(130);
   });
 });
+
+describe('kds quiz reset and the lessons read', () => {
+  it('forgets the quiz progress but keeps the lessons read', async () => {
+    await learn(['shards']);
+    await runKds(['quiz', 'answer', 'drill-size-3', 'c'], { env: { KDS_STATE_DIR: state } });
+    const r = await runKds(['quiz', 'reset', '--yes'], { env: { KDS_STATE_DIR: state } });
+    expect(r.code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8')) as { questions: object; lessons: object };
+    expect(saved.questions).toEqual({});
+    expect(Object.keys(saved.lessons)).toEqual(['shards']);
+  });
+});

@@ -145,8 +145,11 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
       return;
     }
   }
-  if (whole) {
+  if (whole && Object.keys(state.lessons).length === 0) {
     store.remove();
+  } else if (whole) {
+    // The quiz forgets its own progress; the lessons read stay read.
+    store.save({ ...state, questions: {}, sessions: [] });
   } else {
     const forget = new Set(ids);
     const questions = Object.fromEntries(Object.entries(state.questions).filter(([id]) => !forget.has(id)));
