@@ -28,7 +28,7 @@ export class InputError extends KdsError {
 }
 
 /**
- * The command ran and its answer is "no": a wrong quiz answer, a hot shard under --fail-on-hot.
+ * The command ran and its answer is "no": a wrong quiz answer, a hot shard under --fail-on-hot (exit 3).
  * The output has already been written, so the entry point prints nothing more.
  */
 export class ExitStatus extends KdsError {

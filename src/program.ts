@@ -16,8 +16,9 @@ Examples:
 
 Exit codes:
   0    success
-  1    a runtime or data error (or a "no" answer: a wrong quiz answer, a hot shard with --fail-on-hot)
+  1    a runtime or data error (or a "no" answer: a wrong quiz answer, nothing fits in compare)
   2    a usage error: an unknown flag, a bad value, flags that contradict
+  3    kds keys analyze --fail-on-hot found a hot shard
   130  interrupted with Ctrl+C
 
 Colour: on in a terminal; off with --no-color, NO_COLOR=1 or when piped; FORCE_COLOR=1 forces it.

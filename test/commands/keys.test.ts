@@ -107,9 +107,9 @@ describe('kds keys analyze report', () => {
 });
 
 describe('kds keys analyze exit codes', () => {
-  it('exits 1 after the report with --fail-on-hot when a shard is hot', async () => {
+  it('exits 3 after the report with --fail-on-hot when a shard is hot', async () => {
     const r = await runKds(['keys', 'analyze', ORDERS, '--fail-on-hot']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stdout).toContain('Diagnosis: hot key');
     expect(r.stderr).toBe('');
   });

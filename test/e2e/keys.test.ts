@@ -108,9 +108,9 @@ describe('kds keys analyze (built binary)', () => {
     });
   });
 
-  it('exits 1 after the report with --fail-on-hot when a shard is hot', async () => {
+  it('exits 3 after the report with --fail-on-hot when a shard is hot', async () => {
     const r = await spawnKds(['keys', 'analyze', 'orders.csv', '--fail-on-hot'], { cwd: FIXTURES, env: ENV });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stdout).toContain('Diagnosis: hot key');
     expect(r.stderr).toBe('');
   });
@@ -120,7 +120,7 @@ describe('kds keys analyze (built binary)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('A shard is hot when');
     expect(r.stdout).toContain('--fail-on-hot');
-    expect(r.stdout).toMatch(/Exit codes: 0 report written; 1 unreadable input, or a hot shard with\s+--fail-on-hot/);
+    expect(r.stdout).toMatch(/Exit codes: 0 report written; 1 unreadable input; 2 a usage error; 3 a hot\s+shard with --fail-on-hot/);
   });
 
   it.each(['orders.csv', 'quoted.csv', 'tiny.csv'])('gives the same JSON for %s read on two threads as on one', async (file) => {

@@ -15,7 +15,7 @@ function hotHelp(): string {
   const paragraphs = [
     `A shard is hot when its share of the records is at least --hot-ratio times its share of the hash space (of the bytes instead, when records average more than ${perRecord} bytes: then ${bytes} binds before ${records}), or, with a time column, when its busiest second is over ${bytes} or ${records} (scaled up by --sample-rate). A key is the problem (a hot key) when it carries half or more of a hot shard.`,
     'Malformed rows are skipped, counted and reported with their line numbers; --strict stops at the first one.',
-    `Exit codes: 0 report written; 1 unreadable input, or a hot shard with --fail-on-hot (exit ${HOT_EXIT_CODE}, after the report); 2 a usage error.`,
+    `Exit codes: 0 report written; 1 unreadable input; 2 a usage error; ${HOT_EXIT_CODE} a hot shard with --fail-on-hot (after the report).`,
   ];
   return `\n${paragraphs.map((p) => wrap(p, 80)).join('\n\n')}\n`;
 }

@@ -15,8 +15,11 @@ export const DEFAULT_SHARDS = ON_DEMAND.initialWriteBytesPerSec.value / SHARD.wr
 export const DEFAULT_HOT_RATIO = 1.5;
 export const DEFAULT_TOP = 10;
 export const DEFAULT_MAX_KEYS = 500_000;
-/** Exit code of --fail-on-hot when a shard is hot: the "no" answer of the root help. */
-export const HOT_EXIT_CODE = 1;
+/**
+ * Exit code of --fail-on-hot when a shard is hot. Not 1: a CI job must tell a hot shard from an
+ * input it could not read.
+ */
+export const HOT_EXIT_CODE = 3;
 
 export const SHARDS_OPTION: OptionSpec = {
   type: 'number', name: 'shards', value: 'N', group: STREAM_GROUP,
