@@ -120,7 +120,7 @@ describe('kds keys analyze (built binary)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('A shard is hot when');
     expect(r.stdout).toContain('--fail-on-hot');
-    expect(r.stdout).toMatch(/Exit codes: 0 report written; 1 unreadable input; 2 a usage error; 3 a hot\s+shard with --fail-on-hot/);
+    expect(r.stdout).toMatch(/Exit codes: 0 report written; 1 unreadable input; 2 a usage error; 3 a hot shard\s+with --fail-on-hot/);
   });
 
   it.each(['orders.csv', 'quoted.csv', 'tiny.csv'])('gives the same JSON for %s read on two threads as on one', async (file) => {
