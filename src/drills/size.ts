@@ -2,7 +2,8 @@
  * Size drills: "how many shards at least?" with distractors that are the classic mistakes, each
  * computed by the same calculator with the mistake made on purpose.
  */
-import { SHARD } from '../core/facts.js';
+import { SHARD, STREAM } from '../core/facts.js';
+import { toSizeInput as sizeFlagsInput } from '../commands/size/options.js';
 import type { SizeInput } from '../core/size/input.js';
 import { sizeStream } from '../core/size/size.js';
 import { explainBinding } from '../render/size-text.js';
@@ -18,18 +19,23 @@ export type SizeDrillInputs = {
   readonly efoConsumers?: number;
 };
 
+/** The drill's inputs read exactly as `kds size` reads the same flags; a mistake changes one field. */
 function toSizeInput(i: SizeDrillInputs, change: Partial<SizeInput> = {}): SizeInput {
-  return {
-    dataBytesPerSec: i.records * i.recordSize,
-    recordsPerSec: i.records,
-    keyBytes: i.keySize ?? 0,
-    sharedConsumers: i.consumers,
+  return { ...sizeInputOf(i), ...change };
+}
+
+/** What `kds size` makes of a drill's flags (with no headroom: drills ask for the minimum). */
+export function sizeInputOf(i: SizeDrillInputs): SizeInput {
+  return sizeFlagsInput({
+    records: i.records,
+    recordSize: i.recordSize,
+    ...(i.keySize === undefined ? {} : { keySize: i.keySize }),
+    consumers: i.consumers,
     efoConsumers: i.efoConsumers ?? 0,
     headroom: 0,
-    retentionHours: 24,
-    kpl: false,
-    ...change,
-  };
+    retentionHours: STREAM.retentionDefaultHours.value,
+    streamName: 'drill',
+  });
 }
 
 const minimum = (input: SizeInput) => sizeStream(input).minimumShards;

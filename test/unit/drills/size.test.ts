@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sizeStream } from '../../../src/core/size/size.js';
 import { sizeDrill, sizeMistakes } from '../../../src/drills/size.js';
+import { toSizeInput } from '../../../src/commands/size/options.js';
 import { MIB } from '../../../src/core/units.js';
 import { seededRandom as seeded } from '../../../src/core/quiz/random.js';
 
@@ -13,16 +14,10 @@ describe('size drills', () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const drill = sizeDrill(seeded(seed), seed);
         const i = drill.inputs as { records: number; recordSize: number; keySize?: number; consumers: number; efoConsumers?: number };
-        const expected = sizeStream({
-          dataBytesPerSec: i.records * i.recordSize,
-          recordsPerSec: i.records,
-          keyBytes: i.keySize ?? 0,
-          sharedConsumers: i.consumers,
-          efoConsumers: i.efoConsumers ?? 0,
-          headroom: 0,
-          retentionHours: 24,
-          kpl: false,
-        }).minimumShards;
+        // The flags as kds size reads them (the binary test runs kds size itself on a few seeds).
+        const expected = sizeStream(
+          toSizeInput({ ...i, efoConsumers: i.efoConsumers ?? 0, headroom: 0, retentionHours: 24, streamName: 'x' }),
+        ).minimumShards;
         const correct = drill.options.filter((o) => o.correct);
         expect(correct).toHaveLength(1);
         expect(shardsIn(correct[0]?.text ?? '')).toBe(expected);
