@@ -11,8 +11,13 @@ import { version } from './version.js';
 
 const ROOT_HELP = `
 Examples:
-  $ kds size --mbps 6                      shards for 6 MiB/s of writes
-  $ kds size --mbps 6 --consumers 3 --json the same read by three apps, as JSON
+  $ kds size --mbps 6                          shards for 6 MiB/s of writes, and why
+  $ kds size --mbps 6 --consumers 3 --json     the same read by three apps, as JSON
+  $ kds keys analyze keys.csv --shards 8       hot shards and hot keys in a sample
+  $ kds compare --recommend --replay --consumers 3
+                                               which service fits, and what it rules out
+  $ kds quiz                                   ten practice questions with feedback
+  $ kds learn                                  the lessons, and what you have read
 
 Exit codes:
   0    success
