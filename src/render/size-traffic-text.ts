@@ -3,7 +3,7 @@ import { SHARD } from '../core/facts.js';
 import type { Backlog } from '../core/size/backlog.js';
 import { consumerSpeedPerShard, effectiveSurge, rateBytesPerSec, writeBytesPerSec } from '../core/size/input.js';
 import type { SizeResult } from '../core/size/size.js';
-import { readShareFactor } from '../core/size/traffic.js';
+import { lagDemand } from '../core/size/traffic.js';
 import { formatBytes, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
 
 /** "45 s", "2.5 min", "3 h": seconds in the unit a person reads them in. */
@@ -60,26 +60,27 @@ export function explainTrafficBinding(result: SizeResult, n: string, tie: string
       );
     case 'lag-records': {
       const lag = input.maxLagSeconds ?? 0;
-      const demand = result.constraints.find((c) => c.id === 'lag-records')?.demand ?? 0;
+      const c = result.constraints.find((x) => x.id === 'lag-records');
+      const s = surge?.seconds ?? 0;
       return (
-        `The lag budget decides the count: the surge of ${records(surge?.recordsPerSec)} for ${seconds} and then the peak of ` +
-        `${records(input.recordsPerSec)} must all be processed within ${formatDuration((surge?.seconds ?? 0) + lag)} ` +
-        `(the surge plus the ${formatDuration(lag)} budget), ${records(demand)} on average. At ${speedText(result)} per shard ` +
-        `that needs ${n}${tie}.`
+        `The lag budget decides the count: what arrives during the ${formatDuration(s)} surge and the ` +
+        `${formatDuration(lag)} after it must be processed by the end of the budget, at ${speedText(result)} per shard: ` +
+        `(${formatNumber(surge?.recordsPerSec ?? 0)} x ${formatNumber(s)} + ${formatNumber(input.recordsPerSec ?? 0)} x ${formatNumber(lag)}) / ` +
+        `(${formatNumber(c?.perShard ?? 0)} x ${formatNumber(s + lag)}) = ${formatNumber((c?.demand ?? 0) / (c?.perShard ?? 1))}, so ${n}${tie}.`
       );
     }
     case 'lag-bytes': {
       const lag = input.maxLagSeconds ?? 0;
-      const factor = readShareFactor(input);
+      const s = surge?.seconds ?? 0;
       const share =
         input.sharedConsumers > 1
-          ? `${plural(factor, 'shared consumer')} split ${formatMibPerSec(SHARD.sharedReadBytesPerSec.value)} per shard`
+          ? `${plural(input.sharedConsumers, 'shared consumer')} split ${formatMibPerSec(SHARD.sharedReadBytesPerSec.value)} per shard`
           : `a consumer reads at most ${formatMibPerSec(SHARD.sharedReadBytesPerSec.value)} per shard`;
       const surgeBytes = rateBytesPerSec(surge ?? input, input.keyBytes);
       return (
-        `The lag budget decides the count on the read side: the surge of ${formatMibPerSec(surgeBytes)} for ${seconds} and then ` +
-        `the peak of ${formatMibPerSec(writeBytesPerSec(input))} must all be read within ` +
-        `${formatDuration((surge?.seconds ?? 0) + lag)}, and ${share}, so ${n}${tie}.`
+        `The lag budget decides the count on the read side: the surge of ${formatMibPerSec(surgeBytes)} for ${formatDuration(s)} ` +
+        `and then the peak of ${formatMibPerSec(writeBytesPerSec(input))} must all be read within ${formatDuration(s + lag)}, ` +
+        `${formatMibPerSec(lagDemand(surgeBytes, writeBytesPerSec(input), s, lag))} on average, and ${share}, so ${n}${tie}.`
       );
     }
     default:

@@ -10,7 +10,7 @@ import { isRegionCode, REGION_CODES } from '../../core/facts.js';
 import { recordDataBytes, type Rate, type SizeInput, type Surge } from '../../core/size/input.js';
 import { MIB } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
-import { formatExact, formatMibPerSec, formatNumber } from '../../render/format.js';
+import { formatMibPerSec, formatNumber } from '../../render/format.js';
 import { echoValue } from '../../render/escape.js';
 import type { SizeFlags } from './options.js';
 
@@ -27,7 +27,7 @@ export function lacksThroughput(flags: SizeFlags): boolean {
 function echo(pairs: readonly (readonly [string, number | undefined])[]): string {
   return pairs
     .filter(([, v]) => v !== undefined)
-    .map(([flag, v]) => `--${flag} ${formatExact(v ?? 0)}`)
+    .map(([flag, v]) => `--${flag} ${String(v)}`)
     .join(' ');
 }
 
@@ -49,7 +49,7 @@ function rateOf(mbpsFlag: string, mbps: number | undefined, recordsFlag: string,
   }
   if (peakRecordData === undefined) {
     throw new UsageError(
-      `--${recordsFlag} ${formatExact(records ?? 0)} needs a record size to count bytes: give the peak as --records N with ` +
+      `--${recordsFlag} ${String(records)} needs a record size to count bytes: give the peak as --records N with ` +
         `--record-size BYTES (or --mbps), or add --${mbpsFlag} N.`,
     );
   }
@@ -95,7 +95,7 @@ function surgeOf(flags: SizeFlags, peak: Rate): Surge | undefined {
   const given = echo([['surge-records', flags.surgeRecords], ['surge-mbps', flags.surgeMbps]]);
   if (rate === undefined) {
     if (flags.surgeSeconds !== undefined) {
-      throw new UsageError(`--surge-seconds ${formatExact(flags.surgeSeconds)} needs the surge's rate: --surge-records N or --surge-mbps N.`);
+      throw new UsageError(`--surge-seconds ${String(flags.surgeSeconds)} needs the surge's rate: --surge-records N or --surge-mbps N.`);
     }
     return undefined;
   }
@@ -119,7 +119,7 @@ function checkReaders(flags: SizeFlags, peak: Rate, surge: Surge | undefined): v
     );
   }
   if (flags.consumerSpeed !== undefined) {
-    if (readers === 0) throw new UsageError(`--consumer-speed ${formatExact(flags.consumerSpeed)} describes a consumer, but ${noReader}.`);
+    if (readers === 0) throw new UsageError(`--consumer-speed ${String(flags.consumerSpeed)} describes a consumer, but ${noReader}.`);
     if (peak.recordsPerSec === undefined) {
       throw new UsageError(`--consumer-speed is in records per second: give the peak in records too (--records N).`);
     }
@@ -127,11 +127,11 @@ function checkReaders(flags: SizeFlags, peak: Rate, surge: Surge | undefined): v
   if (flags.maxLagSeconds !== undefined) {
     if (surge === undefined) {
       throw new UsageError(
-        `--max-lag-seconds ${formatExact(flags.maxLagSeconds)} bounds the catch-up after a surge: pass --surge-records N ` +
+        `--max-lag-seconds ${String(flags.maxLagSeconds)} bounds the catch-up after a surge: pass --surge-records N ` +
           `(or --surge-mbps N) with --surge-seconds S.`,
       );
     }
-    if (readers === 0) throw new UsageError(`--max-lag-seconds ${formatExact(flags.maxLagSeconds)} needs a consumer, but ${noReader}.`);
+    if (readers === 0) throw new UsageError(`--max-lag-seconds ${String(flags.maxLagSeconds)} needs a consumer, but ${noReader}.`);
   }
 }
 
