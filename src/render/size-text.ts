@@ -53,10 +53,11 @@ export function explainBinding(result: SizeResult): string {
       const perShard = formatInt(SHARD.writeRecordsPerSec.value);
       const bytesShards = result.constraints.find((c) => c.id === 'write-bytes')?.shards ?? 1;
       const kplHint = result.input.kpl ? '' : ' KPL aggregation (--kpl) packs small records together to lift this limit.';
-      return (
-        `Write records decide the count: ${records} records/s, at ${perShard} records/s per shard, need ${n}${tie}. ` +
-        `The bytes alone would fit in ${plural(Math.max(1, bytesShards), 'shard')}: many small records reach the record limit first.${kplHint}`
-      );
+      const fewer =
+        bytesShards < result.minimumShards
+          ? ` The bytes alone would fit in ${plural(Math.max(1, bytesShards), 'shard')}: many small records reach the record limit first.`
+          : '';
+      return `Write records decide the count: ${records} records/s, at ${perShard} records/s per shard, need ${n}${tie}.${fewer}${kplHint}`;
     }
     case 'read-bytes': {
       const consumers = result.input.sharedConsumers;

@@ -1,5 +1,5 @@
 /** kds size flags, described once. How they combine into a SizeInput is in input.ts. */
-import { LAMBDA, SHARD, STREAM } from '../../core/facts.js';
+import { LAMBDA, REGION_CODES, SHARD, STREAM } from '../../core/facts.js';
 import { MIB } from '../../core/units.js';
 import type { OptionSpec } from '../../options/define.js';
 import { formatInt, formatMibPerSec } from '../../render/format.js';
@@ -124,7 +124,7 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'string', name: 'region', value: 'CODE', group: COST, default: DEFAULT_REGION,
-    description: 'AWS Region whose prices to use',
+    description: `AWS Region whose prices to use: ${REGION_CODES.join(', ')}`,
   },
   {
     type: 'number', name: 'discount', value: 'PCT', group: COST, default: 0,

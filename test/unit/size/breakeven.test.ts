@@ -105,6 +105,21 @@ describe('break-even between provisioned and on-demand', () => {
     expect(breakEven(fake(line(30, 1e-6), line(10, 1e-5))).onDemandCheaperBelowBytesPerSec).toBeCloseTo(20 / 9e-6, 3);
   });
 
+  it('finds on demand cheaper for the docs example: a 3,000 records/s peak that averages 30, us-east-2, 10% off', () => {
+    const r = size({
+      dataBytesPerSec: 3000 * 1000,
+      recordsPerSec: 3000,
+      average: { dataBytesPerSec: 30 * 1000, recordsPerSec: 30 },
+      region: 'us-east-2',
+      discount: 0.1,
+    });
+    expect(r.recommendedShards).toBe(4);
+    expect(r.breakEven.onDemandCheaperBelowBytesPerSec).toBeGreaterThan(30 * 1000);
+    expect(total(r, 'on-demand-standard')).toBeLessThan(total(r, 'provisioned'));
+    // 4 x 730 x $0.015 less 10%.
+    expect(r.cost.modes[0]?.lines.find((l) => l.id === 'shard-hours')?.usd).toBeCloseTo(39.42, 10);
+  });
+
   it('does not move with a negotiated discount, which cuts every price alike', () => {
     const list = size({});
     const discounted = size({ discount: 0.15 });

@@ -95,6 +95,19 @@ describe('the lag budget: shards >= (surge x S + peak x L) / (consumer speed x (
     expect(term(size({ ...workload, sharedConsumers: 0, efoConsumers: 3 }), 'lag-bytes')).toMatchObject({ demand: 4 * MIB, shards: 2 });
   });
 
+  it('needs 8 shards for worked example 3: four shared readers, 4 x 4 / 2, and the budget binds', () => {
+    const workload: Partial<SizeInput> = {
+      dataBytesPerSec: 2 * MIB,
+      sharedConsumers: 4,
+      surge: { dataBytesPerSec: 6 * MIB, seconds: 60 },
+      maxLagSeconds: 60,
+    };
+    const r = size(workload);
+    expect(r).toMatchObject({ binding: 'lag-bytes', minimumShards: 8, recommendedShards: 10, shardsWithoutSharedReads: 6 });
+    // With 10 shards each reader gets 5 MiB/s: 60 MiB left after the surge, cleared at 3 MiB/s in 20 s.
+    expect(r.backlog?.worst).toMatchObject({ limitedBy: 'read-bytes', capacityPerSec: 5 * MIB, atSurgeEnd: 60 * MIB, clearSeconds: 20 });
+  });
+
   it('leaves the records twin unchecked without a consumer speed, and skips the budget without readers', () => {
     const r = size({ dataBytesPerSec: 2 * MIB, surge: { dataBytesPerSec: 6 * MIB, seconds: 60 }, maxLagSeconds: 60 });
     expect(r.constraints.some((c) => c.id === 'lag-records')).toBe(false);
