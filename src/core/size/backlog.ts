@@ -37,7 +37,9 @@ function backlog(
   peak: number,
   seconds: number,
 ): Backlog {
-  const atSurgeEnd = Math.max(0, (surge - capacity) * seconds);
+  // A surge that exceeds the capacity by floating-point dust only (as shardsFor ignores) leaves nothing.
+  const excess = surge - capacity;
+  const atSurgeEnd = excess > capacity * 1e-9 ? excess * seconds : 0;
   let clearSeconds: number | null = 0;
   if (atSurgeEnd > 0) clearSeconds = capacity > peak ? atSurgeEnd / (capacity - peak) : null;
   return { limitedBy, unit, capacityPerSec: capacity, surgePerSec: surge, peakPerSec: peak, surgeSeconds: seconds, atSurgeEnd, clearSeconds };

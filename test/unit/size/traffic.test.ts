@@ -180,6 +180,14 @@ describe('consumer speed', () => {
     expect(r.backlog?.worst).toMatchObject({ atSurgeEnd: 10_000, clearSeconds: null });
   });
 
+  it('leaves no backlog when the surge beats the capacity by floating-point dust only', () => {
+    const b = surgeBacklog(
+      { ...base, dataBytesPerSec: 1, recordsPerSec: 1, consumerRecordsPerSec: 1, surge: { dataBytesPerSec: 1.0000000000000002, recordsPerSec: 1.0000000000000002, seconds: 1 } },
+      1,
+    );
+    expect(b?.processing).toMatchObject({ atSurgeEnd: 0, clearSeconds: 0 });
+  });
+
   it('warns when the surge and the lag budget outlast the retention period', () => {
     const r = size({ ...orders, maxLagSeconds: 24 * 3600 });
     expect(r.findings.map((f) => f.id)).toContain('lag-beyond-retention');
