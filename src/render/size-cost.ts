@@ -4,7 +4,7 @@ import { ON_DEMAND, SOURCES } from '../core/facts.js';
 import type { CostEstimate, ModeCost } from '../core/size/cost.js';
 import type { OnDemandRisk } from '../core/size/risks.js';
 import type { SizeResult } from '../core/size/size.js';
-import { formatInt, formatMibPerSec, formatPercent, formatUsd, plural } from './format.js';
+import { formatInt, formatMibPerSec, formatNumber, formatPercent, formatUsd, plural } from './format.js';
 import { approximateCostNote } from './size-text.js';
 import { formatDuration } from './size-traffic-text.js';
 import { renderTable } from './table.js';
@@ -101,8 +101,12 @@ export function riskText(risk: OnDemandRisk): string {
     case 'on-demand-start': {
       const start = `A new on-demand stream starts at ${formatMibPerSec(risk.initialBytesPerSec)} and ${formatInt(risk.initialRecordsPerSec)} records/s of writes`;
       if (!risk.exceeded) return `${start}, enough for this peak.`;
+      const peak =
+        risk.peakBytesPerSec > risk.initialBytesPerSec
+          ? formatMibPerSec(risk.peakBytesPerSec)
+          : `${formatNumber(risk.peakRecordsPerSec ?? 0)} records/s`;
       return (
-        `${start}: a peak of ${formatMibPerSec(risk.peakBytesPerSec)} throttles until the stream has grown into it. Create it ` +
+        `${start}: a peak of ${peak} throttles until the stream has grown into it. Create it ` +
         `provisioned and switch later, ramp up gradually, or pre-scale it with Advantage warm throughput.`
       );
     }

@@ -81,6 +81,11 @@ describe('kds size for real traffic (in-process)', () => {
     expect(prose).toContain('- Hot keys still throttle');
   });
 
+  it('names the records when they, not the bytes, outrun a new on-demand stream', async () => {
+    const prose = (await runKds(['size', '--records', '5000', '--record-size', '100'])).stdout.replace(/\s+/g, ' ');
+    expect(prose).toContain('of writes: a peak of 5,000 records/s throttles until the stream has grown into it.');
+  });
+
   it('writes every number the same way: shard counts grouped by thousands', async () => {
     const r = await runKds(['size', '--mbps', '2000']);
     expect(r.stdout).toContain('Minimum shards      2,000');

@@ -130,6 +130,10 @@ describe('kds size: asking in a terminal', () => {
     );
     expect(r.stdout).toContain('> lag budget, records');
     expect(r.stdout).toContain('Recommended shards  20');
+    const surge = prompter.calls.find((c) => c.message === 'Surge, records per second:');
+    const validate = surge?.options.validate as (raw: string) => true | string;
+    expect(validate('3000')).toBe('A surge is above the peak of 5000.');
+    expect(validate('12000')).toBe(true);
   });
 
   it('rejects a typed answer the flag would reject, and skips optional questions on Enter', async () => {
@@ -139,6 +143,8 @@ describe('kds size: asking in a terminal', () => {
     const validate = average?.options.validate as (raw: string) => true | string;
     expect(validate('')).toBe(true);
     expect(validate('abc')).toBe("--average-mbps expects a number of MiB/s greater than 0 and at most 1,048,576, got 'abc'.");
+    expect(validate('7')).toBe('The average cannot be above the peak of 6.');
+    expect(validate('5.5')).toBe(true);
   });
 
   it('exits 130 when Ctrl+C cancels a question', async () => {

@@ -11,13 +11,15 @@ function spec(name: string): NumberOptionSpec {
   return found;
 }
 
-/** Asks for one flag's value, validated by the same rule as the flag itself. */
-async function askNumber(prompter: Prompter, name: string, message: string, fallback?: number): Promise<number> {
+/** A check beyond the flag's own rule: returns true, or what is wrong with the value. */
+type Check = (value: number) => true | string;
+
+/** Asks for one flag's value, validated by the same rule as the flag itself (and `check`, if given). */
+async function askNumber(prompter: Prompter, name: string, message: string, fallback?: number, check?: Check): Promise<number> {
   const { rule } = spec(name);
   const validate = (raw: string): true | string => {
     try {
-      parseNumberFlag(`--${name}`, raw, rule);
-      return true;
+      return check?.(parseNumberFlag(`--${name}`, raw, rule)) ?? true;
     } catch (error) {
       return (error as Error).message;
     }
@@ -30,13 +32,12 @@ async function askNumber(prompter: Prompter, name: string, message: string, fall
 }
 
 /** Like askNumber, but an empty answer skips the question. */
-async function askOptional(prompter: Prompter, name: string, message: string): Promise<number | undefined> {
+async function askOptional(prompter: Prompter, name: string, message: string, check?: Check): Promise<number | undefined> {
   const { rule } = spec(name);
   const validate = (raw: string): true | string => {
     if (raw.trim() === '') return true;
     try {
-      parseNumberFlag(`--${name}`, raw, rule);
-      return true;
+      return check?.(parseNumberFlag(`--${name}`, raw, rule)) ?? true;
     } catch (error) {
       return (error as Error).message;
     }
@@ -51,15 +52,18 @@ type Unit = 'mbps' | 'records';
 async function askTraffic(prompter: Prompter, flags: SizeFlags, unit: Unit): Promise<Partial<SizeFlags>> {
   const asked: { -readonly [K in keyof SizeFlags]?: SizeFlags[K] } = {};
   const inUnit = unit === 'mbps' ? 'MiB/s' : 'records per second';
+  const peak = (unit === 'mbps' ? flags.mbps : flags.records) ?? 0;
+  const notAbove: Check = (v) => v <= peak || `The average cannot be above the peak of ${peak}.`;
+  const notBelow: Check = (v) => v >= peak || `A surge is above the peak of ${peak}.`;
   if (flags.averageMbps === undefined && flags.averageRecords === undefined) {
-    const average = await askOptional(prompter, `average-${unit}`, `Long-run average, ${inUnit} (Enter: the peak):`);
+    const average = await askOptional(prompter, `average-${unit}`, `Long-run average, ${inUnit} (Enter: the peak):`, notAbove);
     if (average !== undefined) asked[unit === 'mbps' ? 'averageMbps' : 'averageRecords'] = average;
   }
   let surge = flags.surgeSeconds !== undefined;
   if (!surge && flags.surgeMbps === undefined && flags.surgeRecords === undefined) {
     surge = await prompter.confirm('Does the traffic surge above the peak for short bursts?', { default: false });
     if (surge) {
-      asked[unit === 'mbps' ? 'surgeMbps' : 'surgeRecords'] = await askNumber(prompter, `surge-${unit}`, `Surge, ${inUnit}:`);
+      asked[unit === 'mbps' ? 'surgeMbps' : 'surgeRecords'] = await askNumber(prompter, `surge-${unit}`, `Surge, ${inUnit}:`, undefined, notBelow);
       asked.surgeSeconds = await askNumber(prompter, 'surge-seconds', 'How long a surge lasts, seconds:');
     }
   }
@@ -95,7 +99,7 @@ export async function askThroughput(prompter: Prompter, flags: SizeFlags): Promi
   }
   const consumers = await askNumber(prompter, 'consumers', 'Applications reading with shared throughput (GetRecords):', flags.consumers);
   const efoConsumers = await askNumber(prompter, 'efo-consumers', 'Enhanced fan-out consumers:', flags.efoConsumers);
-  const traffic = await askTraffic(prompter, { ...flags, consumers, efoConsumers }, how);
+  const traffic = await askTraffic(prompter, { ...flags, ...asked, consumers, efoConsumers }, how);
   const region = await prompter.select(
     'Region for prices:',
     REGION_CODES.map((code) => ({
