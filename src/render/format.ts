@@ -46,13 +46,19 @@ export function formatUsd(n: number): string {
   return `${n < 0 ? '-' : ''}$${formatFixed(Math.abs(n), 2, 2)}`;
 }
 
+/** Rounds up to two decimals, ignoring floating-point dust: 3.0000000001 stays 3. */
+function ceil2(n: number): number {
+  return Math.ceil(Number((n * 100).toPrecision(12))) / 100;
+}
+
 /**
- * Bytes per second in MiB/s, at most two decimals, rounded up so that a demand just over a shard
- * boundary never prints as the boundary itself: 3,150,000 B/s is "3.01 MiB/s", not "3.00".
+ * Bytes per second for people, rounded up so that a demand just over a shard boundary never
+ * prints as the boundary itself: 3,150,000 B/s is "3.01 MiB/s", not "3.00". Rates under 0.1 MiB/s
+ * are shown in KiB/s, so that small rates keep their digits (0.001 MiB/s is "1.03 KiB/s").
  */
 export function formatMibPerSec(bytesPerSec: number): string {
-  const mib = Math.ceil(Number(((bytesPerSec / MIB) * 100).toPrecision(12))) / 100;
-  return `${formatFixed(mib, 2)} MiB/s`;
+  if (bytesPerSec > 0 && bytesPerSec < 0.1 * MIB) return `${formatFixed(ceil2(bytesPerSec / KIB), 2)} KiB/s`;
+  return `${formatFixed(ceil2(bytesPerSec / MIB), 2)} MiB/s`;
 }
 
 /** A byte count for people: "512 B", "1,000 KiB", "10 MiB". */

@@ -19,12 +19,20 @@ describe('format', () => {
     expect(formatMibPerSec(6 * 1024 * 1024)).toBe('6 MiB/s');
     expect(formatMibPerSec(3_150_000)).toBe('3.01 MiB/s');
     expect(formatMibPerSec(1.5 * 1024 * 1024)).toBe('1.5 MiB/s');
+    expect(formatMibPerSec(0.1 * 1024 * 1024)).toBe('0.1 MiB/s');
+    expect(formatMibPerSec(0)).toBe('0 MiB/s');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1000 * 1024)).toBe('1,000 KiB');
     expect(formatBytes(10 * 1024 * 1024)).toBe('10 MiB');
     expect(formatPercent(0.25, 0)).toBe('25%');
     expect(plural(1, 'shard')).toBe('1 shard');
     expect(plural(1000, 'shard')).toBe('1,000 shards');
+  });
+
+  it('keeps the digits of small rates: 0.001 and 0.0004 MiB/s are not both "0.01 MiB/s"', () => {
+    expect(formatMibPerSec(0.001 * 1024 * 1024)).toBe('1.03 KiB/s');
+    expect(formatMibPerSec(0.0004 * 1024 * 1024)).toBe('0.41 KiB/s');
+    expect(formatMibPerSec(51.2 * 1024)).toBe('51.2 KiB/s');
   });
 
   it('agrees with Intl.NumberFormat for any number', () => {
