@@ -10,6 +10,8 @@ export interface FakeIoOptions {
   readonly stdinIsTTY?: boolean;
   readonly env?: Record<string, string | undefined>;
   readonly columns?: number;
+  /** Terminal rows (24 unless given). */
+  readonly rows?: number;
   readonly prompter?: Prompter;
   /** A fixed time, or a clock the test moves. */
   readonly now?: number | (() => number);
@@ -25,7 +27,7 @@ export interface FakeIo {
   interrupt(): void;
 }
 
-function capture(isTTY: boolean, columns: number | undefined): TextOutput & { text: string } {
+function capture(isTTY: boolean, columns: number | undefined, rows: number | undefined): TextOutput & { text: string } {
   return {
     text: '',
     write(chunk: string) {
@@ -33,12 +35,13 @@ function capture(isTTY: boolean, columns: number | undefined): TextOutput & { te
     },
     isTTY,
     columns: isTTY ? columns : undefined,
+    rows: isTTY ? rows : undefined,
   };
 }
 
 export function fakeIo(options: FakeIoOptions = {}): FakeIo {
-  const stdout = capture(options.stdoutIsTTY ?? false, options.columns ?? 80);
-  const stderr = capture(options.stdoutIsTTY ?? false, options.columns ?? 80);
+  const stdout = capture(options.stdoutIsTTY ?? false, options.columns ?? 80, options.rows ?? 24);
+  const stderr = capture(options.stdoutIsTTY ?? false, options.columns ?? 80, options.rows ?? 24);
   const stdin = new PassThrough();
   if (options.stdin !== undefined) stdin.end(options.stdin);
   const handlers = new Set<() => void>();
