@@ -139,8 +139,8 @@ export function renderAnswerEcho(chosen: readonly string[], color: ChalkInstance
 }
 
 /** Said under a question left open by Ctrl+C, so that it does not look like it still waits. */
-export function renderStoppedAt(index: number, color: ChalkInstance): string {
-  return color.yellow(`Stopped at question ${index + 1}, which was not answered.`);
+export function renderStoppedAt(index: number, color: ChalkInstance, why: 'stop' | 'time' = 'stop'): string {
+  return color.yellow(`${why === 'time' ? 'Time ran out' : 'Stopped'} at question ${index + 1}, which was not answered.`);
 }
 
 /** A short line between exam prompts ("Question 3 is flagged for review."). */

@@ -254,6 +254,7 @@ describe('an exam', () => {
     const [first, second] = answerPrompts(prompter.calls);
     expect(first?.options.deadline).toBe(T + 3 * 60_000);
     expect(second?.options.deadline).toBe(T + 3 * 60_000);
+    expect(r.stdout).toContain('Time ran out at question 2, which was not answered.');
     expect(r.stdout).toContain('Time is up: 2 questions not answered, counted as wrong.');
     expect(r.stdout).toContain('Score: 1 of 3 (33%)\nTime: 3:00 of 3:00\n');
     // The same full summary as a submitted exam: the topic table and the review, unanswered ones included.

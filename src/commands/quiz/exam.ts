@@ -119,13 +119,16 @@ export async function runExam(ctx: Context, prompter: Prompter, questions: reado
         state = toggleFlag(state);
         print(ctx, renderExamNote(state.flagged[index] ? `Question ${index + 1} is flagged for review.` : `Question ${index + 1} is no longer flagged.`, ctx.color));
       } else if (answer.action === PREVIOUS) state = previousQuestion(state);
-      else if (answer.action === NEXT) state = nextQuestion(state);
+      else if (answer.action === NEXT) {
+        if (state.answers[index] === undefined) print(ctx, renderExamNote(`Question ${index + 1} is left for later.`, ctx.color));
+        state = nextQuestion(state);
+      }
       else if (answer.action === REVIEW) state = openReview(state);
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
     ended = error.ended;
-    if (ended === 'interrupted' && typeof state.position === 'number') print(ctx, renderStoppedAt(state.position, ctx.color));
+    if (typeof state.position === 'number') print(ctx, renderStoppedAt(state.position, ctx.color, ended === 'time' ? 'time' : 'stop'));
   }
   return { ended, answers: answered(state, questions) };
 }
