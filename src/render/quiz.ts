@@ -65,7 +65,7 @@ export function excerpt(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, Math.max(1, max - 3));
   const atWord = cut.replace(/\s+\S*$/, '');
-  return `${atWord.length > max / 2 ? atWord : cut}...`;
+  return `${(atWord.length > max / 2 ? atWord : cut).replace(/[.,;:]+$/, '')}...`;
 }
 
 // --- a session ---------------------------------------------------------------------------------
