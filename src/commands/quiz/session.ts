@@ -210,11 +210,16 @@ async function askAll(ctx: Context, prompter: Prompter, questions: readonly Retu
     if (hooks.interrupted()) return 'interrupted';
     print(ctx, '');
     try {
-      const next = await prompter.select('What next?', [
-        { value: NEXT, name: `Next question (${index + 2} of ${questions.length})`, short: 'next question' },
-        { value: STOP, name: 'Stop here and show my summary', short: 'stop' },
-      ]);
-      if (next === STOP) return 'stopped';
+      // A quiz list clears itself, so Ctrl+C here leaves no open menu above the summary.
+      const next = await prompter.quizList(
+        'What next?',
+        [
+          { value: NEXT, name: `Next question (${index + 2} of ${questions.length})` },
+          { value: STOP, name: 'Stop here and show my summary' },
+        ],
+        { picks: 1 },
+      );
+      if (next.kind === 'answer' && next.values[0] === STOP) return 'stopped';
     } catch (error) {
       if (isPromptExit(error)) return 'interrupted';
       throw error;
