@@ -11,9 +11,12 @@ export interface Context {
   readonly interactive: boolean;
   /** Columns to fit tables into. */
   readonly width: number;
+  /** Rows of the terminal: what one screen of a paged lesson may fill. */
+  readonly height: number;
 }
 
 export const DEFAULT_WIDTH = 80;
+export const DEFAULT_HEIGHT = 24;
 
 /** Chalk loads here, when a command runs, not when help is printed. */
 export async function createContext(io: Io, colorFlag: boolean | undefined): Promise<Context> {
@@ -24,6 +27,7 @@ export async function createContext(io: Io, colorFlag: boolean | undefined): Pro
     color: new Chalk({ level }),
     interactive: io.stdinIsTTY && io.stdout.isTTY,
     width: io.stdout.columns ?? DEFAULT_WIDTH,
+    height: io.stdout.rows ?? DEFAULT_HEIGHT,
   };
 }
 

@@ -47,6 +47,9 @@ function fact<T>(value: T, unit: string, source: string, note?: string, asOf = C
   return note === undefined ? { value, unit, source, asOf } : { value, unit, source, asOf, note };
 }
 
+/** How every text that gives the 50-consumer limit states its condition. */
+export const ADVANTAGE_EFO_CONDITION = 'with On-demand Advantage, in the Regions AWS lists for it';
+
 /** Per-shard throughput limits (provisioned mode; the same per-shard limits apply on demand). */
 export const SHARD = {
   writeBytesPerSec: fact(
@@ -99,9 +102,9 @@ export const STREAM = {
   ),
   efoConsumersPerStreamAdvantage: fact(
     50,
-    'registered enhanced fan-out consumers per stream with On-demand Advantage',
+    'registered enhanced fan-out consumers per stream with On-demand Advantage, in the Regions AWS lists for it',
     SOURCES.quotas,
-    'Raised from 20 for On-demand Advantage streams in Nov 2025.',
+    'Raised from 20 for On-demand Advantage streams in Nov 2025, and only in the Regions the quotas page lists for it; elsewhere the limit stays 20.',
   ),
   retentionDefaultHours: fact(24, 'hours of retention, default and minimum', SOURCES.retention),
   retentionExtendedMaxHours: fact(

@@ -2,8 +2,12 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import type { Readable, Writable } from 'node:stream';
 import { PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
+import { quizPrompt } from './quiz-prompt.js';
 
 const MIN_PAGE_SIZE = 10;
+/** Lines a quiz list keeps free for its message, blank line, error and help line. */
+const QUIZ_LIST_CHROME = 5;
+const DEFAULT_ROWS = 24;
 
 /** Show every line of every choice (long quiz options are wrapped over several lines). */
 function pageSize(choices: readonly Choice<unknown>[]): number {
@@ -11,7 +15,13 @@ function pageSize(choices: readonly Choice<unknown>[]): number {
   return Math.max(MIN_PAGE_SIZE, lines);
 }
 
-export function createInquirerPrompter(streams: { input: Readable; output: Writable }): Prompter {
+/** The clock label of a quiz list: "12:34 left". */
+function timeLeftLabel(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`;
+}
+
+export function createInquirerPrompter(streams: { input: Readable; output: Writable & { rows?: number } }, now: () => number = Date.now): Prompter {
   const context = { input: streams.input, output: streams.output };
   const timed = async <T>(options: ListOptions | undefined, ask: (signal?: AbortSignal) => Promise<T>): Promise<T> => {
     if (options?.timeoutMs === undefined) return ask();
@@ -23,6 +33,27 @@ export function createInquirerPrompter(streams: { input: Readable; output: Writa
     }
   };
   return {
+    quizList: (message, choices, options) => {
+      const lines = choices.reduce((sum, c) => sum + c.name.split('\n').length, 0) + (options.actions?.length ?? 0) + 1;
+      const rows = streams.output.rows ?? DEFAULT_ROWS;
+      const deadline = options.deadline;
+      const timing = deadline === undefined ? undefined : { timeoutMs: deadline - now() };
+      return timed(timing, (signal) =>
+        quizPrompt(
+          {
+            message,
+            choices: choices.map((c) => ({ value: c.value, name: c.name })),
+            picks: options.picks,
+            pageSize: Math.min(lines, Math.max(MIN_PAGE_SIZE, rows - QUIZ_LIST_CHROME - (options.above ?? 0))),
+            ...(options.actions === undefined ? {} : { actions: options.actions }),
+            ...(options.checked === undefined ? {} : { checked: options.checked }),
+            ...(options.status === undefined ? {} : { status: options.status }),
+            ...(deadline === undefined ? {} : { clock: { deadline, now, label: timeLeftLabel } }),
+          },
+          { ...context, clearPromptOnDone: true, ...(signal ? { signal } : {}) },
+        ),
+      );
+    },
     select: (message, choices, options) =>
       timed(options, (signal) =>
         select(

@@ -9,6 +9,8 @@ export interface TextOutput {
   readonly isTTY: boolean;
   /** Terminal width when it is a terminal. */
   readonly columns: number | undefined;
+  /** Terminal height when it is a terminal. */
+  readonly rows?: number | undefined;
 }
 
 export interface Io {
@@ -48,7 +50,7 @@ export function nodeIo(): Io {
   };
 }
 
-function textOutput(stream: Writable & { isTTY?: boolean; columns?: number }): TextOutput {
+function textOutput(stream: Writable & { isTTY?: boolean; columns?: number; rows?: number }): TextOutput {
   return {
     write: (text) => void stream.write(text),
     get isTTY() {
@@ -56,6 +58,9 @@ function textOutput(stream: Writable & { isTTY?: boolean; columns?: number }): T
     },
     get columns() {
       return stream.isTTY === true ? stream.columns : undefined;
+    },
+    get rows() {
+      return stream.isTTY === true ? stream.rows : undefined;
     },
   };
 }

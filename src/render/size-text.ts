@@ -1,5 +1,5 @@
 /** The sentences kds size says: which limit binds and why, and what each finding means. */
-import { BILLING, SHARD, STREAM } from '../core/facts.js';
+import { ADVANTAGE_EFO_CONDITION, BILLING, SHARD, STREAM } from '../core/facts.js';
 import type { ConstraintId } from '../core/size/constraints.js';
 import type { SizeResult } from '../core/size/size.js';
 import type { Finding } from '../core/size/warnings.js';
@@ -85,10 +85,11 @@ export function findingText(finding: Finding): string {
       );
     case 'efo-consumer-limit':
       return finding.consumers > finding.advantageLimit
-        ? `${finding.consumers} enhanced fan-out consumers: no capacity mode allows more than ${finding.advantageLimit} per stream. ` +
+        ? `${finding.consumers} enhanced fan-out consumers: no capacity mode allows more than ${finding.advantageLimit} per stream ` +
+            `(${ADVANTAGE_EFO_CONDITION}). ` +
             `Copy the data to a second stream for the rest.`
         : `${finding.consumers} enhanced fan-out consumers: a provisioned or On-demand Standard stream registers at most ${finding.limit}; ` +
-            `On-demand Advantage allows ${finding.advantageLimit}.`;
+            `On-demand Advantage allows ${finding.advantageLimit}, in the Regions AWS lists for it.`;
     case 'record-too-large':
       return finding.fixable
         ? `An average record of ${formatBytes(finding.recordBytes)} is over the default ${formatBytes(finding.limit)} maximum ` +

@@ -52,7 +52,9 @@ export function registerQuiz(program: Command, context: () => Context): void {
       examplesHelp([
         ['kds quiz', 'a practice session of 10 questions: hints on request, feedback after each'],
         ['kds quiz --topic capacity,consumers --difficulty hard', 'only hard questions on two topics'],
-        ['kds quiz --mode exam --count 20 --time-limit 30', 'an exam: no feedback until the end'],
+        ['kds quiz --set practice', 'the five practice questions of the course, in order'],
+        ['kds quiz --mode exam --count 20 --time-limit 30', 'an exam: flag, go back, review, then submit; a live clock'],
+        ['kds quiz --mode exam --blueprint developer --count 30', 'drawn by the DVA-C02 exam guide\'s domain weights'],
         ['kds quiz --review', 'the questions you got wrong last time'],
         ['kds quiz --due', 'spaced repetition: what is due again by its Leitner box'],
         ['kds quiz list --topic retention', 'the questions of one topic'],

@@ -1,8 +1,11 @@
 /**
- * kds quiz: the interactive session. Picks the questions, asks each one, records every answer as
- * soon as it is given, and ends with a summary: after the last question, when the learner stops,
- * when an exam's time runs out, or on Ctrl+C (then exit 130, answers kept).
+ * kds quiz: the interactive session. Picks the questions (a random draw, a named set in its order,
+ * or an exam blueprint's domain weights), asks them, and ends with a summary: after the last
+ * question, when the learner stops, when an exam is submitted or its time runs out, or on Ctrl+C
+ * (then exit 130, answers kept). Practice records each answer as it is given; an exam records its
+ * answers when it ends, since they can change until then.
  */
+import { BLUEPRINTS, drawBlueprint } from '../../core/quiz/blueprint.js';
 import { suggestionsFor } from '../../core/quiz/guide.js';
 import { grade, presentShuffled } from '../../core/quiz/present.js';
 import {
@@ -16,14 +19,25 @@ import {
 } from '../../core/quiz/progress.js';
 import type { Question } from '../../core/quiz/question.js';
 import { seedFromTime } from '../../core/quiz/random.js';
-import { selectQuestions } from '../../core/quiz/select.js';
+import { filterQuestions, selectQuestions } from '../../core/quiz/select.js';
 import { answerEvent, sessionRecord, summarizeSession, type AnsweredQuestion } from '../../core/quiz/session.js';
+import { questionsInSet, setNames } from '../../core/quiz/validate.js';
 import { notice, print, type Context } from '../../context.js';
 import { InterruptedError, isPromptExit, UsageError } from '../../errors.js';
-import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
+import type { Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
-import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
+import type { LoadedBank } from '../../io/bank.js';
+import {
+  renderAnswerEcho,
+  renderFeedback,
+  renderHint,
+  renderQuestion,
+  renderSessionHeader,
+  renderStoppedAt,
+  renderSummary,
+} from '../../render/quiz.js';
 import { askQuestion } from './ask.js';
+import { runExam } from './exam.js';
 import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
 import { openBank, openStore } from './shared.js';
@@ -49,21 +63,8 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const progress = store.load();
   const startedAt = ctx.io.now();
   const seed = options.seed ?? seedFromTime(startedAt);
-  const drillCount = Math.round(options.count * options.drills.ratio);
-  const fromBank =
-    drillCount >= options.count
-      ? []
-      : selectQuestions(bank.questions, {
-          topics: options.topics,
-          difficulties: options.difficulties,
-          count: options.count - drillCount,
-          seed,
-          focus: options.focus,
-          progress,
-          now: startedAt,
-        });
-  const questions = interleave(fromBank, sessionDrills(drillCount, options.drills.kinds, seed));
-  if (fromBank.length === 0 && drillCount < options.count) {
+  const questions = chooseQuestions(options, bank, progress, seed, startedAt);
+  if (questions === undefined) {
     print(ctx, nothingToAsk(options, bank.questions, progress, startedAt));
     return;
   }
@@ -85,27 +86,37 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const prompter = await ctx.io.prompter();
   const recorder = new Recorder(ctx, store, progress);
   const deadline = options.timeLimitMinutes === undefined ? undefined : startedAt + options.timeLimitMinutes * 60_000;
-  const timeLeft = (): number | undefined => (deadline === undefined ? undefined : deadline - ctx.io.now());
   let interrupted = false;
   const stopListening = ctx.io.onInterrupt(() => {
     interrupted = true;
   });
-  const answers: AnsweredQuestion[] = [];
+  const present = (q: Question) => presentShuffled(q, seed);
+  let answers: readonly AnsweredQuestion[] = [];
   let ended: SessionEnd = 'finished';
   try {
-    ended = await askAll(ctx, prompter, options, seed, questions, {
-      timeLeft,
-      interrupted: () => interrupted,
-      answered: (answer) => {
-        answers.push(answer);
-        recorder.answer(answer);
-      },
-    });
+    if (options.mode === 'exam') {
+      const exam = await runExam(ctx, prompter, questions.map(present), {
+        ...(deadline === undefined ? {} : { deadline }),
+        interrupted: () => interrupted,
+      });
+      ({ answers, ended } = exam);
+      for (const answer of answers) recorder.answer(answer);
+    } else {
+      const given: AnsweredQuestion[] = [];
+      ended = await askAll(ctx, prompter, questions.map(present), {
+        interrupted: () => interrupted,
+        answered: (answer) => {
+          given.push(answer);
+          recorder.answer(answer);
+        },
+      });
+      answers = given;
+    }
   } finally {
     stopListening();
   }
 
-  const summary = summarizeSession(options.mode, questions, answers, ended);
+  const summary = summarizeSession(options.mode, questions, answers, ended, present);
   if (summary.answered > 0) recorder.session(sessionRecord(summary, ctx.io.now()));
   print(
     ctx,
@@ -114,9 +125,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
       {
         suggestions: suggestionsFor(summary),
         ...(options.focus === 'all' ? { repeat: repeatCommand(options, seed) } : {}),
-        ...(options.mode === 'exam'
-          ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) }
-          : {}),
+        ...(options.mode === 'exam' ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) } : {}),
         ...(recorder.failed ? {} : { progressPath: store.path }),
       },
       ctx.color,
@@ -128,63 +137,89 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   }
 }
 
-interface Hooks {
-  readonly timeLeft: () => number | undefined;
+/** The session's questions, or undefined when nothing matches. */
+function chooseQuestions(
+  options: SessionOptions,
+  bank: LoadedBank,
+  progress: ProgressState,
+  seed: number,
+  now: number,
+): readonly Question[] | undefined {
+  if (options.set !== undefined) {
+    const inSet = questionsInSet(bank.questions, options.set);
+    if (inSet.length === 0) {
+      const known = setNames(bank.questions);
+      throw new UsageError(
+        `no question set '${options.set}' in the bank (${known.length === 0 ? 'it has no sets' : `sets: ${known.join(', ')}`}).`,
+      );
+    }
+    return inSet.slice(0, options.count);
+  }
+  if (options.blueprint !== undefined) {
+    const pool = filterQuestions(bank.questions, { difficulties: options.difficulties });
+    const drawn = drawBlueprint(pool, BLUEPRINTS[options.blueprint], options.count, seed).questions;
+    return drawn.length === 0 ? undefined : drawn;
+  }
+  const drillCount = Math.round(options.count * options.drills.ratio);
+  const fromBank =
+    drillCount >= options.count
+      ? []
+      : selectQuestions(bank.questions, {
+          topics: options.topics,
+          difficulties: options.difficulties,
+          count: options.count - drillCount,
+          seed,
+          focus: options.focus,
+          progress,
+          now,
+        });
+  if (fromBank.length === 0 && drillCount < options.count) return undefined;
+  return interleave(fromBank, sessionDrills(drillCount, options.drills.kinds, seed));
+}
+
+interface PracticeHooks {
   readonly interrupted: () => boolean;
   readonly answered: (answer: AnsweredQuestion) => void;
 }
 
-/** Asks the questions in turn; returns why the session ended. */
-async function askAll(
-  ctx: Context,
-  prompter: Prompter,
-  options: SessionOptions,
-  seed: number,
-  questions: readonly Question[],
-  hooks: Hooks,
-): Promise<SessionEnd> {
-  const practice = options.mode === 'practice';
-  for (const [index, question] of questions.entries()) {
+/** Asks the practice questions in turn, with feedback after each; returns why the session ended. */
+async function askAll(ctx: Context, prompter: Prompter, questions: readonly ReturnType<typeof presentShuffled>[], hooks: PracticeHooks): Promise<SessionEnd> {
+  for (const [index, presented] of questions.entries()) {
     if (hooks.interrupted()) return 'interrupted';
-    const left = hooks.timeLeft();
-    if (left !== undefined && left <= 0) return 'time';
-    const presented = presentShuffled(question, seed);
-    print(
-      ctx,
-      renderQuestion(
-        presented,
-        { index, total: questions.length, ...(left === undefined ? {} : { timeLeftMs: left }) },
-        ctx.color,
-        ctx.width,
-      ),
-    );
+    const shown = renderQuestion(presented, { index, total: questions.length }, ctx.color, ctx.width);
+    print(ctx, shown);
     let asked;
     try {
       asked = await askQuestion(prompter, presented, {
-        mode: options.mode,
         width: ctx.width,
-        timeLeft: hooks.timeLeft,
+        above: shown.split('\n').length,
         showHint: (hint, n, total) => print(ctx, renderHint(hint, n, total, ctx.color, ctx.width)),
       });
     } catch (error) {
-      if (error instanceof PromptTimeoutError) return 'time';
-      if (isPromptExit(error)) return 'interrupted';
+      if (isPromptExit(error)) {
+        print(ctx, renderStoppedAt(index, ctx.color));
+        return 'interrupted';
+      }
       throw error;
     }
+    if (!asked.revealed) print(ctx, renderAnswerEcho(asked.letters, ctx.color));
     const result = grade(presented, asked.letters);
-    const answer: AnsweredQuestion = { presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed };
-    hooks.answered(answer);
-    if (!practice) continue;
+    hooks.answered({ presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed });
     print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
     if (index === questions.length - 1) break;
     if (hooks.interrupted()) return 'interrupted';
     print(ctx, '');
     try {
-      const next = await prompter.select('What next?', [
-        { value: NEXT, name: `Next question (${index + 2} of ${questions.length})`, short: 'next question' },
-        { value: STOP, name: 'Stop here and show my summary', short: 'stop' },
-      ]);
-      if (next === STOP) return 'stopped';
+      // A quiz list clears itself, so Ctrl+C here leaves no open menu above the summary.
+      const next = await prompter.quizList(
+        'What next?',
+        [
+          { value: NEXT, name: `Next question (${index + 2} of ${questions.length})` },
+          { value: STOP, name: 'Stop here and show my summary' },
+        ],
+        { picks: 1 },
+      );
+      if (next.kind === 'answer' && next.values[0] === STOP) return 'stopped';
     } catch (error) {
       if (isPromptExit(error)) return 'interrupted';
       throw error;
@@ -231,6 +266,12 @@ function examTime(start: number, end: number, deadline: number | undefined, ende
 }
 
 function scopeText(options: SessionOptions): string {
+  if (options.set !== undefined) return `the ${options.set} set, in order`;
+  if (options.blueprint !== undefined) {
+    const parts = [`${BLUEPRINTS[options.blueprint].exam} domain weights`];
+    if (options.difficulties.length > 0) parts.push(options.difficulties.join(' or '));
+    return parts.join('; ');
+  }
   const { kinds, ratio } = options.drills;
   const drills = `${kinds.join(', ')} drills`;
   if (ratio >= 1) return drills;

@@ -151,7 +151,7 @@ describe('progress stats', () => {
       mastered: 0,
     });
     expect(stats.topics.find((t) => t.topic === 'cost')).toMatchObject({ answers: 1, right: 0 });
-    expect(stats.topics).toHaveLength(12);
+    expect(stats.topics).toHaveLength(13);
     expect(stats.sessions).toHaveLength(1);
   });
 
