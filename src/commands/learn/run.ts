@@ -63,7 +63,7 @@ export async function runLearn(name: string | undefined, flags: LearnFlags, ctx:
   }
   if (!ctx.interactive) {
     print(ctx, renderLesson(lesson, viewFor(ctx, lessons, lesson)));
-    markRead(ctx, lesson);
+    await markRead(ctx, lesson);
     return;
   }
   await browse(ctx, await ctx.io.prompter(), lessons, lesson);
@@ -78,10 +78,9 @@ function listText(ctx: Context, lessons: readonly Lesson[], progress: ProgressSt
   return renderLessonList(rows, ctx.color);
 }
 
-function markRead(ctx: Context, lesson: Lesson): void {
-  const store = openStore(ctx);
+async function markRead(ctx: Context, lesson: Lesson): Promise<void> {
   try {
-    store.save(markLessonRead(store.load(), lesson.id, ctx.io.now()));
+    await openStore(ctx).update((latest) => markLessonRead(latest, lesson.id, ctx.io.now()));
   } catch (error) {
     notice(ctx, `the lesson was shown, but reading progress was not saved: ${(error as Error).message}`);
   }
@@ -98,7 +97,7 @@ async function browse(ctx: Context, prompter: Prompter, lessons: readonly Lesson
     for (let index = 0; index < pages.length; ) {
       print(ctx, `\n${renderPage(current, pages, index, view)}\n`);
       const last = index === pages.length - 1;
-      if (last) markRead(ctx, current);
+      if (last) await markRead(ctx, current);
       const next = lessons[lessons.indexOf(current) + 1];
       const choices = [
         ...(last ? [] : [{ value: 'more', name: `Continue: ${pages[index + 1]?.heading ?? 'next page'}` }]),

@@ -38,7 +38,7 @@ export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: bool
 }
 
 /** Grades one answer in file order, prints the feedback, records it; a wrong answer exits 1. */
-export function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): void {
+export async function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): Promise<void> {
   const question = findQuestion(openBank(ctx, flags.bank), id);
   const presented = presentInFileOrder(question);
   const parsed = parseLetters(presented, letters);
@@ -49,16 +49,8 @@ export function runAnswer(id: string, letters: readonly string[], flags: BankFla
   const result = grade(presented, parsed.letters);
   if (flags.json) printJson(ctx, answerJson(presented, result));
   else print(ctx, renderFeedback(presented, result, { revealed: false, hintsUsed: 0 }, ctx.color, ctx.width));
-  const store = openStore(ctx);
-  store.save(
-    recordAnswer(store.load(), {
-      id: question.progressId ?? question.id,
-      topic: question.topic,
-      right: result.right,
-      hintsUsed: 0,
-      at: ctx.io.now(),
-    }),
-  );
+  const event = { id: question.progressId ?? question.id, topic: question.topic, right: result.right, hintsUsed: 0, at: ctx.io.now() };
+  await openStore(ctx).update((latest) => recordAnswer(latest, event));
   if (!result.right) throw new ExitStatus(1);
 }
 
@@ -145,15 +137,14 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
       return;
     }
   }
-  if (whole && Object.keys(state.lessons).length === 0) {
-    store.remove();
-  } else if (whole) {
+  // Applied to the latest file: whatever other kds runs wrote meanwhile is judged by the same rule.
+  await store.update((latest) => {
+    if (!whole) {
+      const forget = new Set(forgettable(latest, topics, bankIds));
+      return { ...latest, questions: Object.fromEntries(Object.entries(latest.questions).filter(([id]) => !forget.has(id))) };
+    }
     // The quiz forgets its own progress; the lessons read stay read.
-    store.save({ ...state, questions: {}, sessions: [] });
-  } else {
-    const forget = new Set(ids);
-    const questions = Object.fromEntries(Object.entries(state.questions).filter(([id]) => !forget.has(id)));
-    store.save({ ...state, questions });
-  }
+    return Object.keys(latest.lessons).length === 0 ? null : { ...latest, questions: {}, sessions: [] };
+  });
   print(ctx, `Forgot ${what}.`);
 }

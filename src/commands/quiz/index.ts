@@ -100,7 +100,7 @@ export function registerQuiz(program: Command, context: () => Context): void {
     .argument('<letters...>', 'the letters you choose, in the order of kds quiz show (a, b, or "a c")');
   addOptions(answer, ANSWER_OPTIONS).action(async (id: string, letters: string[], flags) => {
     const { runAnswer } = await import('./commands.js');
-    runAnswer(id, letters, flags, context());
+    await runAnswer(id, letters, flags, context());
   });
 
   const drill = quiz

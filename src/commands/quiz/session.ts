@@ -83,7 +83,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   );
 
   const prompter = await ctx.io.prompter();
-  const recorder = new Recorder(ctx, store, progress);
+  const recorder = new Recorder(ctx, store);
   const deadline = options.timeLimitMinutes === undefined ? undefined : startedAt + options.timeLimitMinutes * 60_000;
   const timeLeft = (): number | undefined => (deadline === undefined ? undefined : deadline - ctx.io.now());
   let interrupted = false;
@@ -96,9 +96,9 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
     ended = await askAll(ctx, prompter, options, seed, questions, {
       timeLeft,
       interrupted: () => interrupted,
-      answered: (answer) => {
+      answered: async (answer) => {
         answers.push(answer);
-        recorder.answer(answer);
+        await recorder.answer(answer);
       },
     });
   } finally {
@@ -106,7 +106,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   }
 
   const summary = summarizeSession(options.mode, questions, answers, ended);
-  if (summary.answered > 0) recorder.session(sessionRecord(summary, ctx.io.now()));
+  if (summary.answered > 0) await recorder.session(sessionRecord(summary, ctx.io.now()));
   print(
     ctx,
     renderSummary(
@@ -131,7 +131,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
 interface Hooks {
   readonly timeLeft: () => number | undefined;
   readonly interrupted: () => boolean;
-  readonly answered: (answer: AnsweredQuestion) => void;
+  readonly answered: (answer: AnsweredQuestion) => Promise<void>;
 }
 
 /** Asks the questions in turn; returns why the session ended. */
@@ -173,7 +173,7 @@ async function askAll(
     }
     const result = grade(presented, asked.letters);
     const answer: AnsweredQuestion = { presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed };
-    hooks.answered(answer);
+    await hooks.answered(answer);
     if (!practice) continue;
     print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
     if (index === questions.length - 1) break;
@@ -193,30 +193,31 @@ async function askAll(
   return 'finished';
 }
 
-/** Saves progress after every answer; a failure is reported once and the session goes on. */
+/**
+ * Saves every answer as it is given, merged into the progress on disk (other kds runs may have
+ * written it since the session started); a failure is reported once and the session goes on.
+ */
 class Recorder {
   failed = false;
 
   constructor(
     private readonly ctx: Context,
     private readonly store: ProgressStore,
-    private state: ProgressState,
   ) {}
 
-  answer(answer: AnsweredQuestion): void {
-    this.state = recordAnswer(this.state, answerEvent(answer, this.ctx.io.now()));
-    this.save();
+  answer(answer: AnsweredQuestion): Promise<void> {
+    const event = answerEvent(answer, this.ctx.io.now());
+    return this.save((state) => recordAnswer(state, event));
   }
 
-  session(record: SessionRecord): void {
-    this.state = recordSession(this.state, record);
-    this.save();
+  session(record: SessionRecord): Promise<void> {
+    return this.save((state) => recordSession(state, record));
   }
 
-  private save(): void {
+  private async save(change: (latest: ProgressState) => ProgressState): Promise<void> {
     if (this.failed) return;
     try {
-      this.store.save(this.state);
+      await this.store.update(change);
     } catch (error) {
       this.failed = true;
       notice(this.ctx, `${(error as Error).message}; the session goes on, but this session's answers are not saved.`);

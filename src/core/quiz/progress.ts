@@ -124,7 +124,8 @@ function isRecordObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A count kds could have written: a whole number, exact in a double (1e308 is no count). */
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Checks data read from the progress file; anything unexpected makes the whole file unreadable. */
 export function parseProgress(data: unknown): ParsedProgress {
@@ -151,7 +152,11 @@ export function parseProgress(data: unknown): ParsedProgress {
       !isCount(raw.answers) ||
       !isCount(raw.right) ||
       !isCount(raw.hintsUsed) ||
+      raw.answers < 1 ||
+      raw.right > raw.answers ||
       (raw.last !== 'right' && raw.last !== 'wrong') ||
+      (raw.last === 'right' && raw.right < 1) ||
+      (raw.last === 'wrong' && raw.right >= raw.answers) ||
       !isIsoDate(raw.lastAnswered) ||
       !isIsoDate(raw.due)
     ) {
@@ -183,6 +188,8 @@ export function parseProgress(data: unknown): ParsedProgress {
       !isCount(raw.answered) ||
       !isCount(raw.right) ||
       !isCount(raw.hintsUsed) ||
+      raw.answered > raw.questions ||
+      raw.right > raw.answered ||
       !SESSION_ENDS.includes(raw.ended as SessionEnd)
     ) {
       return { ok: false, reason: 'a session in its history is malformed' };

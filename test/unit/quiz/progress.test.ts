@@ -16,6 +16,18 @@ import { question } from '../../helpers/quiz.js';
 const T = Date.UTC(2026, 10, 25, 12);
 const DAY = 86_400_000;
 
+const record = (overrides: Record<string, unknown>): Record<string, unknown> => ({
+  topic: 'cost',
+  box: 1,
+  answers: 1,
+  right: 1,
+  hintsUsed: 0,
+  last: 'right',
+  lastAnswered: '2026-01-01T00:00:00Z',
+  due: '2026-01-01T00:00:00Z',
+  ...overrides,
+});
+
 const session = (at: number, right = 1): SessionRecord => ({
   at: new Date(at).toISOString(),
   mode: 'practice',
@@ -106,6 +118,12 @@ describe('reading the progress file', () => {
     ['a box out of range', { version: 1, questions: { a: { topic: 'x', box: 9, answers: 1, right: 1, hintsUsed: 0, last: 'right', lastAnswered: '2026-01-01T00:00:00Z', due: '2026-01-01T00:00:00Z' } }, sessions: [] }, "the record of question 'a' is malformed"],
     ['a bad date', { version: 1, questions: { a: { topic: 'x', box: 1, answers: 1, right: 1, hintsUsed: 0, last: 'right', lastAnswered: 'yesterday', due: '2026-01-01T00:00:00Z' } }, sessions: [] }, "the record of question 'a' is malformed"],
     ['a bad session', { version: 1, questions: {}, sessions: [{ at: '2026-01-01T00:00:00Z', mode: 'speed' }] }, 'a session in its history is malformed'],
+    ['more right than answered', { version: 1, questions: { a: record({ answers: 2, right: 3 }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['a count of 1e308', { version: 1, questions: { a: record({ answers: 1e308, right: 1 }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['no answers at all', { version: 1, questions: { a: record({ answers: 0, right: 0 }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['last right but never right', { version: 1, questions: { a: record({ answers: 2, right: 0, last: 'right' }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['a session with more answered than asked', { version: 1, questions: {}, sessions: [{ ...session(T), questions: 2, answered: 3, right: 1 }] }, 'a session in its history is malformed'],
+    ['a session with more right than answered', { version: 1, questions: {}, sessions: [{ ...session(T), answered: 1, right: 2 }] }, 'a session in its history is malformed'],
   ])('rejects %s, saying why', (_what, data, reason) => {
     expect(parseProgress(data)).toEqual({ ok: false, reason });
   });
