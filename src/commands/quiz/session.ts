@@ -28,7 +28,7 @@ import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
 import { openBank, openStore } from './shared.js';
 
-export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset'] as const;
+export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset', 'export', 'import'] as const;
 
 export const NO_TERMINAL =
   'kds quiz asks its questions in a terminal, and stdin or stdout is not one. ' +
