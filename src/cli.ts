@@ -4,7 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { EXIT, isPromptExit, KdsError } from './errors.js';
-import { nodeIo, type Io } from './io/io.js';
+import { nodeIo, processOutputs, type Io, type TextOutput } from './io/io.js';
 import { createProgram } from './program.js';
 import { version } from './version.js';
 
@@ -45,11 +45,32 @@ function report(error: unknown, io: Io): number {
   return EXIT.failure;
 }
 
+/** What a failed write to stdout means for people: "no space left on the device (ENOSPC)". */
+const OUTPUT_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large',
+  EIO: 'an input/output error',
+  EBADF: 'the output is closed',
+  EPIPE: 'the reader has gone',
+};
+
+/**
+ * The exit code once the output has been judged. A reader that went away (kds ... | head) is no
+ * error: the command's own code stands, so exit 3 of --fail-on-hot or exit 1 of a wrong answer is
+ * not hidden. Any other failure to write stdout (a full disk) is one line on stderr (if stderr
+ * can take it) and exit 1, unless the command already failed with a code of its own.
+ */
+export function settleExitCode(code: number, stdoutFailure: NodeJS.ErrnoException | undefined, stderr: TextOutput): number {
+  if (stdoutFailure === undefined || stdoutFailure.code === 'EPIPE') return code;
+  const what = OUTPUT_FAILURES[stdoutFailure.code ?? ''] ?? stdoutFailure.message;
+  stderr.write(`kds: cannot write the output: ${what}${stdoutFailure.code ? ` (${stdoutFailure.code})` : ''}.\n`);
+  return code === EXIT.ok ? EXIT.failure : code;
+}
+
 export async function main(): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (kds ... | head) is not an error worth a message.
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  process.exitCode = await run(process.argv.slice(2), nodeIo());
+  const outputs = processOutputs();
+  const code = await run(process.argv.slice(2), nodeIo(outputs));
+  await outputs.stdout.flush();
+  process.exitCode = settleExitCode(code, outputs.stdout.failure, outputs.stderr);
 }
