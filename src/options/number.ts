@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { echoValue } from '../render/escape.js';
 import { formatExact as formatPlain } from '../render/format.js';
 
 /** What a numeric flag accepts. Used to parse the value and to say what was expected. */
@@ -44,7 +45,7 @@ export function parseNumberFlag(flag: string, raw: string, rule: NumberRule): nu
   const expected = describeRule(rule);
   const fail = (problem: string): never => {
     const why = rule.why ? ` ${rule.why}` : '';
-    throw new UsageError(`${flag} expects ${expected}, got '${raw}'${problem}.${why}`);
+    throw new UsageError(`${flag} expects ${expected}, got '${echoValue(raw)}'${problem}.${why}`);
   };
   if (text.startsWith('-') && DECIMAL.test(text.slice(1))) fail(' (negative)');
   if (!DECIMAL.test(text)) fail('');

@@ -289,7 +289,7 @@ describe('choosing the questions', () => {
     [['--seed', '-1'], "kds: --seed expects a whole number of seed values from 0 to 4,294,967,295, got '-1' (negative).\n"],
     [['--review', '--due'], 'kds: --review and --due choose questions in two different ways: use one of them.\n'],
     [['--time-limit', '10'], 'kds: --time-limit 10 needs --mode exam: practice has no clock.\n'],
-    [['lst'], "kds: unknown quiz command 'lst' (commands: list, show, answer, drill, check, stats, reset; see kds quiz --help).\n"],
+    [['lst'], "kds: unknown quiz command 'lst' (commands: list, show, answer, drill, check, stats, reset, export, import; see kds quiz --help).\n"],
   ])('rejects %j with exit 2', async (args, stderr) => {
     const r = await quiz([...args], tty([]).options);
     expect(r.code).toBe(2);

@@ -11,6 +11,8 @@ import { UsageError } from '../../errors.js';
 import { defaultLessonDir, loadLessons } from '../../io/lessons.js';
 import type { Prompter } from '../../io/prompter.js';
 import { evaluateExample } from '../../learn/examples.js';
+import { echoValue } from '../../render/escape.js';
+import { safeLesson } from '../../render/safe-content.js';
 import { lessonJson, renderLesson, renderLessonList, renderPage, type LessonView } from '../../render/lesson.js';
 import { openStore } from '../quiz/shared.js';
 import type { LearnFlags } from './options.js';
@@ -28,7 +30,10 @@ function viewFor(ctx: Context, lessons: readonly Lesson[], lesson: Lesson): Less
 
 export async function runLearn(name: string | undefined, flags: LearnFlags, ctx: Context): Promise<void> {
   const dir = flags.lessons === undefined ? defaultLessonDir() : resolve(ctx.io.cwd, flags.lessons);
-  const { lessons, problems } = loadLessons(dir, TOPICS);
+  const loaded = loadLessons(dir, TOPICS);
+  const problems = loaded.problems;
+  // Text goes to a terminal escaped; --json keeps the real text (printJson makes it inert).
+  const lessons = flags.json ? loaded.lessons : loaded.lessons.map(safeLesson);
   if (problems.length > 0) {
     notice(ctx, `${problems.length} problem(s) in the lessons in ${dir}; the first: ${problems[0]?.file}: ${problems[0]?.message}`);
   }
@@ -55,7 +60,7 @@ export async function runLearn(name: string | undefined, flags: LearnFlags, ctx:
 
   const lesson = findLesson(lessons, name);
   if (lesson === undefined) {
-    throw new UsageError(`no lesson '${name}' (lessons: ${lessons.map((l) => l.id).join(', ')}).`);
+    throw new UsageError(`no lesson '${echoValue(name)}' (lessons: ${lessons.map((l) => l.id).join(', ')}).`);
   }
   if (flags.json) {
     printJson(ctx, lessonJson(lesson, viewFor(ctx, lessons, lesson).example));

@@ -8,7 +8,9 @@ import { print, printJson, type Context } from '../../context.js';
 import { ExitStatus, UsageError } from '../../errors.js';
 import { bankWarnings } from '../../core/quiz/validate.js';
 import { loadBank } from '../../io/bank.js';
+import { echoValue, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
+import { safeQuestion } from '../../render/safe-content.js';
 import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
 import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
 import { bankDir, displayPath, findQuestion, openBank, openStore } from './shared.js';
@@ -27,12 +29,12 @@ export function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; difficul
     difficulties: flags.difficulty ?? [],
   });
   if (flags.json) printJson(ctx, listJson(questions));
-  else print(ctx, renderQuestionList(questions, ctx.color, ctx.width));
+  else print(ctx, renderQuestionList(questions.map(safeQuestion), ctx.color, ctx.width));
 }
 
 export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): void {
   const question = findQuestion(openBank(ctx, flags.bank), id);
-  const presented = presentInFileOrder(question);
+  const presented = presentInFileOrder(flags.json ? question : safeQuestion(question));
   if (flags.json) printJson(ctx, questionJson(presented, flags.answer === true));
   else print(ctx, renderShow(presented, flags.answer === true, ctx.color, ctx.width));
 }
@@ -40,10 +42,10 @@ export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: bool
 /** Grades one answer in file order, prints the feedback, records it; a wrong answer exits 1. */
 export async function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): Promise<void> {
   const question = findQuestion(openBank(ctx, flags.bank), id);
-  const presented = presentInFileOrder(question);
+  const presented = presentInFileOrder(flags.json ? question : safeQuestion(question));
   const parsed = parseLetters(presented, letters);
   if (!parsed.ok) {
-    const given = parsed.invalid.length > 0 ? `'${parsed.invalid.join("', '")}' ${parsed.invalid.length === 1 ? 'is not an option' : 'are not options'}` : 'no letter given';
+    const given = parsed.invalid.length > 0 ? `'${parsed.invalid.map((l) => echoValue(l)).join("', '")}' ${parsed.invalid.length === 1 ? 'is not an option' : 'are not options'}` : 'no letter given';
     throw new UsageError(`${given} of ${question.id}: choose from ${parsed.valid.join(', ')} (kds quiz show ${question.id}).`);
   }
   const result = grade(presented, parsed.letters);
@@ -86,7 +88,8 @@ export function runCheck(dir: string | undefined, flags: BankFlag & JsonFlag, ct
           dir: path,
           files: bank.files,
           questions: bank.questions,
-          problems: problems.map((p) => ({ where: where(p), message: p.message })),
+          // File names and YAML messages come from the files: escaped.
+          problems: problems.map((p) => ({ where: safeText(where(p)), message: safeText(p.message) })),
           warnings,
         },
         ctx.color,

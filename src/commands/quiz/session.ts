@@ -23,6 +23,8 @@ import { InterruptedError, isPromptExit, UsageError } from '../../errors.js';
 import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
 import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
+import { echoValue } from '../../render/escape.js';
+import { safeQuestion } from '../../render/safe-content.js';
 import { askQuestion } from './ask.js';
 import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
@@ -39,7 +41,7 @@ const STOP = 'stop';
 
 export async function runSession(flags: SessionFlags, args: readonly string[], ctx: Context): Promise<void> {
   if (args.length > 0) {
-    throw new UsageError(`unknown quiz command '${args[0]}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
+    throw new UsageError(`unknown quiz command '${echoValue(args[0] ?? '')}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
   }
   const options = toSessionOptions(flags);
   if (!ctx.interactive) throw new UsageError(NO_TERMINAL);
@@ -53,7 +55,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const fromBank =
     drillCount >= options.count
       ? []
-      : selectQuestions(bank.questions, {
+      : selectQuestions(bank.questions.map(safeQuestion), {
           topics: options.topics,
           difficulties: options.difficulties,
           count: options.count - drillCount,

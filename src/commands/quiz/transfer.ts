@@ -11,7 +11,7 @@ import { print, printJson, type Context } from '../../context.js';
 import { InputError } from '../../errors.js';
 import { checkShape, FileShapeError, readCheckedFile } from '../../io/checked-read.js';
 import { MAX_PROGRESS_BYTES } from '../../io/progress-store.js';
-import { echoValue } from '../../render/escape.js';
+import { echoValue, safeJson } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
 import { openStore } from './shared.js';
 
@@ -20,7 +20,7 @@ const PATH_ECHO = 200;
 
 export function runExport(flags: { output?: string; json?: boolean }, ctx: Context): void {
   const state = openStore(ctx).load();
-  const text = `${JSON.stringify(state, null, 2)}\n`;
+  const text = `${safeJson(JSON.stringify(state, null, 2))}\n`;
   if (flags.output === undefined) {
     ctx.io.stdout.write(text);
     return;
