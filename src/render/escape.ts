@@ -69,7 +69,6 @@ export function unsafeCharacters(text: string): string[] {
 }
 
 // The characters JSON.stringify leaves raw that a terminal would still act on.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
