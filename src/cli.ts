@@ -3,7 +3,7 @@
  * and exit codes (0 ok, 1 runtime or data error, 2 usage error, 130 interrupted).
  */
 import { CommanderError } from 'commander';
-import { EXIT, isPromptExit, KdsError } from './errors.js';
+import { EXIT, isEndOfInput, isPromptExit, KdsError } from './errors.js';
 import { nodeIo, processOutputs, type Io, type TextOutput } from './io/io.js';
 import { createProgram } from './program.js';
 import { safeLine } from './render/escape.js';
@@ -27,6 +27,10 @@ function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (help, version or the error line).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (isEndOfInput(error)) {
+    io.stderr.write('\nkds: input ended (Ctrl+D) before an answer; nothing more was done.\n');
+    return EXIT.failure;
   }
   if (isPromptExit(error)) {
     io.stderr.write('\nkds: cancelled.\n');

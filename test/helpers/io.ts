@@ -126,3 +126,10 @@ export function ctrlC(): Error {
   error.name = 'ExitPromptError';
   return error;
 }
+
+/** The error inquirer throws when its input ends: Ctrl+D in a terminal (the process-exit path). */
+export function ctrlD(): Error {
+  const error = new Error('User force closed the prompt with 0 null');
+  error.name = 'ExitPromptError';
+  return error;
+}

@@ -19,7 +19,7 @@ import { seedFromTime } from '../../core/quiz/random.js';
 import { selectQuestions } from '../../core/quiz/select.js';
 import { answerEvent, sessionRecord, summarizeSession, type AnsweredQuestion } from '../../core/quiz/session.js';
 import { notice, print, type Context } from '../../context.js';
-import { InterruptedError, isPromptExit, UsageError } from '../../errors.js';
+import { InterruptedError, isEndOfInput, isPromptExit, UsageError } from '../../errors.js';
 import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
 import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
@@ -170,6 +170,7 @@ async function askAll(
       });
     } catch (error) {
       if (error instanceof PromptTimeoutError) return 'time';
+      if (isEndOfInput(error)) return endOfInput(ctx);
       if (isPromptExit(error)) return 'interrupted';
       throw error;
     }
@@ -188,11 +189,18 @@ async function askAll(
       ]);
       if (next === STOP) return 'stopped';
     } catch (error) {
+      if (isEndOfInput(error)) return endOfInput(ctx);
       if (isPromptExit(error)) return 'interrupted';
       throw error;
     }
   }
   return 'finished';
+}
+
+/** Ctrl+D ends the input: the learner is done, which is a stop (exit 0), not a Ctrl+C. */
+function endOfInput(ctx: Context): SessionEnd {
+  print(ctx, '\nInput ended (Ctrl+D): the session stops here.');
+  return 'stopped';
 }
 
 /**
