@@ -14,7 +14,8 @@ export interface FakeIoOptions {
   /** A fixed time, or a clock the test moves. */
   readonly now?: number | (() => number);
   readonly cwd?: string;
-  readonly stdin?: string;
+  /** What stdin holds (it ends after it); without it, stdin never ends. */
+  readonly stdin?: string | Uint8Array;
 }
 
 export interface FakeIo {
