@@ -153,6 +153,19 @@ describe('a --lessons file with escape sequences', () => {
   });
 });
 
+describe('a KDS_STATE_DIR with escape sequences in its name', () => {
+  it.each([
+    ['quiz stats', ['quiz', 'stats']],
+    ['quiz reset --yes', ['quiz', 'reset', '--yes']],
+    ['quiz import', ['quiz', 'import', '-']],
+  ])('%s shows the path escaped', async (_what, args) => {
+    const fake = fakeIo({ env: { KDS_STATE_DIR: join(dir, `st${CSI}ate`), NO_COLOR: '1' }, cwd: dir, stdin: '{"version": 1, "questions": {}, "sessions": []}' });
+    const code = await run(args, fake.io);
+    expect(code).toBe(0);
+    expect(fake.stdout() + fake.stderr()).not.toMatch(RAW);
+  });
+});
+
 describe('error lines that echo what the user typed', () => {
   const big = 'x'.repeat(100_000);
   it.each([

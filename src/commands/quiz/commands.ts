@@ -104,7 +104,7 @@ export function runStats(flags: BankFlag & JsonFlag, ctx: Context): void {
   const store = openStore(ctx);
   const stats = progressStats(store.load(), bank.questions, ctx.io.now());
   if (flags.json) printJson(ctx, statsJson(stats, store.path));
-  else print(ctx, renderStats(stats, store.path, ctx.color, ctx.width));
+  else print(ctx, renderStats(stats, safeText(store.path), ctx.color, ctx.width));
 }
 
 /** Which records a reset forgets: all, or those of some topics and/or of one bank. */
@@ -124,7 +124,7 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
   const ids = forgettable(state, topics, bankIds);
   const sessions = whole ? state.sessions.length : 0;
   if (ids.length === 0 && sessions === 0) {
-    print(ctx, `Nothing to reset: no progress ${whole ? 'saved yet' : 'on those questions'} (${store.path}).`);
+    print(ctx, `Nothing to reset: no progress ${whole ? 'saved yet' : 'on those questions'} (${safeText(store.path)}).`);
     return;
   }
   const what = whole

@@ -23,7 +23,7 @@ import { InterruptedError, isEndOfInput, isPromptExit, UsageError } from '../../
 import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
 import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
-import { echoValue } from '../../render/escape.js';
+import { echoValue, safeText } from '../../render/escape.js';
 import { safeQuestion } from '../../render/safe-content.js';
 import { askQuestion } from './ask.js';
 import { interleave, sessionDrills } from '../../drills/index.js';
@@ -119,7 +119,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
         ...(options.mode === 'exam'
           ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) }
           : {}),
-        ...(recorder.failed ? {} : { progressPath: store.path }),
+        ...(recorder.failed ? {} : { progressPath: safeText(store.path) }),
       },
       ctx.color,
       ctx.width,

@@ -11,7 +11,7 @@ import { print, printJson, type Context } from '../../context.js';
 import { InputError } from '../../errors.js';
 import { checkShape, FileShapeError, readCheckedFile } from '../../io/checked-read.js';
 import { MAX_PROGRESS_BYTES } from '../../io/progress-store.js';
-import { echoValue, safeJson } from '../../render/escape.js';
+import { echoValue, safeJson, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
 import { openStore } from './shared.js';
 
@@ -73,7 +73,7 @@ export async function runImport(file: string, flags: { json?: boolean }, ctx: Co
   }
   print(
     ctx,
-    `Imported ${shown} into ${store.path}: ${plural(c.questionsAdded, 'new question')}, ${c.questionsMerged} updated, ` +
+    `Imported ${shown} into ${safeText(store.path)}: ${plural(c.questionsAdded, 'new question')}, ${c.questionsMerged} updated, ` +
       `${plural(c.sessionsAdded, 'new session')}, ${plural(c.lessonsAdded, 'new lesson')} read.`,
   );
 }
