@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Io } from './io/io.js';
 import { decideColorLevel } from './io/terminal.js';
+import { safeJson, safeLine } from './render/escape.js';
 
 export interface Context {
   readonly io: Io;
@@ -36,12 +37,15 @@ export function print(ctx: Context, text: string): void {
   ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Writes data as JSON to stdout: two-space indent, no colour, one trailing newline. */
+/**
+ * Writes data as JSON to stdout: two-space indent, no colour, one trailing newline, and no
+ * character a terminal would act on (those are written as \\u escapes; the data is the same).
+ */
 export function printJson(ctx: Context, data: unknown): void {
-  ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  ctx.io.stdout.write(`${safeJson(JSON.stringify(data, null, 2))}\n`);
 }
 
-/** A one-line notice on stderr ("kds: ..."), for warnings that must not pollute stdout. */
+/** A one-line notice on stderr ("kds: ..."), for warnings that must not pollute stdout; escaped. */
 export function notice(ctx: Context, text: string): void {
-  ctx.io.stderr.write(`kds: ${text}\n`);
+  ctx.io.stderr.write(`kds: ${safeLine(text)}\n`);
 }

@@ -7,6 +7,7 @@ import { registerQuiz } from './commands/quiz/index.js';
 import { registerSize } from './commands/size/index.js';
 import { createContext, type Context } from './context.js';
 import type { Io } from './io/io.js';
+import { safeLine } from './render/escape.js';
 import { version } from './version.js';
 
 const ROOT_HELP = `
@@ -71,5 +72,6 @@ function oneLine(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l.length > 0)
     .join(' ');
-  return `kds: ${joined.replace(/^error: /, '')}\n`;
+  // commander quotes what the user typed (an unknown option, a bad value): escaped and cut.
+  return `kds: ${safeLine(joined.replace(/^error: /, ''))}\n`;
 }

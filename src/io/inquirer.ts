@@ -1,7 +1,8 @@
 /** The production Prompter, over @inquirer/prompts. Imported only by commands that ask questions. */
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { emitKeypressEvents } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
+import { EndOfInputError, PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
 import { quizPrompt } from './quiz-prompt.js';
 
 const MIN_PAGE_SIZE = 10;
@@ -23,13 +24,26 @@ function timeLeftLabel(ms: number): string {
 
 export function createInquirerPrompter(streams: { input: Readable; output: Writable & { rows?: number } }, now: () => number = Date.now): Prompter {
   const context = { input: streams.input, output: streams.output };
+  // Inquirer lets readline close on Ctrl+D and only rejects once the process exits, too late to
+  // print a summary or save: kds watches for the key itself and aborts the prompt at once.
+  emitKeypressEvents(streams.input);
   const timed = async <T>(options: ListOptions | undefined, ask: (signal?: AbortSignal) => Promise<T>): Promise<T> => {
-    if (options?.timeoutMs === undefined) return ask();
+    const ctrlD = new AbortController();
+    const onKey = (_text: string | undefined, key: { ctrl?: boolean; name?: string } | undefined): void => {
+      if (key?.ctrl === true && key.name === 'd') ctrlD.abort();
+    };
+    streams.input.on('keypress', onKey);
+    const signals = [ctrlD.signal];
+    if (options?.timeoutMs !== undefined) signals.push(AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs))));
     try {
-      return await ask(AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs))));
+      return await ask(AbortSignal.any(signals));
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortPromptError') throw new PromptTimeoutError();
+      if (error instanceof Error && error.name === 'AbortPromptError') {
+        throw ctrlD.signal.aborted ? new EndOfInputError() : new PromptTimeoutError();
+      }
       throw error;
+    } finally {
+      streams.input.off('keypress', onKey);
     }
   };
   return {
@@ -78,15 +92,17 @@ export function createInquirerPrompter(streams: { input: Readable; output: Writa
         ),
       );
     },
-    confirm: (message, options) => confirm({ message, default: options?.default ?? false }, context),
+    confirm: (message, options) => timed(undefined, (signal) => confirm({ message, default: options?.default ?? false }, { ...context, signal })),
     input: (message, options) =>
-      input(
-        {
-          message,
-          ...(options?.default === undefined ? {} : { default: options.default }),
-          ...(options?.validate === undefined ? {} : { validate: options.validate }),
-        },
-        context,
+      timed(undefined, (signal) =>
+        input(
+          {
+            message,
+            ...(options?.default === undefined ? {} : { default: options.default }),
+            ...(options?.validate === undefined ? {} : { validate: options.validate }),
+          },
+          { ...context, signal },
+        ),
       ),
   };
 }

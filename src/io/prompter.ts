@@ -74,6 +74,17 @@ export interface Prompter {
   ): Promise<string>;
 }
 
+/**
+ * The learner pressed Ctrl+D at a prompt: the input ended. Not a Ctrl+C (exit 130): a session
+ * treats it as a stop, other commands as a prompt left unanswered.
+ */
+export class EndOfInputError extends Error {
+  override readonly name = 'EndOfInputError';
+  constructor() {
+    super('the input ended (Ctrl+D) before an answer');
+  }
+}
+
 /** A prompt given a timeoutMs ran out before it was answered. */
 export class PromptTimeoutError extends Error {
   override readonly name = 'PromptTimeoutError';

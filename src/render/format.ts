@@ -9,10 +9,19 @@ function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** The digits of a whole number from its shortest exact form: 2.5e+22 -> "25000000000000000000000". */
+function wholeDigits(n: number): string {
+  const [mantissa = '0', power = '0'] = String(n).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  return `${whole}${fraction}`.padEnd(Number(power) + 1, '0');
+}
+
 /** n with at most `max` and at least `min` decimals, grouped: fixed(1234.5, 2, 2) = "1,234.50". */
 export function formatFixed(n: number, max: number, min = 0): string {
   if (!Number.isFinite(n)) return String(n);
   const sign = n < 0 ? '-' : '';
+  // toFixed switches to exponent notation from 1e21; such a double is a whole number anyway.
+  if (Math.abs(n) >= 1e21) return `${sign}${group(wholeDigits(Math.abs(n)))}${min > 0 ? `.${'0'.repeat(min)}` : ''}`;
   let text = Math.abs(n).toFixed(max);
   if (max > min) {
     // drop trailing zeros beyond the minimum
@@ -41,9 +50,13 @@ export function formatInt(n: number): string {
   return formatFixed(Math.round(n), 0);
 }
 
-/** $1,234.56 */
+/** From here on a double cannot hold cents exactly (its step passes $0.01 near $7e13). */
+const WHOLE_DOLLARS = 1e13;
+
+/** $1,234.56; $12,345,678,901,234 (whole dollars where cents would be noise). */
 export function formatUsd(n: number): string {
-  return `${n < 0 ? '-' : ''}$${formatFixed(Math.abs(n), 2, 2)}`;
+  const cents = Math.abs(n) < WHOLE_DOLLARS ? 2 : 0;
+  return `${n < 0 ? '-' : ''}$${formatFixed(Math.abs(n), cents, cents)}`;
 }
 
 /** Rounds up to two decimals, ignoring floating-point dust: 3.0000000001 stays 3. */

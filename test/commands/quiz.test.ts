@@ -408,7 +408,7 @@ describe('choosing the questions', () => {
     [['--seed', '-1'], "kds: --seed expects a whole number of seed values from 0 to 4,294,967,295, got '-1' (negative).\n"],
     [['--review', '--due'], 'kds: --review and --due choose questions in two different ways: use one of them.\n'],
     [['--time-limit', '10'], 'kds: --time-limit 10 needs --mode exam: practice has no clock.\n'],
-    [['lst'], "kds: unknown quiz command 'lst' (commands: list, show, answer, drill, check, stats, reset; see kds quiz --help).\n"],
+    [['lst'], "kds: unknown quiz command 'lst' (commands: list, show, answer, drill, check, stats, reset, export, import; see kds quiz --help).\n"],
   ])('rejects %j with exit 2', async (args, stderr) => {
     const r = await quiz([...args], tty([]).options);
     expect(r.code).toBe(2);
@@ -613,12 +613,16 @@ describe('kds quiz stats and reset', () => {
     expect(r.stdout).toMatch(/ capacity +1\/2 +1 +1 +100% +0\n/);
   });
 
-  it('moves a corrupt progress file aside with a warning and carries on', async () => {
+  it('reads a corrupt progress file as empty with a warning, and moves it aside at the next save', async () => {
     writeFileSync(progressFile(), '{ not json');
     const r = await quiz(['stats', '--bank', BANK], { now: T });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^kds: the progress file .*progress\.json is unreadable \(not JSON: .*\); it was moved to .*progress\.json\.corrupt-2026-11-25T12-00-00-000Z and progress starts afresh\.\n$/);
-    expect(readdirSync(state)).toEqual(['progress.json.corrupt-2026-11-25T12-00-00-000Z']);
+    expect(r.stderr).toMatch(/^kds: the progress file .*progress\.json is unreadable \(not JSON: .*\); progress starts afresh, and the file is moved aside at the next save\.\n$/);
+    expect(readdirSync(state)).toEqual(['progress.json']);
+    const answered = await quiz(['answer', 'retention-001', 'a', '--bank', BANK], { now: T });
+    expect(answered.stderr).toMatch(/^kds: the progress file .*progress\.json is unreadable \(not JSON: .*\); it was moved to .*progress\.json\.corrupt-2026-11-25T12-00-00-000Z and progress starts afresh\.\n$/);
+    expect(readdirSync(state).sort()).toEqual(['progress.json', 'progress.json.corrupt-2026-11-25T12-00-00-000Z']);
+    expect(readFileSync(join(state, 'progress.json.corrupt-2026-11-25T12-00-00-000Z'), 'utf8')).toBe('{ not json');
   });
 
   it('reset asks first, in a terminal, and does nothing on "no"', async () => {

@@ -16,7 +16,8 @@ export interface FakeIoOptions {
   /** A fixed time, or a clock the test moves. */
   readonly now?: number | (() => number);
   readonly cwd?: string;
-  readonly stdin?: string;
+  /** What stdin holds (it ends after it); without it, stdin never ends. */
+  readonly stdin?: string | Uint8Array;
 }
 
 export interface FakeIo {
@@ -141,6 +142,13 @@ export function scriptedPrompter(answers: readonly ScriptedAnswer[]): Prompter &
 /** The error inquirer throws on Ctrl+C. */
 export function ctrlC(): Error {
   const error = new Error('User force closed the prompt with SIGINT');
+  error.name = 'ExitPromptError';
+  return error;
+}
+
+/** The error inquirer throws when its input ends: Ctrl+D in a terminal (the process-exit path). */
+export function ctrlD(): Error {
+  const error = new Error('User force closed the prompt with 0 null');
   error.name = 'ExitPromptError';
   return error;
 }

@@ -14,7 +14,9 @@ import { ExitStatus, UsageError } from '../../errors.js';
 import { defaultLessonDir, loadLessons } from '../../io/lessons.js';
 import type { Prompter } from '../../io/prompter.js';
 import { evaluateExample } from '../../learn/examples.js';
+import { echoValue } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
+import { safeLesson } from '../../render/safe-content.js';
 import {
   lessonJson,
   lessonMenuName,
@@ -56,7 +58,10 @@ export async function runLearn(name: string | undefined, flags: LearnFlags, ctx:
     runCheck(dir, flags, ctx);
     return;
   }
-  const { lessons, problems } = loadLessons(dir, TOPICS);
+  const loaded = loadLessons(dir, TOPICS);
+  const problems = loaded.problems;
+  // Text goes to a terminal escaped; --json keeps the real text (printJson makes it inert).
+  const lessons = flags.json ? loaded.lessons : loaded.lessons.map(safeLesson);
   if (problems.length > 0) {
     notice(ctx, `${problems.length} problem(s) in the lessons in ${dir}; the first: ${problems[0]?.file}: ${problems[0]?.message} (kds learn check lists them).`);
   }
@@ -79,7 +84,7 @@ export async function runLearn(name: string | undefined, flags: LearnFlags, ctx:
 
   const lesson = findLesson(lessons, name);
   if (lesson === undefined) {
-    throw new UsageError(`no lesson '${name}' (lessons: ${lessons.map((l) => l.id).join(', ')}).`);
+    throw new UsageError(`no lesson '${echoValue(name)}' (lessons: ${lessons.map((l) => l.id).join(', ')}).`);
   }
   if (flags.json) {
     printJson(ctx, lessonJson(lesson, viewFor(ctx, lessons, lesson).example));
@@ -87,7 +92,7 @@ export async function runLearn(name: string | undefined, flags: LearnFlags, ctx:
   }
   if (!ctx.interactive) {
     print(ctx, renderLesson(lesson, viewFor(ctx, lessons, lesson)));
-    markRead(ctx, lesson);
+    await markRead(ctx, lesson);
     return;
   }
   await browse(ctx, await ctx.io.prompter(), lessons, lesson);
@@ -138,10 +143,9 @@ async function chooseLesson(ctx: Context, prompter: Prompter, lessons: readonly 
   return lessons.find((l) => l.id === chosen);
 }
 
-function markRead(ctx: Context, lesson: Lesson): void {
-  const store = openStore(ctx);
+async function markRead(ctx: Context, lesson: Lesson): Promise<void> {
   try {
-    store.save(markLessonRead(store.load(), lesson.id, ctx.io.now()));
+    await openStore(ctx).update((latest) => markLessonRead(latest, lesson.id, ctx.io.now()));
   } catch (error) {
     notice(ctx, `the lesson was shown, but reading progress was not saved: ${(error as Error).message}`);
   }
@@ -175,7 +179,7 @@ async function browse(ctx: Context, prompter: Prompter, lessons: readonly Lesson
     for (let index = 0; index < screens.length; ) {
       print(ctx, `\n${screens[index]?.text ?? ''}\n`);
       const last = index === screens.length - 1;
-      if (last) markRead(ctx, current);
+      if (last) await markRead(ctx, current);
       const next = lessons[lessons.indexOf(current) + 1];
       const following = screens[index + 1];
       const onward = following === undefined ? '' : following.continued ? `${following.heading ?? current.title} (continued)` : (following.heading ?? 'next page');

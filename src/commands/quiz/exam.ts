@@ -20,7 +20,7 @@ import { correctCount } from '../../core/quiz/question.js';
 import type { SessionEnd } from '../../core/quiz/progress.js';
 import type { AnsweredQuestion } from '../../core/quiz/session.js';
 import { print, type Context } from '../../context.js';
-import { isPromptExit } from '../../errors.js';
+import { isEndOfInput, isPromptExit } from '../../errors.js';
 import { PromptTimeoutError, type Prompter, type QuizAction, type QuizListAnswer } from '../../io/prompter.js';
 import {
   renderAnswerEcho,
@@ -68,6 +68,7 @@ export async function runExam(ctx: Context, prompter: Prompter, questions: reado
       return await prompter.quizList(message, choices, { ...options, ...timing });
     } catch (error) {
       if (error instanceof PromptTimeoutError) throw new Stop('time');
+      if (isEndOfInput(error)) throw new Stop('stopped');
       if (isPromptExit(error)) throw new Stop('interrupted');
       throw error;
     }

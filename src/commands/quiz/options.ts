@@ -260,3 +260,11 @@ export const RESET_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+
+export const EXPORT_OPTIONS: readonly OptionSpec[] = [
+  { type: 'string', name: 'output', value: 'FILE', description: 'write the export to FILE instead of stdout' },
+  { type: 'boolean', name: 'json', description: 'with --output, print { file, questions, sessions, lessons } (the export itself is always JSON)' },
+];
+export const IMPORT_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'json', description: 'print { file, progressFile, questionsAdded, questionsMerged, sessionsAdded, lessonsAdded }' },
+];

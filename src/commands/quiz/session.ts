@@ -23,10 +23,11 @@ import { filterQuestions, selectQuestions } from '../../core/quiz/select.js';
 import { answerEvent, sessionRecord, summarizeSession, type AnsweredQuestion } from '../../core/quiz/session.js';
 import { questionsInSet, setNames } from '../../core/quiz/validate.js';
 import { notice, print, type Context } from '../../context.js';
-import { InterruptedError, isPromptExit, UsageError } from '../../errors.js';
+import { InterruptedError, isEndOfInput, isPromptExit, UsageError } from '../../errors.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
 import type { LoadedBank } from '../../io/bank.js';
+import { echoValue, safeText } from '../../render/escape.js';
 import {
   renderAnswerEcho,
   renderFeedback,
@@ -36,13 +37,14 @@ import {
   renderStoppedAt,
   renderSummary,
 } from '../../render/quiz.js';
+import { safeQuestion } from '../../render/safe-content.js';
 import { askQuestion } from './ask.js';
 import { runExam } from './exam.js';
 import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
 import { openBank, openStore } from './shared.js';
 
-export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset'] as const;
+export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset', 'export', 'import'] as const;
 
 export const NO_TERMINAL =
   'kds quiz asks its questions in a terminal, and stdin or stdout is not one. ' +
@@ -53,7 +55,7 @@ const STOP = 'stop';
 
 export async function runSession(flags: SessionFlags, args: readonly string[], ctx: Context): Promise<void> {
   if (args.length > 0) {
-    throw new UsageError(`unknown quiz command '${args[0]}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
+    throw new UsageError(`unknown quiz command '${echoValue(args[0] ?? '')}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
   }
   const options = toSessionOptions(flags);
   if (!ctx.interactive) throw new UsageError(NO_TERMINAL);
@@ -63,7 +65,8 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const progress = store.load();
   const startedAt = ctx.io.now();
   const seed = options.seed ?? seedFromTime(startedAt);
-  const questions = chooseQuestions(options, bank, progress, seed, startedAt);
+  // Questions reach the terminal escaped (a --bank file may hold control characters).
+  const questions = chooseQuestions(options, { ...bank, questions: bank.questions.map(safeQuestion) }, progress, seed, startedAt);
   if (questions === undefined) {
     print(ctx, nothingToAsk(options, bank.questions, progress, startedAt));
     return;
@@ -84,7 +87,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   );
 
   const prompter = await ctx.io.prompter();
-  const recorder = new Recorder(ctx, store, progress);
+  const recorder = new Recorder(ctx, store);
   const deadline = options.timeLimitMinutes === undefined ? undefined : startedAt + options.timeLimitMinutes * 60_000;
   let interrupted = false;
   const stopListening = ctx.io.onInterrupt(() => {
@@ -100,14 +103,14 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
         interrupted: () => interrupted,
       });
       ({ answers, ended } = exam);
-      for (const answer of answers) recorder.answer(answer);
+      for (const answer of answers) await recorder.answer(answer);
     } else {
       const given: AnsweredQuestion[] = [];
       ended = await askAll(ctx, prompter, questions.map(present), {
         interrupted: () => interrupted,
-        answered: (answer) => {
+        answered: async (answer) => {
           given.push(answer);
-          recorder.answer(answer);
+          await recorder.answer(answer);
         },
       });
       answers = given;
@@ -117,7 +120,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   }
 
   const summary = summarizeSession(options.mode, questions, answers, ended, present);
-  if (summary.answered > 0) recorder.session(sessionRecord(summary, ctx.io.now()));
+  if (summary.answered > 0) await recorder.session(sessionRecord(summary, ctx.io.now()));
   print(
     ctx,
     renderSummary(
@@ -126,7 +129,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
         suggestions: suggestionsFor(summary),
         ...(options.focus === 'all' ? { repeat: repeatCommand(options, seed) } : {}),
         ...(options.mode === 'exam' ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) } : {}),
-        ...(recorder.failed ? {} : { progressPath: store.path }),
+        ...(recorder.failed ? {} : { progressPath: safeText(store.path) }),
       },
       ctx.color,
       ctx.width,
@@ -179,7 +182,7 @@ function chooseQuestions(
 
 interface PracticeHooks {
   readonly interrupted: () => boolean;
-  readonly answered: (answer: AnsweredQuestion) => void;
+  readonly answered: (answer: AnsweredQuestion) => Promise<void>;
 }
 
 /** Asks the practice questions in turn, with feedback after each; returns why the session ended. */
@@ -196,6 +199,10 @@ async function askAll(ctx: Context, prompter: Prompter, questions: readonly Retu
         showHint: (hint, n, total) => print(ctx, renderHint(hint, n, total, ctx.color, ctx.width)),
       });
     } catch (error) {
+      if (isEndOfInput(error)) {
+        print(ctx, renderStoppedAt(index, ctx.color));
+        return endOfInput(ctx);
+      }
       if (isPromptExit(error)) {
         print(ctx, renderStoppedAt(index, ctx.color));
         return 'interrupted';
@@ -204,7 +211,7 @@ async function askAll(ctx: Context, prompter: Prompter, questions: readonly Retu
     }
     if (!asked.revealed) print(ctx, renderAnswerEcho(asked.letters, ctx.color));
     const result = grade(presented, asked.letters);
-    hooks.answered({ presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed });
+    await hooks.answered({ presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed });
     print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
     if (index === questions.length - 1) break;
     if (hooks.interrupted()) return 'interrupted';
@@ -221,6 +228,7 @@ async function askAll(ctx: Context, prompter: Prompter, questions: readonly Retu
       );
       if (next.kind === 'answer' && next.values[0] === STOP) return 'stopped';
     } catch (error) {
+      if (isEndOfInput(error)) return endOfInput(ctx);
       if (isPromptExit(error)) return 'interrupted';
       throw error;
     }
@@ -228,30 +236,37 @@ async function askAll(ctx: Context, prompter: Prompter, questions: readonly Retu
   return 'finished';
 }
 
-/** Saves progress after every answer; a failure is reported once and the session goes on. */
+/** Ctrl+D ends the input: the learner is done, which is a stop (exit 0), not a Ctrl+C. */
+function endOfInput(ctx: Context): SessionEnd {
+  print(ctx, '\nInput ended (Ctrl+D): the session stops here.');
+  return 'stopped';
+}
+
+/**
+ * Saves every answer as it is given, merged into the progress on disk (other kds runs may have
+ * written it since the session started); a failure is reported once and the session goes on.
+ */
 class Recorder {
   failed = false;
 
   constructor(
     private readonly ctx: Context,
     private readonly store: ProgressStore,
-    private state: ProgressState,
   ) {}
 
-  answer(answer: AnsweredQuestion): void {
-    this.state = recordAnswer(this.state, answerEvent(answer, this.ctx.io.now()));
-    this.save();
+  answer(answer: AnsweredQuestion): Promise<void> {
+    const event = answerEvent(answer, this.ctx.io.now());
+    return this.save((state) => recordAnswer(state, event));
   }
 
-  session(record: SessionRecord): void {
-    this.state = recordSession(this.state, record);
-    this.save();
+  session(record: SessionRecord): Promise<void> {
+    return this.save((state) => recordSession(state, record));
   }
 
-  private save(): void {
+  private async save(change: (latest: ProgressState) => ProgressState): Promise<void> {
     if (this.failed) return;
     try {
-      this.store.save(this.state);
+      await this.store.update(change);
     } catch (error) {
       this.failed = true;
       notice(this.ctx, `${(error as Error).message}; the session goes on, but this session's answers are not saved.`);

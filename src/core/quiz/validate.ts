@@ -83,7 +83,9 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  // A value is echoed short: a file may hold a megabyte in one string.
+  const json = JSON.stringify(value);
+  return `${typeof value} ${json.length > 60 ? `${json.slice(0, 56)}…${json.slice(-3)}` : json}`;
 }
 
 /** Text as written, or a number written without quotes (`text: 3`), as a string. */

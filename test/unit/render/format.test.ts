@@ -44,4 +44,23 @@ describe('format', () => {
       }),
     );
   });
+
+  it('never switches to exponent notation, however large the number', () => {
+    expect(formatFixed(1e21, 2)).toBe('1,000,000,000,000,000,000,000');
+    expect(formatNumber(-2.5e22)).toBe('-25,000,000,000,000,000,000,000');
+    expect(formatInt(1.7976931348623157e308)).toMatch(/^179,769,313,486,231,570(,\d{3})+$/);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        for (const text of [formatNumber(n), formatInt(n), formatUsd(n), formatExact(n), formatPercent(n)]) {
+          expect(text).not.toMatch(/e/i);
+        }
+      }),
+    );
+  });
+
+  it('writes money beyond the precision of a cent in whole dollars', () => {
+    expect(formatUsd(7_787_634_691_681_941)).toBe('$7,787,634,691,681,941');
+    expect(formatUsd(1.5e21)).toBe('$1,500,000,000,000,000,000,000');
+    expect(formatUsd(99_999_999_999.994)).toBe('$99,999,999,999.99');
+  });
 });
