@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Io } from './io/io.js';
 import { decideColorLevel } from './io/terminal.js';
 import { safeJson, safeLine } from './render/escape.js';
+import { plainColor } from './render/plain-color.js';
 
 export interface Context {
   readonly io: Io;
@@ -19,13 +20,12 @@ export interface Context {
 export const DEFAULT_WIDTH = 80;
 export const DEFAULT_HEIGHT = 24;
 
-/** Chalk loads here, when a command runs, not when help is printed. */
+/** Chalk loads here, when a command runs with colour on; plain output needs none of it. */
 export async function createContext(io: Io, colorFlag: boolean | undefined): Promise<Context> {
   const level = decideColorLevel({ flag: colorFlag, env: io.env, isTTY: io.stdout.isTTY });
-  const { Chalk } = await import('chalk');
   return {
     io,
-    color: new Chalk({ level }),
+    color: level === 0 ? plainColor : new (await import('chalk')).Chalk({ level }),
     interactive: io.stdinIsTTY && io.stdout.isTTY,
     width: io.stdout.columns ?? DEFAULT_WIDTH,
     height: io.stdout.rows ?? DEFAULT_HEIGHT,
