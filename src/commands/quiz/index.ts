@@ -86,7 +86,7 @@ export function registerQuiz(program: Command, context: () => Context): void {
   addListOption(list, DIFFICULTY_OPTION);
   addOptions(list, LIST_OPTIONS).action(async (flags) => {
     const { runList } = await import('./commands.js');
-    runList(flags, context());
+    await runList(flags, context());
   });
 
   const show = quiz
@@ -95,7 +95,7 @@ export function registerQuiz(program: Command, context: () => Context): void {
     .argument('<id>', 'the question id, e.g. capacity-001');
   addOptions(show, SHOW_OPTIONS).action(async (id: string, flags) => {
     const { runShow } = await import('./commands.js');
-    runShow(id, flags, context());
+    await runShow(id, flags, context());
   });
 
   const answer = quiz
@@ -123,13 +123,13 @@ export function registerQuiz(program: Command, context: () => Context): void {
     .argument('[dir]', 'the bank to check (default: the bank kds ships, or --bank)');
   addOptions(check, CHECK_OPTIONS).action(async (dir: string | undefined, flags) => {
     const { runCheck } = await import('./commands.js');
-    runCheck(dir, flags, context());
+    await runCheck(dir, flags, context());
   });
 
   const stats = quiz.command('stats').description('your progress: answers, score per topic, Leitner boxes, recent sessions');
   addOptions(stats, STATS_OPTIONS).action(async (flags) => {
     const { runStats } = await import('./commands.js');
-    runStats(flags, context());
+    await runStats(flags, context());
   });
 
   const exporter = quiz.command('export').description('print your progress as JSON (or --output FILE), to move it to another machine');

@@ -60,7 +60,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const options = toSessionOptions(flags);
   if (!ctx.interactive) throw new UsageError(NO_TERMINAL);
 
-  const bank = openBank(ctx, options.bank);
+  const bank = await openBank(ctx, options.bank);
   const store = openStore(ctx);
   const progress = store.load();
   const startedAt = ctx.io.now();
