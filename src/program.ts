@@ -31,7 +31,24 @@ Colour: on in a terminal; off with --no-color, NO_COLOR=1 or when piped; FORCE_C
 Set KDS_DEBUG=1 to see stack traces.
 `;
 
-export function createProgram(io: Io): Command {
+type Register = (program: Command, context: () => Context) => void;
+
+/** The commands, by the word that runs them; each needs only itself to run. */
+export const COMMANDS: readonly (readonly [string, Register])[] = [
+  ['size', registerSize],
+  ['keys', registerKeys],
+  ['compare', registerCompare],
+  ['quiz', registerQuiz],
+  ['learn', registerLearn],
+];
+
+/**
+ * Builds the command tree. When the first word of the command line names a command (`kds size
+ * ...`), only that command is registered: registering every command's options is most of the work
+ * of starting up, and no other command can run. Help, a typo, a flag first or nothing at all get
+ * the whole tree. A test holds each command's help and errors to the whole tree's.
+ */
+export function createProgram(io: Io, firstWord?: string): Command {
   let context: Context | undefined;
   const program = new Command('kds');
   program
@@ -57,11 +74,8 @@ export function createProgram(io: Io): Command {
     if (context === undefined) throw new Error('context used before the preAction hook');
     return context;
   };
-  registerSize(program, getContext);
-  registerKeys(program, getContext);
-  registerCompare(program, getContext);
-  registerQuiz(program, getContext);
-  registerLearn(program, getContext);
+  const named = COMMANDS.filter(([name]) => name === firstWord);
+  for (const [, register] of named.length > 0 ? named : COMMANDS) register(program, getContext);
   return program;
 }
 
