@@ -22,8 +22,12 @@ const dist = join(root, 'dist');
 const cli = join(root, 'src', 'cli.ts');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-// CommonJS dependencies bundled into ESM need a require() of their own for Node built-ins.
-const banner = { js: "import { createRequire as __kdsCreateRequire } from 'node:module'; const require = __kdsCreateRequire(import.meta.url);" };
+// CommonJS dependencies bundled into ESM need a require() of their own, and only ever for Node
+// built-ins (everything else is bundled): process.getBuiltinModule is that, without loading
+// node:module and making a require per chunk.
+const banner = {
+  js: "const require = (id) => process.getBuiltinModule(id) ?? (() => { throw new Error(`kds: the bundle cannot require ${id}`); })();",
+};
 const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', banner, logLevel: 'warning' };
 
 /** Every source module that src/ loads with `await import('./...')`: a command's work, a parser, the prompts. */

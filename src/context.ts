@@ -26,7 +26,7 @@ export async function createContext(io: Io, colorFlag: boolean | undefined): Pro
   return {
     io,
     color: level === 0 ? plainColor : new (await import('chalk')).Chalk({ level }),
-    interactive: io.stdinIsTTY && io.stdout.isTTY,
+    interactive: io.stdout.isTTY && io.stdinIsTTY,
     width: io.stdout.columns ?? DEFAULT_WIDTH,
     height: io.stdout.rows ?? DEFAULT_HEIGHT,
   };

@@ -9,7 +9,7 @@ import { ExitStatus, UsageError } from '../../errors.js';
 import { bankWarnings } from '../../core/quiz/validate.js';
 import { echoValue, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
-import { safeQuestion } from '../../render/safe-content.js';
+import { safeListed, safeQuestion } from '../../render/safe-content.js';
 import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
 import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
 import { bankDir, displayPath, findQuestion, openBank, openStore, readBank } from './shared.js';
@@ -28,7 +28,7 @@ export async function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; di
     difficulties: flags.difficulty ?? [],
   });
   if (flags.json) printJson(ctx, listJson(questions));
-  else print(ctx, renderQuestionList(questions.map(safeQuestion), ctx.color, ctx.width));
+  else print(ctx, renderQuestionList(questions.map(safeListed), ctx.color, ctx.width));
 }
 
 export async function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): Promise<void> {
