@@ -73,7 +73,7 @@ function startupFiles(meta) {
     seen.add(file);
     for (const i of meta.outputs[file].imports) if (i.kind === 'import-statement') visit(i.path);
   };
-  visit('dist/cli.js');
+  for (const [file, out] of Object.entries(meta.outputs)) if (out.entryPoint === 'src/cli.ts') visit(file);
   return seen;
 }
 
