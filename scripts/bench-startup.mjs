@@ -12,25 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadsOf } from './startup/loads.mjs';
+import { keysCsv } from './startup/sample.mjs';
 
 const bin = fileURLToPath(new URL('../bin/kds.js', import.meta.url));
 const GOAL = 1.5;
 const KEY_ROWS = 1_000;
-
-/** A CSV of partition keys, skewed like real traffic, the same every time (a fixed-seed generator). */
-function keysCsv(rows) {
-  let seed = 42;
-  const random = () => {
-    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const lines = ['partition_key,bytes,timestamp'];
-  for (let i = 0; i < rows; i++) {
-    const id = Math.floor(200 * random() ** 3);
-    lines.push(`customer-${String(id).padStart(5, '0')},${100 + Math.floor(random() * 1900)},2026-11-25T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const median = (xs) => {
   const sorted = [...xs].sort((a, b) => a - b);
