@@ -10,7 +10,7 @@ import { safeLine } from './render/escape.js';
 import { version } from './version.js';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const program = createProgram(io, argv[0]);
+  const program = createProgram(io, argv);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;

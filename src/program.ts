@@ -31,7 +31,8 @@ Colour: on in a terminal; off with --no-color, NO_COLOR=1 or when piped; FORCE_C
 Set KDS_DEBUG=1 to see stack traces.
 `;
 
-type Register = (program: Command, context: () => Context) => void;
+/** Registers a command; given the words after its name, it may register only what they can reach. */
+type Register = (program: Command, context: () => Context, words: readonly string[]) => void;
 
 /** The commands, by the word that runs them; each needs only itself to run. */
 export const COMMANDS: readonly (readonly [string, Register])[] = [
@@ -43,12 +44,13 @@ export const COMMANDS: readonly (readonly [string, Register])[] = [
 ];
 
 /**
- * Builds the command tree. When the first word of the command line names a command (`kds size
- * ...`), only that command is registered: registering every command's options is most of the work
- * of starting up, and no other command can run. Help, a typo, a flag first or nothing at all get
- * the whole tree. A test holds each command's help and errors to the whole tree's.
+ * Builds the command tree for a command line (none: the whole tree). When its first word names a
+ * command (`kds size ...`), only that command is registered (and of kds quiz, only the subcommand
+ * the next word names): registering every command's options is most of the work of starting up,
+ * and no other command can run. Help, a typo, a flag first or no word at all get the whole tree.
+ * A test holds each command's help and errors to the whole tree's.
  */
-export function createProgram(io: Io, firstWord?: string): Command {
+export function createProgram(io: Io, argv: readonly string[] = []): Command {
   let context: Context | undefined;
   const program = new Command('kds');
   program
@@ -74,8 +76,9 @@ export function createProgram(io: Io, firstWord?: string): Command {
     if (context === undefined) throw new Error('context used before the preAction hook');
     return context;
   };
-  const named = COMMANDS.filter(([name]) => name === firstWord);
-  for (const [, register] of named.length > 0 ? named : COMMANDS) register(program, getContext);
+  const named = COMMANDS.filter(([name]) => name === argv[0]);
+  if (named.length > 0) for (const [, register] of named) register(program, getContext, argv.slice(1));
+  else for (const [, register] of COMMANDS) register(program, getContext, []);
   return program;
 }
 

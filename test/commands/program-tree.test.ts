@@ -8,11 +8,11 @@ import { COMMANDS, createProgram } from '../../src/program.js';
 import { fakeIo, runKds } from '../helpers/io.js';
 
 /** What parsing argv prints and throws, with one command registered or all of them. */
-async function outcome(argv: readonly string[], firstWord: string | undefined): Promise<{ stdout: string; stderr: string; error: string }> {
+async function outcome(argv: readonly string[], words: readonly string[]): Promise<{ stdout: string; stderr: string; error: string }> {
   const fake = fakeIo();
   let error = '';
   try {
-    await createProgram(fake.io, firstWord).parseAsync([...argv], { from: 'user' });
+    await createProgram(fake.io, words).parseAsync([...argv], { from: 'user' });
   } catch (e) {
     error = `${(e as Error).name}: ${(e as Error).message}`;
   }
@@ -30,9 +30,18 @@ function descendants(command: Command, path: readonly string[]): { path: string[
 describe('one command registered', () => {
   it('registers only the command the first word names, and every command otherwise', () => {
     const names = COMMANDS.map(([name]) => name);
-    for (const name of names) expect(createProgram(fakeIo().io, name).commands.map((c) => c.name())).toEqual([name]);
-    for (const first of [undefined, '--help', 'help', 'sise', '--no-color']) {
-      expect(createProgram(fakeIo().io, first).commands.map((c) => c.name())).toEqual(names);
+    for (const name of names) expect(createProgram(fakeIo().io, [name, '--json']).commands.map((c) => c.name())).toEqual([name]);
+    for (const argv of [[], ['--help'], ['help', 'size'], ['sise'], ['--no-color', 'size']]) {
+      expect(createProgram(fakeIo().io, argv).commands.map((c) => c.name())).toEqual(names);
+    }
+  });
+
+  it('registers only the quiz subcommand the second word names, and all of them otherwise', () => {
+    const quiz = (argv: string[]) => createProgram(fakeIo().io, argv).commands[0]?.commands.map((c) => c.name());
+    expect(quiz(['quiz', 'list', '--json'])).toEqual(['list']);
+    expect(quiz(['quiz', 'answer', 'capacity-001', 'a'])).toEqual(['answer']);
+    for (const argv of [['quiz'], ['quiz', '--topic', 'capacity'], ['quiz', 'lst'], ['quiz', '--help']]) {
+      expect(quiz(argv)).toEqual(['start', 'list', 'show', 'answer', 'drill', 'check', 'stats', 'export', 'import', 'reset']);
     }
   });
 
@@ -40,7 +49,7 @@ describe('one command registered', () => {
     const whole = descendants(createProgram(fakeIo().io), []);
     expect(whole.length).toBeGreaterThan(COMMANDS.length);
     for (const { path, command } of whole) {
-      const alone = descendants(createProgram(fakeIo().io, path[0]), []).find((d) => d.path.join(' ') === path.join(' '));
+      const alone = descendants(createProgram(fakeIo().io, path), []).find((d) => d.path.join(' ') === path.join(' '));
       expect(alone?.command.helpInformation(), path.join(' ')).toBe(command.helpInformation());
     }
   });
@@ -48,8 +57,7 @@ describe('one command registered', () => {
   it('prints the same help, errors and suggestions as the whole tree', async () => {
     for (const { path } of descendants(createProgram(fakeIo().io), [])) {
       for (const argv of [[...path, '--help'], [...path, '--nope'], [...path, '--jsn'], [...path, 'one', 'two', 'three']]) {
-        const first = argv[0];
-        expect(await outcome(argv, first), argv.join(' ')).toEqual(await outcome(argv, undefined));
+        expect(await outcome(argv, argv), argv.join(' ')).toEqual(await outcome(argv, []));
       }
     }
   });
