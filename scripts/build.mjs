@@ -8,7 +8,8 @@
 // start-up code the same set of entry points, so it lands in one chunk.
 //
 // The shipped question bank and lessons are compiled here, by the same readers the commands use
-// on a folder, into dist/bank.json and dist/lessons.json (see src/io/shipped-content.ts).
+// on a folder, into dist/bank.json (with dist/bank-list.json, what a question list reads of it) and
+// dist/lessons.json (see src/io/shipped-content.ts).
 // dist/meta.json (esbuild's metafile) says which modules went into which file: the start-up test
 // (test/e2e/startup.test.ts) and the benchmark read it.
 import { build } from 'esbuild';
@@ -136,7 +137,9 @@ const scratch = await mkdtemp(join(tmpdir(), 'kds-build-'));
 try {
   await build({ ...common, absWorkingDir: root, entryPoints: { compile: 'src/io/compile-content.ts' }, outdir: scratch });
   const content = await import(pathToFileURL(join(scratch, 'compile.js')).href);
-  await writeFile(join(dist, content.COMPILED_BANK), JSON.stringify(content.compileBank(join(root, 'questions'))));
+  const bank = content.compileBank(join(root, 'questions'));
+  await writeFile(join(dist, content.COMPILED_BANK), JSON.stringify(bank));
+  await writeFile(join(dist, content.COMPILED_LISTING), JSON.stringify(content.listingOf(bank)));
   await writeFile(join(dist, content.COMPILED_LESSONS), JSON.stringify(content.compileLessons(join(root, 'src', 'lessons'))));
 } finally {
   await rm(scratch, { recursive: true, force: true });

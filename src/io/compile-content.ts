@@ -9,7 +9,7 @@ import { loadBank } from './bank.js';
 import { loadLessons, type LessonSet } from './lessons.js';
 import type { CompiledBank } from './shipped-content.js';
 
-export { COMPILED_BANK, COMPILED_LESSONS } from './shipped-content.js';
+export { COMPILED_BANK, COMPILED_LESSONS, COMPILED_LISTING, listingOf } from './shipped-content.js';
 
 export function compileBank(dir: string): CompiledBank {
   const bank = loadBank(dir);

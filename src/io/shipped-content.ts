@@ -14,6 +14,7 @@ import type { LessonSet } from './lessons.js';
 import { packagePath } from './package-root.js';
 
 export const COMPILED_BANK = 'bank.json';
+export const COMPILED_LISTING = 'bank-list.json';
 export const COMPILED_LESSONS = 'lessons.json';
 
 /** The bank that ships with kds: questions/ at the root of the kds package. */
@@ -43,6 +44,19 @@ export function bankFromCompiled(compiled: CompiledBank, dir: string): LoadedBan
   };
 }
 
+/** What a question list shows and filters on. */
+export type ListedQuestion = Pick<Question, 'id' | 'topic' | 'difficulty' | 'prompt'>;
+
+/** The part of a compiled bank a question list reads: a file a seventh of the bank's size. */
+export interface CompiledListing {
+  readonly questions: readonly ListedQuestion[];
+  readonly problems: readonly FileProblem[];
+}
+
+export function listingOf(bank: CompiledBank): CompiledListing {
+  return { questions: bank.questions.map(({ id, topic, difficulty, prompt }) => ({ id, topic, difficulty, prompt })), problems: bank.problems };
+}
+
 function readCompiled(name: string): unknown {
   // The bundle's chunks and the compiled content sit side by side in dist/.
   return JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
@@ -51,6 +65,14 @@ function readCompiled(name: string): unknown {
 /** The shipped bank from its compiled form; undefined when kds runs from its sources. */
 export function shippedBank(): LoadedBank | undefined {
   return BUILD === undefined ? undefined : bankFromCompiled(readCompiled(COMPILED_BANK) as CompiledBank, defaultBankDir());
+}
+
+/** The shipped bank's listing (problems naming their files); undefined when kds runs from its sources. */
+export function shippedListing(): CompiledListing | undefined {
+  if (BUILD === undefined) return undefined;
+  const listing = readCompiled(COMPILED_LISTING) as CompiledListing;
+  const dir = defaultBankDir();
+  return { questions: listing.questions, problems: listing.problems.map((p) => ({ ...p, file: join(dir, p.file) })) };
 }
 
 /** The shipped lessons from their compiled form; undefined when kds runs from its sources. */

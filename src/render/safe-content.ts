@@ -25,7 +25,7 @@ export function safeQuestion(question: Question): Question {
 }
 
 /** What a question list shows (id, difficulty, prompt), made safe: escaping the rest is wasted work. */
-export function safeListed(question: Question): Pick<Question, 'id' | 'difficulty' | 'prompt'> {
+export function safeListed(question: Pick<Question, 'id' | 'difficulty' | 'prompt'>): Pick<Question, 'id' | 'difficulty' | 'prompt'> {
   return { id: safeText(question.id), difficulty: question.difficulty, prompt: safeMultiline(question.prompt) };
 }
 

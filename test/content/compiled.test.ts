@@ -13,8 +13,10 @@ import {
   bankFromCompiled,
   COMPILED_BANK,
   COMPILED_LESSONS,
+  COMPILED_LISTING,
   defaultBankDir,
   defaultLessonDir,
+  listingOf,
   type CompiledBank,
 } from '../../src/io/shipped-content.js';
 
@@ -29,6 +31,18 @@ describe('the compiled content in dist/', () => {
     const fromFiles = loadBank(defaultBankDir());
     expect(fromFiles.questions.length).toBeGreaterThan(100);
     expect(bankFromCompiled(compiled(COMPILED_BANK) as CompiledBank, defaultBankDir())).toStrictEqual(fromFiles);
+  });
+
+  it('lists what the bank holds: each question\'s id, topic, difficulty and prompt, in order, and its problems', () => {
+    const bank = compiled(COMPILED_BANK) as CompiledBank;
+    const listing = compiled(COMPILED_LISTING);
+    expect(listing).toStrictEqual(listingOf(bank));
+    expect(listingOf(bank).questions[0]).toStrictEqual({
+      id: bank.questions[0]?.id,
+      topic: bank.questions[0]?.topic,
+      difficulty: bank.questions[0]?.difficulty,
+      prompt: bank.questions[0]?.prompt,
+    });
   });
 
   it('gives the lessons the markdown reader gives', () => {

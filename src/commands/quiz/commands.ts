@@ -12,7 +12,7 @@ import { plural } from '../../render/format.js';
 import { safeListed, safeQuestion } from '../../render/safe-content.js';
 import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
 import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
-import { bankDir, displayPath, findQuestion, openBank, openStore, readBank } from './shared.js';
+import { bankDir, displayPath, findQuestion, openBank, openListing, openStore, readBank } from './shared.js';
 
 interface BankFlag {
   readonly bank?: string;
@@ -22,7 +22,7 @@ interface JsonFlag {
 }
 
 export async function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; difficulty?: Difficulty[] }, ctx: Context): Promise<void> {
-  const bank = await openBank(ctx, flags.bank);
+  const bank = await openListing(ctx, flags.bank);
   const questions = filterQuestions(bank.questions, {
     topics: flags.topic ?? [],
     difficulties: flags.difficulty ?? [],

@@ -5,8 +5,8 @@ import { TOPICS } from '../../core/quiz/topics.js';
 import { notice, type Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDrillId } from '../../drills/types.js';
-import type { LoadedBank } from '../../io/bank.js';
-import { defaultBankDir, shippedBank } from '../../io/shipped-content.js';
+import type { FileProblem, LoadedBank } from '../../io/bank.js';
+import { defaultBankDir, shippedBank, shippedListing, type ListedQuestion } from '../../io/shipped-content.js';
 import { echoValue } from '../../render/escape.js';
 import { openProgressStore, progressPath, type ProgressStore } from '../../io/progress-store.js';
 
@@ -28,9 +28,22 @@ export async function readBank(dir: string): Promise<LoadedBank> {
  */
 export async function openBank(ctx: Context, flag: string | undefined): Promise<LoadedBank> {
   const bank = (flag === undefined ? shippedBank() : undefined) ?? (await readBank(bankDir(ctx, flag)));
+  reportProblems(ctx, flag, bank.problems);
+  return bank;
+}
+
+/** The questions for a list: of the shipped bank, only what a list shows; any other bank whole. */
+export async function openListing(ctx: Context, flag: string | undefined): Promise<{ readonly questions: readonly ListedQuestion[] }> {
+  const listing = flag === undefined ? shippedListing() : undefined;
+  if (listing === undefined) return openBank(ctx, flag);
+  reportProblems(ctx, flag, listing.problems);
+  return listing;
+}
+
+function reportProblems(ctx: Context, flag: string | undefined, problems: readonly FileProblem[]): void {
   const see = `see kds quiz check${flag === undefined ? '' : ` ${flag}`}`;
-  const skipped = new Set(bank.problems.filter((p) => !p.kept).map((p) => p.file));
-  const escaped = new Set(bank.problems.filter((p) => p.kept && !skipped.has(p.file)).map((p) => p.file)).size;
+  const skipped = new Set(problems.filter((p) => !p.kept).map((p) => p.file));
+  const escaped = new Set(problems.filter((p) => p.kept && !skipped.has(p.file)).map((p) => p.file)).size;
   if (skipped.size > 0) {
     const what = skipped.size === 1 ? '1 file in the question bank has problems and was' : `${skipped.size} files in the question bank have problems and were`;
     notice(ctx, `${what} skipped; ${see}.`);
@@ -38,7 +51,6 @@ export async function openBank(ctx: Context, flag: string | undefined): Promise<
   if (escaped > 0) {
     notice(ctx, `${escaped === 1 ? '1 question file holds' : `${escaped} question files hold`} control characters, shown escaped; ${see}.`);
   }
-  return bank;
 }
 
 export function openStore(ctx: Context): ProgressStore {

@@ -22,7 +22,7 @@ export interface Selection extends QuestionFilter {
   readonly now: number;
 }
 
-export function filterQuestions(bank: readonly Question[], filter: QuestionFilter): Question[] {
+export function filterQuestions<Q extends Pick<Question, 'topic' | 'difficulty'>>(bank: readonly Q[], filter: QuestionFilter): Q[] {
   const topics = filter.topics ?? [];
   const difficulties = filter.difficulties ?? [];
   return bank.filter(
