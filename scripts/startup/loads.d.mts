@@ -9,7 +9,7 @@ export interface Loads {
   readonly modules: readonly string[];
   /** The packages among them: "commander", "yaml", "@inquirer/core"... */
   readonly packages: readonly string[];
-  /** Node's built-in modules loaded (internal ones included). */
+  /** Node's built-in modules loaded, internal ones included ("worker_threads", "internal/worker"...). */
   readonly builtins: readonly string[];
 }
 

@@ -82,6 +82,11 @@ describe('what each command loads', () => {
     for (const [name, loads] of loaded) expect(loads.builtins, name).not.toContain('child_process');
   });
 
+  it('loads the worker-thread machinery only for a file large enough to read on two threads', () => {
+    for (const [name, loads] of loaded) expect(loads.builtins, name).not.toContain('worker_threads');
+    expect(run(['keys', 'analyze', keysFile], { ...ENV, KDS_PARALLEL_MIN_BYTES: '0' }).builtins).toContain('worker_threads');
+  });
+
   it('reads the compiled bank and lessons, not their YAML or the calculators behind drills and examples', () => {
     for (const name of ['quiz list', 'learn']) {
       const modules = loaded.get(name)?.modules ?? [];
