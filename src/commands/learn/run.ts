@@ -28,7 +28,7 @@ import {
   type LessonListRow,
   type LessonView,
 } from '../../render/lesson.js';
-import { openStore } from '../quiz/shared.js';
+import { openStore } from '../quiz/store.js';
 import type { LearnFlags } from './options.js';
 
 /** `kds learn check`: the word that lints the lessons instead of opening one. */

@@ -1,34 +1,24 @@
-/** The quiz commands for scripts and tests: list, show, answer, check, stats, reset. */
+/** The quiz commands for scripts and tests: show, answer, check, stats, reset (list is in list.ts). */
 import { resolve } from 'node:path';
 import { grade, parseLetters, presentInFileOrder } from '../../core/quiz/present.js';
 import { progressStats, recordAnswer, recordOf, type ProgressState } from '../../core/quiz/progress.js';
-import { filterQuestions } from '../../core/quiz/select.js';
-import type { Difficulty, Topic } from '../../core/quiz/topics.js';
+import type { Topic } from '../../core/quiz/topics.js';
 import { print, printJson, type Context } from '../../context.js';
 import { ExitStatus, UsageError } from '../../errors.js';
 import { bankWarnings } from '../../core/quiz/validate.js';
 import { echoValue, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
-import { safeListed, safeQuestion } from '../../render/safe-content.js';
-import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
-import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
-import { bankDir, displayPath, findQuestion, openBank, openListing, openStore, readBank } from './shared.js';
+import { safeQuestion } from '../../render/safe-content.js';
+import { answerJson, checkJson, questionJson, statsJson } from '../../render/quiz-json.js';
+import { renderCheck, renderFeedback, renderShow, renderStats } from '../../render/quiz.js';
+import { bankDir, displayPath, findQuestion, openBank, readBank } from './shared.js';
+import { openStore } from './store.js';
 
 interface BankFlag {
   readonly bank?: string;
 }
 interface JsonFlag {
   readonly json?: boolean;
-}
-
-export async function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; difficulty?: Difficulty[] }, ctx: Context): Promise<void> {
-  const bank = await openListing(ctx, flags.bank);
-  const questions = filterQuestions(bank.questions, {
-    topics: flags.topic ?? [],
-    difficulties: flags.difficulty ?? [],
-  });
-  if (flags.json) printJson(ctx, listJson(questions));
-  else print(ctx, renderQuestionList(questions.map(safeListed), ctx.color, ctx.width));
 }
 
 export async function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): Promise<void> {

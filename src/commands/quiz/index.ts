@@ -64,7 +64,7 @@ function addList(quiz: Command, context: () => Context): void {
   addListOption(list, TOPIC_OPTION);
   addListOption(list, DIFFICULTY_OPTION);
   addOptions(list, LIST_OPTIONS).action(async (flags) => {
-    const { runList } = await import('./commands.js');
+    const { runList } = await import('./list.js');
     await runList(flags, context());
   });
 }

@@ -8,7 +8,6 @@ import { parseDrillId } from '../../drills/types.js';
 import type { FileProblem, LoadedBank } from '../../io/bank.js';
 import { defaultBankDir, shippedBank, shippedListing, type ListedQuestion } from '../../io/shipped-content.js';
 import { echoValue } from '../../render/escape.js';
-import { openProgressStore, progressPath, type ProgressStore } from '../../io/progress-store.js';
 
 /** The bank in --bank DIR (relative to the working directory), else the one kds ships. */
 export function bankDir(ctx: Context, flag: string | undefined): string {
@@ -51,10 +50,6 @@ function reportProblems(ctx: Context, flag: string | undefined, problems: readon
   if (escaped > 0) {
     notice(ctx, `${escaped === 1 ? '1 question file holds' : `${escaped} question files hold`} control characters, shown escaped; ${see}.`);
   }
-}
-
-export function openStore(ctx: Context): ProgressStore {
-  return openProgressStore(progressPath(ctx.io.env), { now: () => ctx.io.now(), warn: (m) => notice(ctx, m) });
 }
 
 /** A path for messages: relative to the working directory when inside it. */
