@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { EXIT, isPromptExit, KdsError } from './errors.js';
+import { stderrMessage } from './context.js';
 import { nodeIo, type Io } from './io/io.js';
 import { createProgram } from './program.js';
 import { version } from './version.js';
@@ -32,14 +33,17 @@ function report(error: unknown, io: Io): number {
     return EXIT.interrupted;
   }
   if (error instanceof KdsError) {
-    if (error.name !== 'ExitStatus') io.stderr.write(`kds: ${error.message}\n`);
+    if (error.name !== 'ExitStatus') io.stderr.write(`${stderrMessage(io, error.message)}\n`);
     if (io.env.KDS_DEBUG === '1' && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `kds: internal error: ${message}. This is a bug in kds ${version()}; please report it with the command you ran` +
-      `${io.env.KDS_DEBUG === '1' ? '.' : ' (KDS_DEBUG=1 shows the stack).'}\n`,
+    `${stderrMessage(
+      io,
+      `internal error: ${message}. This is a bug in kds ${version()}; please report it with the command you ran` +
+        `${io.env.KDS_DEBUG === '1' ? '.' : ' (KDS_DEBUG=1 shows the stack).'}`,
+    )}\n`,
   );
   if (io.env.KDS_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;

@@ -1,6 +1,7 @@
 /** What every command receives: the outside world, plus the decisions made once per run. */
 import type { ChalkInstance } from 'chalk';
-import type { Io } from './io/io.js';
+import type { Io, TextOutput } from './io/io.js';
+import { wrap } from './render/text.js';
 import { decideColorLevel } from './io/terminal.js';
 
 export interface Context {
@@ -9,11 +10,24 @@ export interface Context {
   readonly color: ChalkInstance;
   /** Both stdin and stdout are terminals: prompts and paging are allowed. */
   readonly interactive: boolean;
-  /** Columns to fit tables into. */
+  /** Columns to fit reports, tables and messages into (see outputWidth). */
   readonly width: number;
 }
 
 export const DEFAULT_WIDTH = 80;
+/** Narrower than this, nothing reads well; a smaller terminal or COLUMNS is treated as this. */
+export const MIN_WIDTH = 40;
+
+/**
+ * The width every line of output must fit: the terminal's width when the stream is a terminal;
+ * otherwise COLUMNS when it is a whole number, else 80 (so piped output and files stay readable).
+ */
+export function outputWidth(stream: TextOutput, env: Io['env']): number {
+  const fromEnv = Number(env.COLUMNS);
+  const columns = stream.isTTY && stream.columns !== undefined && stream.columns > 0 ? stream.columns : undefined;
+  const width = columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH);
+  return Math.max(MIN_WIDTH, width);
+}
 
 /** Chalk loads here, when a command runs, not when help is printed. */
 export async function createContext(io: Io, colorFlag: boolean | undefined): Promise<Context> {
@@ -23,7 +37,7 @@ export async function createContext(io: Io, colorFlag: boolean | undefined): Pro
     io,
     color: new Chalk({ level }),
     interactive: io.stdinIsTTY && io.stdout.isTTY,
-    width: io.stdout.columns ?? DEFAULT_WIDTH,
+    width: outputWidth(io.stdout, io.env),
   };
 }
 
@@ -37,7 +51,12 @@ export function printJson(ctx: Context, data: unknown): void {
   ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }
 
-/** A one-line notice on stderr ("kds: ..."), for warnings that must not pollute stdout. */
+/** A notice on stderr ("kds: ..."), for warnings that must not pollute stdout; wrapped to fit. */
 export function notice(ctx: Context, text: string): void {
-  ctx.io.stderr.write(`kds: ${text}\n`);
+  ctx.io.stderr.write(`${stderrMessage(ctx.io, text)}\n`);
+}
+
+/** "kds: message", wrapped to stderr's width with continuation lines under the message. */
+export function stderrMessage(io: Io, text: string): string {
+  return wrap(text.replace(/\s*\n\s*/g, ' '), outputWidth(io.stderr, io.env), 'kds: ', '     ');
 }

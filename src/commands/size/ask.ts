@@ -1,7 +1,7 @@
 /** The questions kds size asks in a terminal when no throughput flag was given. */
 import type { Prompter } from '../../io/prompter.js';
 import type { NumberOptionSpec } from '../../options/define.js';
-import { parseNumberFlag } from '../../options/number.js';
+import { parseNumberAnswer } from '../../options/number.js';
 import { SIZE_OPTIONS, type SizeFlags } from './options.js';
 
 function spec(name: string): NumberOptionSpec {
@@ -15,7 +15,7 @@ async function askNumber(prompter: Prompter, name: string, message: string, fall
   const { rule } = spec(name);
   const validate = (raw: string): true | string => {
     try {
-      parseNumberFlag(`--${name}`, raw, rule);
+      parseNumberAnswer(`--${name}`, raw, rule);
       return true;
     } catch (error) {
       return (error as Error).message;
@@ -25,7 +25,7 @@ async function askNumber(prompter: Prompter, name: string, message: string, fall
     ...(fallback === undefined ? {} : { default: String(fallback) }),
     validate,
   });
-  return parseNumberFlag(`--${name}`, answer, rule);
+  return parseNumberAnswer(`--${name}`, answer, rule);
 }
 
 export async function askThroughput(prompter: Prompter, flags: SizeFlags): Promise<SizeFlags> {
