@@ -16,7 +16,7 @@ export interface Context {
 
 export const DEFAULT_WIDTH = 80;
 /** Narrower than this, nothing reads well; a smaller terminal or COLUMNS is treated as this. */
-export const MIN_WIDTH = 40;
+export const MIN_WIDTH = 20;
 
 /**
  * The width every line of output must fit: the terminal's width when the stream is a terminal;
@@ -51,12 +51,17 @@ export function printJson(ctx: Context, data: unknown): void {
   ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }
 
-/** A notice on stderr ("kds: ..."), for warnings that must not pollute stdout; wrapped to fit. */
+/** A notice on stderr ("kds: ..."), for warnings that must not pollute stdout. */
 export function notice(ctx: Context, text: string): void {
   ctx.io.stderr.write(`${stderrMessage(ctx.io, text)}\n`);
 }
 
-/** "kds: message", wrapped to stderr's width with continuation lines under the message. */
+/**
+ * "kds: message" for stderr. In a terminal it is wrapped to the terminal's width, continuation
+ * lines under the message; otherwise (a log, a script, a test) it stays one line, so that each
+ * message is one line to grep.
+ */
 export function stderrMessage(io: Io, text: string): string {
-  return wrap(text.replace(/\s*\n\s*/g, ' '), outputWidth(io.stderr, io.env), 'kds: ', '     ');
+  const line = `kds: ${text.replace(/\s*\n\s*/g, ' ')}`;
+  return io.stderr.isTTY ? wrap(line, outputWidth(io.stderr, io.env), '', '     ') : line;
 }

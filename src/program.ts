@@ -5,29 +5,25 @@ import { registerCompletion } from './commands/completion/index.js';
 import { registerKeys } from './commands/keys/index.js';
 import { registerLearn } from './commands/learn/index.js';
 import { registerQuiz } from './commands/quiz/index.js';
-import { checkDefaultCommandWords, KdsCommand } from './commands/near-miss.js';
+import { KdsCommand } from './commands/kds-command.js';
+import { checkDefaultCommandWords } from './commands/near-miss.js';
+import { examplesHelp } from './commands/shared.js';
 import { registerSize } from './commands/size/index.js';
 import { createContext, outputWidth, stderrMessage, type Context } from './context.js';
 import type { Io } from './io/io.js';
 import { version } from './version.js';
 
-const ROOT_HELP = `
-Examples:
-  $ kds size --mbps 6
-      shards for 6 MiB/s of writes, and why
-  $ kds size --mbps 6 --consumers 3 --json
-      the same read by three apps, as JSON
-  $ kds keys analyze orders.csv --shards 8
-      hot shards and hot keys in a sample of partition keys
-  $ kds compare --recommend --replay --consumers 3
-      which service fits, and what it rules out
-  $ kds quiz
-      ten practice questions with feedback (in a terminal)
-  $ kds learn
-      the lessons, and which ones you have read
-  $ kds completion bash
-      tab completion for bash (also zsh and fish)
-
+const ROOT_HELP =
+  examplesHelp([
+    ['kds size --mbps 6', 'shards for 6 MiB/s of writes, and why'],
+    ['kds size --mbps 6 --consumers 3 --json', 'the same read by three apps, as JSON'],
+    ['kds keys analyze orders.csv --shards 8', 'hot shards and hot keys in a sample of partition keys'],
+    ['kds compare --recommend --replay --consumers 3', 'which service fits, and what it rules out'],
+    ['kds quiz', 'ten practice questions with feedback (in a terminal)'],
+    ['kds learn', 'the lessons, and which ones you have read'],
+    ['kds completion bash', 'tab completion for bash (also zsh and fish)'],
+  ]) +
+  `
 Exit codes:
   0    success
   1    a runtime or data error, or a "no" answer (a wrong quiz answer, nothing
@@ -51,6 +47,8 @@ export function createProgram(io: Io): Command {
     .addOption(new Option('--color', 'force colour on'))
     .addOption(new Option('--no-color', 'never use colour'))
     .showSuggestionAfterError(true)
+    // commander leaves descriptions unwrapped when less than 40 columns are left for them.
+    .configureHelp({ minWidthToWrap: 16 })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

@@ -5,7 +5,7 @@
  * - `kds size --mbs`: a typo of a flag -> only the flags of that command, never a parent's.
  * Everything is read from the command tree, so new commands and flags are covered.
  */
-import { Command, type Option } from 'commander';
+import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { echoValue } from '../render/escape.js';
 
@@ -88,36 +88,20 @@ export function suggestCommand(parent: Command, word: string): string {
   return ` (Did you mean ${near.map(commandPath).join(' or ')}?)`;
 }
 
-/** What to say after "unknown option '--flag'": this command's flags only, or the commands that have it. */
+/**
+ * What to say after "unknown option '--flag'": a flag this command takes (its own, and the global
+ * ones commander reads anywhere, such as --no-color), never another command's; when nothing is
+ * close, the commands that do take that flag.
+ */
 export function suggestOption(command: Command, flag: string): string {
   if (!flag.startsWith('--')) return '';
   const name = flag.split('=')[0] as string;
-  const own = closest(name, longFlags(command));
+  const accepted = [...longFlags(command), ...(command.parent === null ? [] : longFlags(rootOf(command)))];
+  const own = closest(name, accepted);
   if (own.length > 0) return ` (Did you mean ${own.join(' or ')}?)`;
-  const owners = allCommands(command).filter((c) => longFlags(c).includes(name));
+  const owners = allCommands(rootOf(command)).filter((c) => longFlags(c).includes(name));
   if (owners.length === 0) return '';
   return ` (${name} is a flag of ${owners.map(commandPath).join(', ')})`;
-}
-
-/**
- * The command class of the kds tree: commander's, with suggestions drawn from the whole tree.
- * unknownCommand and unknownOption are the methods commander calls for those errors.
- */
-export class KdsCommand extends Command {
-  override createCommand(name?: string): Command {
-    return new KdsCommand(name);
-  }
-
-  unknownCommand(): never {
-    const word = this.args[0] ?? '';
-    return this.error(`error: unknown command '${echoValue(word)}'${suggestCommand(this, word)}`, { code: 'commander.unknownCommand' });
-  }
-
-  unknownOption(flag: string): void {
-    // `this` is typed as Command here: commander keeps the flag on the instance (allowUnknownOption).
-    if ((this as unknown as { _allowUnknownOption: boolean })._allowUnknownOption) return;
-    this.error(`error: unknown option '${echoValue(flag)}'${suggestOption(this, flag)}`, { code: 'commander.unknownOption' });
-  }
 }
 
 /**
