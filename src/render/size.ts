@@ -102,7 +102,7 @@ function costNotes(cost: CostEstimate): string[] {
 
 export function renderSize({ result, streamName }: SizeView, color: ChalkInstance, width: number): string {
   const out: string[] = [];
-  out.push(color.bold(headline(result)), '');
+  out.push(color.bold(wrap(headline(result), width)), '');
   out.push(constraintTable(result, color), '');
   out.push(wrap(explainBinding(result), width), '');
   const kpl = kplText(result);
@@ -133,7 +133,7 @@ export function renderSize({ result, streamName }: SizeView, color: ChalkInstanc
       out.push(wrap(`${calls}${days}: each call may at most double or halve the count.`, width));
       if (plan.steps.some((s) => !s.quarterMultiple)) {
         out.push(
-          `A target that is not a multiple of ${formatPercent(RESHARD.recommendedTargetStep.value, 0)} of the current count may take longer to apply.`,
+          wrap(`A target that is not a multiple of ${formatPercent(RESHARD.recommendedTargetStep.value, 0)} of the current count may take longer to apply.`, width),
         );
       }
     }
