@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance } from '../../../src/commands/near-miss.js';
+import { KdsCommand } from '../../../src/commands/kds-command.js';
+import { closest, editDistance, suggestCommand } from '../../../src/commands/near-miss.js';
 import { runKds } from '../../helpers/io.js';
 
 describe('edit distance', () => {
@@ -59,5 +60,24 @@ describe('finding your way (the command tree)', () => {
   it('escapes what the user typed when it echoes it', async () => {
     const r = await runKds(['dr\u001b[2Jill']);
     expect(r.stderr).toBe("kds: unknown command 'dr\\x1b[2Jill'\n");
+  });
+});
+
+describe('suggestions follow the tree, whatever it holds', () => {
+  // A tree with commands kds does not have yet: the suggestions come from the tree, not a list.
+  const root = new KdsCommand('kds');
+  const keys = root.command('keys');
+  keys.command('analyze');
+  keys.command('route');
+  root.command('quiz').command('drill');
+
+  it('finds a command one level down by its exact name', () => {
+    expect(suggestCommand(root, 'route')).toBe(' (Did you mean kds keys route?)');
+    expect(suggestCommand(root, 'drill')).toBe(' (Did you mean kds quiz drill?)');
+  });
+
+  it('prefers a sibling typo, and says nothing when nothing is close', () => {
+    expect(suggestCommand(root, 'kyes')).toBe(' (Did you mean keys?)');
+    expect(suggestCommand(root, 'zzzzzz')).toBe('');
   });
 });
