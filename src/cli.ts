@@ -3,9 +3,9 @@
  * and exit codes (0 ok, 1 runtime or data error, 2 usage error, 130 interrupted).
  */
 import { CommanderError } from 'commander';
-import { EXIT, isPromptExit, KdsError } from './errors.js';
 import { stderrMessage } from './context.js';
-import { nodeIo, type Io } from './io/io.js';
+import { EXIT, isEndOfInput, isPromptExit, KdsError } from './errors.js';
+import { nodeIo, processOutputs, type Io, type TextOutput } from './io/io.js';
 import { createProgram } from './program.js';
 import { version } from './version.js';
 
@@ -28,11 +28,16 @@ function report(error: unknown, io: Io): number {
     // commander has already printed its message (help, version or the error line).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
+  if (isEndOfInput(error)) {
+    io.stderr.write('\nkds: input ended (Ctrl+D) before an answer; nothing more was done.\n');
+    return EXIT.failure;
+  }
   if (isPromptExit(error)) {
     io.stderr.write('\nkds: cancelled.\n');
     return EXIT.interrupted;
   }
   if (error instanceof KdsError) {
+    // Messages may carry file text or a user's value: escaped (stderrMessage), whatever they hold.
     if (error.name !== 'ExitStatus') io.stderr.write(`${stderrMessage(io, error.message)}\n`);
     if (io.env.KDS_DEBUG === '1' && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
@@ -49,11 +54,32 @@ function report(error: unknown, io: Io): number {
   return EXIT.failure;
 }
 
+/** What a failed write to stdout means for people: "no space left on the device (ENOSPC)". */
+const OUTPUT_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large',
+  EIO: 'an input/output error',
+  EBADF: 'the output is closed',
+  EPIPE: 'the reader has gone',
+};
+
+/**
+ * The exit code once the output has been judged. A reader that went away (kds ... | head) is no
+ * error: the command's own code stands, so exit 3 of --fail-on-hot or exit 1 of a wrong answer is
+ * not hidden. Any other failure to write stdout (a full disk) is one line on stderr (if stderr
+ * can take it) and exit 1, unless the command already failed with a code of its own.
+ */
+export function settleExitCode(code: number, stdoutFailure: NodeJS.ErrnoException | undefined, stderr: TextOutput): number {
+  if (stdoutFailure === undefined || stdoutFailure.code === 'EPIPE') return code;
+  const what = OUTPUT_FAILURES[stdoutFailure.code ?? ''] ?? stdoutFailure.message;
+  stderr.write(`kds: cannot write the output: ${what}${stdoutFailure.code ? ` (${stdoutFailure.code})` : ''}.\n`);
+  return code === EXIT.ok ? EXIT.failure : code;
+}
+
 export async function main(): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (kds ... | head) is not an error worth a message.
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  process.exitCode = await run(process.argv.slice(2), nodeIo());
+  const outputs = processOutputs();
+  const code = await run(process.argv.slice(2), nodeIo(outputs));
+  await outputs.stdout.flush();
+  process.exitCode = settleExitCode(code, outputs.stdout.failure, outputs.stderr);
 }

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Io, TextOutput } from './io/io.js';
 import { wrap } from './render/text.js';
 import { decideColorLevel } from './io/terminal.js';
+import { safeJson, safeLine } from './render/escape.js';
 
 export interface Context {
   readonly io: Io;
@@ -12,6 +13,8 @@ export interface Context {
   readonly interactive: boolean;
   /** Columns to fit reports, tables and messages into (see outputWidth). */
   readonly width: number;
+  /** Rows of the terminal: what one screen of a paged lesson may fill. */
+  readonly height: number;
 }
 
 export const DEFAULT_WIDTH = 80;
@@ -28,6 +31,7 @@ export function outputWidth(stream: TextOutput, env: Io['env']): number {
   const width = columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH);
   return Math.max(MIN_WIDTH, width);
 }
+export const DEFAULT_HEIGHT = 24;
 
 /** Chalk loads here, when a command runs, not when help is printed. */
 export async function createContext(io: Io, colorFlag: boolean | undefined): Promise<Context> {
@@ -38,6 +42,7 @@ export async function createContext(io: Io, colorFlag: boolean | undefined): Pro
     color: new Chalk({ level }),
     interactive: io.stdinIsTTY && io.stdout.isTTY,
     width: outputWidth(io.stdout, io.env),
+    height: io.stdout.rows ?? DEFAULT_HEIGHT,
   };
 }
 
@@ -46,22 +51,25 @@ export function print(ctx: Context, text: string): void {
   ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Writes data as JSON to stdout: two-space indent, no colour, one trailing newline. */
+/**
+ * Writes data as JSON to stdout: two-space indent, no colour, one trailing newline, and no
+ * character a terminal would act on (those are written as \\u escapes; the data is the same).
+ */
 export function printJson(ctx: Context, data: unknown): void {
-  ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  ctx.io.stdout.write(`${safeJson(JSON.stringify(data, null, 2))}\n`);
 }
 
-/** A notice on stderr ("kds: ..."), for warnings that must not pollute stdout. */
+/** A notice on stderr ("kds: ..."), for warnings that must not pollute stdout; escaped. */
 export function notice(ctx: Context, text: string): void {
   ctx.io.stderr.write(`${stderrMessage(ctx.io, text)}\n`);
 }
 
 /**
- * "kds: message" for stderr. In a terminal it is wrapped to the terminal's width, continuation
- * lines under the message; otherwise (a log, a script, a test) it stays one line, so that each
- * message is one line to grep.
+ * "kds: message" for stderr, escaped (a file's text or a user's value cannot act on the terminal).
+ * In a terminal it is wrapped to the terminal's width, continuation lines under the message;
+ * otherwise (a log, a script, a test) it stays one line, so that each message is one line to grep.
  */
 export function stderrMessage(io: Io, text: string): string {
-  const line = `kds: ${text.replace(/\s*\n\s*/g, ' ')}`;
+  const line = `kds: ${safeLine(text)}`;
   return io.stderr.isTTY ? wrap(line, outputWidth(io.stderr, io.env), '', '     ') : line;
 }

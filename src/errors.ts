@@ -51,3 +51,14 @@ export class InterruptedError extends KdsError {
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
+
+/**
+ * The prompt's input ended (Ctrl+D in a terminal) rather than being interrupted: the prompter's
+ * EndOfInputError, or inquirer's ExitPromptError without SIGINT. Inquirer says "User force closed
+ * the prompt with SIGINT" for Ctrl+C, and "... with <code> <signal>" (such as "0 null") when the
+ * input closed and the process went on to exit.
+ */
+export function isEndOfInput(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'EndOfInputError' || (error.name === 'ExitPromptError' && !/\bSIGINT\b/.test(error.message));
+}

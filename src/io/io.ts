@@ -9,6 +9,8 @@ export interface TextOutput {
   readonly isTTY: boolean;
   /** Terminal width when it is a terminal. */
   readonly columns: number | undefined;
+  /** Terminal height when it is a terminal. */
+  readonly rows?: number | undefined;
 }
 
 export interface Io {
@@ -26,12 +28,15 @@ export interface Io {
   onInterrupt(handler: () => void): () => void;
 }
 
-export function nodeIo(): Io {
-  const out = process.stdout;
-  const err = process.stderr;
+/** The process's own streams, guarded: see guardedOutput. */
+export function processOutputs(): { stdout: GuardedOutput; stderr: GuardedOutput } {
+  return { stdout: guardedOutput(process.stdout), stderr: guardedOutput(process.stderr) };
+}
+
+export function nodeIo(outputs: { stdout: TextOutput; stderr: TextOutput } = processOutputs()): Io {
   return {
-    stdout: textOutput(out),
-    stderr: textOutput(err),
+    stdout: outputs.stdout,
+    stderr: outputs.stderr,
     stdin: process.stdin,
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
@@ -48,14 +53,57 @@ export function nodeIo(): Io {
   };
 }
 
-function textOutput(stream: Writable & { isTTY?: boolean; columns?: number }): TextOutput {
+/** An output that remembers why it failed, if it did. */
+export interface GuardedOutput extends TextOutput {
+  /** The first error the stream reported (EPIPE: the reader left; ENOSPC: the disk is full). */
+  readonly failure: NodeJS.ErrnoException | undefined;
+  /** Resolves once what was written has gone out, or the stream has failed. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Wraps a stream so that a failed write never becomes an uncaught 'error' event (a stack trace
+ * and exit 1 whatever the command did): the first error is kept for the entry point to judge, and
+ * later writes are dropped.
+ */
+export function guardedOutput(stream: Writable & { isTTY?: boolean; columns?: number; rows?: number }): GuardedOutput {
+  let failure: NodeJS.ErrnoException | undefined;
+  const fail = (error: NodeJS.ErrnoException): void => {
+    failure ??= error;
+  };
+  stream.on('error', fail);
   return {
-    write: (text) => void stream.write(text),
+    write(text) {
+      if (failure !== undefined) return;
+      try {
+        stream.write(text);
+      } catch (error) {
+        fail(error as NodeJS.ErrnoException);
+      }
+    },
+    get failure() {
+      return failure;
+    },
+    flush: () =>
+      new Promise((done) => {
+        if (failure !== undefined || stream.destroyed) {
+          done();
+          return;
+        }
+        try {
+          stream.write('', () => done());
+        } catch {
+          done();
+        }
+      }),
     get isTTY() {
       return stream.isTTY === true;
     },
     get columns() {
       return stream.isTTY === true ? stream.columns : undefined;
+    },
+    get rows() {
+      return stream.isTTY === true ? stream.rows : undefined;
     },
   };
 }

@@ -1,16 +1,27 @@
 /**
  * The progress file: one JSON document (see core/quiz/progress.ts), under $KDS_STATE_DIR when set,
- * else $XDG_STATE_HOME/kds, else ~/.local/state/kds. Written atomically (a temporary file in the same
- * folder, then a rename), so a crash never leaves half a file. A file that cannot be understood is
- * moved aside with a warning and kds starts afresh: progress problems never stop a quiz.
+ * else $XDG_STATE_HOME/kds, else ~/.local/state/kds.
+ *
+ * Several kds runs may write it at once (a quiz session open while `kds learn` or a script runs),
+ * so every write is a read-modify-write under a lock: take the lock (a `.lock` folder beside the
+ * file, kept fresh while held and taken over when a dead writer left it stale), read the latest
+ * file, apply the change to it, write a temporary file and rename it over the old one, release.
+ * A symlinked progress file is written through the link. Temporary files left by killed writes
+ * are cleaned up under the lock. A file that cannot be understood reads as empty with a warning
+ * and is moved aside at the next write: progress problems never stop a quiz.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { emptyProgress, parseProgress, type ProgressState } from '../core/quiz/progress.js';
 import { InputError } from '../errors.js';
+import { checkShape, FileShapeError, readCheckedFile } from './checked-read.js';
+import { withLock } from './file-lock.js';
+import { makeDirs } from './make-dirs.js';
 
 export const PROGRESS_FILE = 'progress.json';
+/** Far beyond any real progress (a record is ~250 bytes), small enough to read at once. */
+export const MAX_PROGRESS_BYTES = 16 * 1024 * 1024;
 
 /** Where progress lives, from the environment. */
 export function progressPath(env: Readonly<Record<string, string | undefined>>): string {
@@ -20,13 +31,15 @@ export function progressPath(env: Readonly<Record<string, string | undefined>>):
   return join(env.HOME || homedir(), '.local', 'state', 'kds', PROGRESS_FILE);
 }
 
+/** A change to progress: the new state, or null to delete the file. */
+export type ProgressChange = (latest: ProgressState) => ProgressState | null;
+
 export interface ProgressStore {
   readonly path: string;
-  /** The saved progress; empty when there is none yet or the file was unreadable (then moved aside). */
+  /** The saved progress now, without a lock; empty when there is none yet or it is unreadable. */
   load(): ProgressState;
-  save(state: ProgressState): void;
-  /** Deletes the file; true when there was one. */
-  remove(): boolean;
+  /** Applies a change to the latest saved progress under the lock, and saves it; returns what was saved. */
+  update(change: ProgressChange): Promise<ProgressState | null>;
 }
 
 export interface StoreOptions {
@@ -40,65 +53,146 @@ function errnoCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : undefined;
 }
 
-export function openProgressStore(path: string, options: StoreOptions): ProgressStore {
-  const setAside = (reason: string): ProgressState => {
-    const stamp = new Date(options.now()).toISOString().replace(/[:.]/g, '-');
-    const aside = `${path}.corrupt-${stamp}`;
+/** Follows symlinks to the file they name, existing or not, so that writes keep the links. */
+export function linkTarget(path: string): string {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let isLink: boolean;
     try {
-      renameSync(path, aside);
-      options.warn(`the progress file ${path} is unreadable (${reason}); it was moved to ${aside} and progress starts afresh.`);
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return current;
+    }
+    if (!isLink) return current;
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  throw new InputError(`the progress file ${path} is a loop of symbolic links.`);
+}
+
+/** `.progress.json.<pid>.<time>.tmp`: the temporary files of writes to `name`. */
+function tempPattern(name: string): RegExp {
+  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-z]+\\.tmp$`);
+}
+
+let writes = 0;
+
+type Read = { readonly state: ProgressState; readonly corrupt?: string };
+
+export function openProgressStore(path: string, options: StoreOptions): ProgressStore {
+  let warned: string | undefined;
+
+  const read = (file: string): Read => {
+    let text: string;
+    try {
+      text = readCheckedFile(file, MAX_PROGRESS_BYTES, 'a progress file');
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return { state: emptyProgress() };
+      if (error instanceof FileShapeError) {
+        throw new InputError(`the progress file ${path} ${error.message}: move it away, or set KDS_STATE_DIR to another folder.`);
+      }
+      throw new InputError(`cannot read the progress file ${path}: ${(error as Error).message}`);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return { state: emptyProgress(), corrupt: `not JSON: ${(error as Error).message}` };
+    }
+    const parsed = parseProgress(data);
+    return parsed.ok ? { state: parsed.state } : { state: emptyProgress(), corrupt: parsed.reason };
+  };
+
+  /** Under the lock: renames a corrupt file aside, so that the write that follows does not erase it. */
+  const setAside = (file: string, reason: string): void => {
+    const stamp = new Date(options.now()).toISOString().replace(/[:.]/g, '-');
+    const aside = `${file}.corrupt-${stamp}`;
+    const told = warned === reason;
+    try {
+      renameSync(file, aside);
+      options.warn(
+        told
+          ? `the unreadable progress file was moved to ${aside}.`
+          : `the progress file ${path} is unreadable (${reason}); it was moved to ${aside} and progress starts afresh.`,
+      );
     } catch (error) {
       options.warn(
         `the progress file ${path} is unreadable (${reason}) and could not be moved aside (${(error as Error).message}); ` +
           'progress starts afresh and will overwrite it.',
       );
     }
-    return emptyProgress();
+  };
+
+  const removeStaleTemps = (dir: string, name: string): void => {
+    const pattern = tempPattern(name);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const entry of names) {
+      if (!pattern.test(entry)) continue;
+      try {
+        rmSync(join(dir, entry), { force: true });
+      } catch {
+        // Someone else's file, or already gone: not worth stopping a save for.
+      }
+    }
+  };
+
+  const write = (file: string, state: ProgressState): void => {
+    const dir = dirname(file);
+    writes += 1;
+    const temp = join(dir, `.${basename(file)}.${process.pid}.${options.now().toString(36)}${writes.toString(36)}.tmp`);
+    try {
+      writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { encoding: 'utf8', flush: true, flag: 'wx' });
+      renameSync(temp, file);
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing was written, or the folder itself is the problem.
+      }
+      throw error;
+    }
   };
 
   return {
     path,
     load() {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        if (errnoCode(error) === 'ENOENT') return emptyProgress();
-        throw new InputError(`cannot read the progress file ${path}: ${(error as Error).message}`);
+      const { state, corrupt } = read(linkTarget(path));
+      if (corrupt !== undefined && warned !== corrupt) {
+        warned = corrupt;
+        options.warn(`the progress file ${path} is unreadable (${corrupt}); progress starts afresh, and the file is moved aside at the next save.`);
       }
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (error) {
-        return setAside(`not JSON: ${(error as Error).message}`);
-      }
-      const parsed = parseProgress(data);
-      return parsed.ok ? parsed.state : setAside(parsed.reason);
+      return state;
     },
-    save(state) {
-      const dir = dirname(path);
-      const temp = join(dir, `.${PROGRESS_FILE}.${process.pid}.${options.now()}.tmp`);
+    async update(change) {
+      const file = linkTarget(path);
+      const dir = dirname(file);
+      const shape = checkShape(file);
+      if (shape) throw new InputError(`the progress file ${path} ${shape.message}: move it away, or set KDS_STATE_DIR to another folder.`);
       try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { encoding: 'utf8', flush: true });
-        renameSync(temp, path);
+        makeDirs(dir);
       } catch (error) {
+        throw new InputError(`cannot save progress to ${path}: cannot create the folder ${dir} (${(error as Error).message}).`);
+      }
+      return withLock(file, async () => {
+        removeStaleTemps(dir, basename(file));
+        const { state, corrupt } = read(file);
+        if (corrupt !== undefined) setAside(file, corrupt);
+        const next = change(state);
         try {
-          rmSync(temp, { force: true });
-        } catch {
-          // Nothing was written, or the folder itself is the problem.
+          if (next === null) rmSync(file, { force: true });
+          else write(file, next);
+        } catch (error) {
+          throw new InputError(`cannot save progress to ${path}: ${(error as Error).message}`);
         }
+        return next;
+      }).catch((error: unknown) => {
+        if (error instanceof InputError) throw error;
         throw new InputError(`cannot save progress to ${path}: ${(error as Error).message}`);
-      }
-    },
-    remove() {
-      try {
-        rmSync(path);
-        return true;
-      } catch (error) {
-        if (errnoCode(error) === 'ENOENT') return false;
-        throw new InputError(`cannot delete the progress file ${path}: ${(error as Error).message}`);
-      }
+      });
     },
   };
 }

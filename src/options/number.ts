@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { echoValue } from '../render/escape.js';
 import { formatExact as formatPlain } from '../render/format.js';
 
 /** What a numeric flag accepts. Used to parse the value and to say what was expected. */
@@ -44,16 +45,39 @@ export function parseNumberFlag(flag: string, raw: string, rule: NumberRule): nu
   const expected = describeRule(rule);
   const fail = (problem: string): never => {
     const why = rule.why ? ` ${rule.why}` : '';
-    throw new UsageError(`${flag} expects ${expected}, got '${raw}'${problem}.${why}`);
+    throw new UsageError(`${flag} expects ${expected}, got '${echoValue(raw)}'${problem}.${why}`);
   };
   if (text.startsWith('-') && DECIMAL.test(text.slice(1))) fail(' (negative)');
   if (!DECIMAL.test(text)) fail('');
   const value = Number(text);
+  const exact = decimal(text);
   if (!Number.isFinite(value)) fail(' (too large)');
-  if (rule.integer && !Number.isInteger(value)) fail(' (not a whole number)');
+  // 1e-400 is not 0: reading it as 0 would answer a question the user did not ask.
+  if (value === 0 && exact.digits !== '') fail(' (too close to zero to represent)');
+  // The range first: a 16-digit number is "too large", whatever its fraction.
   if (value < rule.min || (rule.minExclusive === true && value === rule.min)) fail(' (too small)');
   if (value > rule.max) fail(' (too large)');
+  if (rule.integer) {
+    // Judged on the text, not on the double it rounds to: 0.99999999999999999 is no whole number.
+    if (exact.digits !== '' && exact.exponent < 0) fail(' (not a whole number)');
+    if (exact.digits !== '' && BigInt(value) !== BigInt(exact.digits) * 10n ** BigInt(exact.exponent)) {
+      fail(` (beyond exact precision: it would be read as ${formatPlain(value)})`);
+    }
+  }
   return value;
+}
+
+/** A decimal text as digits × 10^exponent: no leading or trailing zeros in digits ('' for zero). */
+function decimal(text: string): { digits: string; exponent: number } {
+  const [mantissa = '', power = '0'] = text.toLowerCase().split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  let digits = `${whole}${fraction}`.replace(/^0+/, '');
+  let exponent = Number(power) - fraction.length;
+  while (digits.endsWith('0')) {
+    digits = digits.slice(0, -1);
+    exponent += 1;
+  }
+  return { digits, exponent };
 }
 
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;

@@ -195,7 +195,18 @@ export function renderRecommendation(r: Recommendation, color: ChalkInstance, wi
   out.push(...section(color, 'Why', r.reasons, width));
   out.push(...kinesisSection(r, color, width));
   out.push(...section(color, 'Watch out', r.notes, width));
-  out.push(...section(color, 'Also fits', r.alternatives.map((a) => `${candidate(a.id)}: ${a.reason.replace(/^Also fits: /, '')}`), width));
+  out.push(
+    ...section(
+      color,
+      'Also fits',
+      // Every note the JSON carries for an alternative is said here too.
+      r.alternatives.map((a) => {
+        const fits = `${candidate(a.id)}: ${a.reason.replace(/^Also fits: /, '')}`;
+        return a.notes.length === 0 ? fits : `${fits} Watch out: ${a.notes.join(' ')}`;
+      }),
+      width,
+    ),
+  );
   out.push(...section(color, 'Ruled out', r.eliminated.map((e) => `${candidate(e.id)}: ${e.reason}`), width));
   return out.join('\n');
 }

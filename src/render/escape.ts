@@ -61,3 +61,29 @@ export function echoValue(value: string, max = ECHO_MAX): string {
   const tail = max - 1 - head;
   return `${points.slice(0, head).join('')}…${tail > 0 ? points.slice(-tail).join('') : ''}`;
 }
+
+/** The distinct characters a terminal could act on, escaped, in order of first appearance: ["\x1b", "\u202e"]. */
+export function unsafeCharacters(text: string): string[] {
+  if (isSafeText(text)) return [];
+  return [...new Set(text.match(UNSAFE) ?? [])].map(escapeOne);
+}
+
+// The characters JSON.stringify leaves raw that a terminal would still act on.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with DEL, C1 controls and bidi controls written as \u escapes. The data is unchanged
+ * (a JSON reader gets the same strings back), but `kds ... --json` in a terminal shows them inert.
+ * JSON.stringify already escapes C0 controls and lone surrogates.
+ */
+export function safeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Longest error or notice line kds writes: a safety net under the values echoed with echoValue. */
+export const LINE_MAX = 1000;
+
+/** One line for stderr: every unsafe character escaped (newlines too), cut in the middle when long. */
+export function safeLine(text: string): string {
+  return echoValue(text, LINE_MAX);
+}

@@ -81,6 +81,51 @@ export function renderPage(lesson: Lesson, pages: readonly Page[], index: number
   return parts.join('\n\n');
 }
 
+/**
+ * Cuts a page's text into screens of at most `lines` lines, so that the top of a page never
+ * scrolls away before its menu. Cuts fall on a blank line (between paragraphs, lists and examples)
+ * when one is in the second half of the screen; otherwise the screen is cut where it is full.
+ */
+export function screensOf(text: string, lines: number): string[] {
+  const max = Math.max(4, lines);
+  const all = text.split('\n');
+  const screens: string[] = [];
+  let start = 0;
+  while (start < all.length) {
+    if (all.length - start <= max) {
+      screens.push(all.slice(start).join('\n'));
+      break;
+    }
+    let cut = start + max;
+    for (let i = start + max; i > start + Math.floor(max / 2); i--) {
+      if (all[i - 1]?.trim() === '') {
+        cut = i;
+        break;
+      }
+    }
+    screens.push(all.slice(start, cut).join('\n').replace(/\n+$/, ''));
+    start = cut;
+    while (all[start]?.trim() === '') start++;
+  }
+  return screens.filter((screen) => screen.trim() !== '');
+}
+
+/** A lesson as a choice in the lesson menu: number, title, and whether it was read and the quiz score. */
+export function lessonMenuName(row: LessonListRow, titleWidth: number): string {
+  const number = `${row.lesson.order}.`.padStart(3);
+  const read = row.read ? 'read' : '    ';
+  const quiz = row.answers === 0 ? '' : `quiz ${row.right}/${row.answers}`;
+  return `${number} ${row.lesson.title.padEnd(titleWidth)}  ${read}  ${quiz}`.trimEnd();
+}
+
+/** The line above the lesson menu: how many were read, and which one comes next. */
+export function renderLessonMenuHeader(rows: readonly LessonListRow[], color: ChalkInstance): string {
+  const read = rows.filter((x) => x.read).length;
+  const next = rows.find((x) => !x.read);
+  const tail = next ? `next: ${next.lesson.id}` : 'every lesson read';
+  return `${color.bold(`Lessons (${read} of ${rows.length} read)`)} ${color.dim(`· ${tail} · kds learn LESSON prints one`)}`;
+}
+
 export interface LessonListRow {
   readonly lesson: Lesson;
   readonly read: boolean;

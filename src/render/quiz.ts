@@ -65,7 +65,7 @@ export function excerpt(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, Math.max(1, max - 3));
   const atWord = cut.replace(/\s+\S*$/, '');
-  return `${atWord.length > max / 2 ? atWord : cut}...`;
+  return `${(atWord.length > max / 2 ? atWord : cut).replace(/[.,;:]+$/, '')}...`;
 }
 
 // --- a session ---------------------------------------------------------------------------------
@@ -100,8 +100,8 @@ export function renderSessionHeader(h: SessionHeader, color: ChalkInstance, widt
 export interface QuestionPosition {
   readonly index: number;
   readonly total: number;
-  /** Milliseconds left in a timed exam. */
-  readonly timeLeftMs?: number;
+  /** An exam question answered before: the letters chosen then. */
+  readonly answered?: readonly string[];
 }
 
 export function formatTimeLeft(ms: number): string {
@@ -121,7 +121,7 @@ export function renderQuestion(
   const w = proseWidth(width);
   const q = presented.question;
   const parts = [`Question ${position.index + 1} of ${position.total}`, q.topic, q.difficulty];
-  if (position.timeLeftMs !== undefined) parts.push(formatTimeLeft(position.timeLeftMs));
+  if (position.answered !== undefined) parts.push(`answered ${letters(position.answered)}`);
   const label = ` ${parts.join(' · ')} `;
   const rule = `──${label}${'─'.repeat(Math.max(2, w - label.length - 2))}`;
   return `\n${color.dim(rule)}\n${color.bold(prose(q.prompt, w))}\n\n`;
@@ -131,6 +131,54 @@ export function renderQuestion(
 export function choiceName(option: PresentedOption, width: number, marker: number): string {
   const lead = `${option.letter}. `;
   return wrap(paragraphs(option.text).join(' '), Math.max(20, proseWidth(width) - marker - 1), lead, ' '.repeat(marker + lead.length));
+}
+
+/** What the learner chose, said once the list has cleared itself: no verdict, no colour of one. */
+export function renderAnswerEcho(chosen: readonly string[], color: ChalkInstance): string {
+  return `${color.dim(chosen.length === 1 ? 'Your answer:' : 'Your answers:')} ${letters(chosen)}`;
+}
+
+/** Said under a question left open by Ctrl+C, so that it does not look like it still waits. */
+export function renderStoppedAt(index: number, color: ChalkInstance, why: 'stop' | 'time' = 'stop'): string {
+  return color.yellow(`${why === 'time' ? 'Time ran out' : 'Stopped'} at question ${index + 1}, which was not answered.`);
+}
+
+/** A short line between exam prompts ("Question 3 is flagged for review."). */
+export function renderExamNote(text: string, color: ChalkInstance): string {
+  return color.dim(text);
+}
+
+/** The top of an exam's review screen: the rule and the counts. */
+export function renderExamReviewHeader(
+  counts: { readonly answered: number; readonly unanswered: number; readonly flagged: number },
+  total: number,
+  color: ChalkInstance,
+  width: number,
+): string {
+  const w = proseWidth(width);
+  const parts = [`${counts.answered} of ${total} answered`, `${counts.unanswered} not answered`, `${counts.flagged} flagged`];
+  return [
+    '',
+    color.dim(`── Review ${'─'.repeat(Math.max(2, w - 10))}`),
+    wrap(`${parts.join(' · ')}. Open a question to answer it or change its answer, or submit the exam.`, w),
+    '',
+  ].join('\n');
+}
+
+/** One question on the review screen: number, answer or not, flag, and the start of the prompt. */
+export function renderReviewChoice(
+  presented: PresentedQuestion,
+  index: number,
+  chosen: readonly string[] | undefined,
+  flagged: boolean,
+  width: number,
+): string {
+  const number = String(index + 1).padStart(2);
+  const state = (chosen === undefined ? 'not answered' : `answered ${chosen.join(',')}`).padEnd(14);
+  const flag = flagged ? '⚑' : ' ';
+  const lead = `${number}. ${state} ${flag} `;
+  // The list draws a 2-column marker before each line.
+  return `${lead}${excerpt(presented.question.prompt, Math.max(10, proseWidth(width) - lead.length - 3))}`;
 }
 
 export function renderHint(hint: string, n: number, total: number, color: ChalkInstance, width: number): string {
@@ -150,14 +198,16 @@ function optionLine(option: PresentedOption, width: number, indent = '  '): stri
 export function renderFeedback(
   presented: PresentedQuestion,
   grade: Grade,
-  how: { readonly revealed: boolean; readonly hintsUsed: number },
+  how: { readonly revealed: boolean; readonly hintsUsed: number; readonly unanswered?: boolean },
   color: ChalkInstance,
   width: number,
 ): string {
   const w = proseWidth(width);
   const out: string[] = [];
   const answer = letters(grade.correct);
-  if (how.revealed) {
+  if (how.unanswered) {
+    out.push(color.red.bold(`✗ Not answered; the answer is ${answer}.`));
+  } else if (how.revealed) {
     out.push(color.yellow(`The answer is ${answer}.`));
   } else if (grade.right) {
     const hinted = how.hintsUsed > 0 ? ` (with ${plural(how.hintsUsed, 'hint')})` : '';
@@ -228,6 +278,9 @@ export function renderSummary(
   } else if (summary.ended === 'time') {
     const left = summary.questions - summary.answered;
     out.push(color.yellow(`Time is up: ${plural(left, 'question')} not answered${left > 0 ? ', counted as wrong' : ''}.`));
+  } else if (summary.mode === 'exam' && summary.unanswered.length > 0) {
+    const left = summary.unanswered.length;
+    out.push(color.yellow(`Submitted with ${plural(left, 'question')} not answered, counted as wrong.`));
   }
   if (summary.score === undefined) {
     out.push('No answers given, so there is no score.');
@@ -261,10 +314,11 @@ export function renderSummary(
       ),
     );
   }
-  if (summary.mode === 'exam' && summary.missed.length > 0) {
+  if (summary.mode === 'exam' && summary.review.length > 0) {
     out.push('');
-    out.push(color.bold('Review of the questions you missed:'));
-    for (const missed of summary.missed) out.push('', renderExamReview(missed, color, width));
+    const skipped = summary.review.some((r) => r.unanswered === true);
+    out.push(color.bold(skipped ? 'Review of the questions you missed or did not answer:' : 'Review of the questions you missed:'));
+    for (const missed of summary.review) out.push('', renderExamReview(missed, color, width));
     out.push('');
   } else if (summary.missed.length > 0) {
     out.push('');
@@ -275,7 +329,7 @@ export function renderSummary(
       out.push(`  ${id.padEnd(idWidth)}  ${excerpt(m.presented.question.prompt, Math.max(20, w - idWidth - 4))}`);
     }
   }
-  if (summary.unanswered.length > 0 && summary.ended === 'time') {
+  if (summary.unanswered.length > 0 && summary.review.length === 0 && summary.ended === 'time') {
     out.push('');
     out.push(wrap(`Not answered: ${summary.unanswered.map((q) => q.id).join(', ')}.`, w));
   }
@@ -313,7 +367,13 @@ export function renderExamReview(answer: AnsweredQuestion, color: ChalkInstance,
   const w = proseWidth(width);
   const q = answer.presented.question;
   const head = color.dim(`${q.id} · ${q.topic} · ${q.difficulty}`);
-  const feedback = renderFeedback(answer.presented, answer.grade, { revealed: answer.revealed, hintsUsed: answer.hintsUsed }, color, width);
+  const feedback = renderFeedback(
+    answer.presented,
+    answer.grade,
+    { revealed: answer.revealed, hintsUsed: answer.hintsUsed, unanswered: answer.unanswered === true },
+    color,
+    width,
+  );
   return [head, color.bold(prose(q.prompt, w)), '', feedback].join('\n');
 }
 
@@ -397,8 +457,8 @@ export function renderCheck(report: CheckReport, color: ChalkInstance): string {
 
 function sessionLine(s: SessionRecord): string {
   const when = s.at.slice(0, 16).replace('T', ' ');
-  // As in the session summary: a timed-out exam is scored over all its questions.
-  const outOf = s.mode === 'exam' && s.ended === 'time' ? s.questions : s.answered;
+  // As in the session summary: a submitted or timed-out exam is scored over all its questions.
+  const outOf = s.mode === 'exam' && (s.ended === 'time' || s.ended === 'finished') ? s.questions : s.answered;
   const score = outOf === 0 ? 'no answers' : `${s.right}/${outOf} (${formatPercent(s.right / outOf, 0)})`;
   const ended = s.ended === 'finished' ? '' : s.ended === 'time' ? ', time ran out' : ', stopped early';
   return `  ${when}  ${s.mode.padEnd(8)}  ${score}${ended}`;

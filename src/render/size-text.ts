@@ -1,15 +1,27 @@
 /** The sentences kds size says: which limit binds and why, and what each finding means. */
-import { BILLING, ON_DEMAND, SHARD, STREAM } from '../core/facts.js';
+import { ADVANTAGE_EFO_CONDITION, BILLING, SHARD, STREAM } from '../core/facts.js';
 import type { ConstraintId } from '../core/size/constraints.js';
 import type { SizeResult } from '../core/size/size.js';
 import type { Finding } from '../core/size/warnings.js';
 import { formatBytes, formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
+import { explainTrafficBinding, formatDuration } from './size-traffic-text.js';
 
 export const CONSTRAINT_LABELS: Record<ConstraintId, string> = {
   'write-bytes': 'write bytes',
   'write-records': 'write records',
   'read-bytes': 'shared read bytes',
+  'surge-bytes': 'surge write bytes',
+  'surge-records': 'surge write records',
+  'consumer-speed': 'consumer speed',
+  'lag-records': 'lag budget, records',
+  'lag-bytes': 'lag budget, reads',
 };
+
+/** The label as the subject of a sentence, with its verb: "write bytes come", "consumer speed comes". */
+const SINGULAR: readonly ConstraintId[] = ['consumer-speed', 'lag-records', 'lag-bytes'];
+function closest(id: ConstraintId): string {
+  return `${CONSTRAINT_LABELS[id]} ${SINGULAR.includes(id) ? 'comes' : 'come'} closest to it`;
+}
 
 function demandOf(result: SizeResult, id: ConstraintId): number {
   return result.constraints.find((c) => c.id === id)?.demand ?? 0;
@@ -25,7 +37,7 @@ export function explainBinding(result: SizeResult): string {
   if (result.minimumShards === 1) {
     return (
       `One shard is enough: every limit fits within a single shard's capacity, and ` +
-      `${CONSTRAINT_LABELS[result.binding]} come closest to it.`
+      `${closest(result.binding)}.`
     );
   }
   switch (result.binding) {
@@ -41,10 +53,11 @@ export function explainBinding(result: SizeResult): string {
       const perShard = formatInt(SHARD.writeRecordsPerSec.value);
       const bytesShards = result.constraints.find((c) => c.id === 'write-bytes')?.shards ?? 1;
       const kplHint = result.input.kpl ? '' : ' KPL aggregation (--kpl) packs small records together to lift this limit.';
-      return (
-        `Write records decide the count: ${records} records/s, at ${perShard} records/s per shard, need ${n}${tie}. ` +
-        `The bytes alone would fit in ${plural(Math.max(1, bytesShards), 'shard')}: many small records reach the record limit first.${kplHint}`
-      );
+      const fewer =
+        bytesShards < result.minimumShards
+          ? ` The bytes alone would fit in ${plural(Math.max(1, bytesShards), 'shard')}: many small records reach the record limit first.`
+          : '';
+      return `Write records decide the count: ${records} records/s, at ${perShard} records/s per shard, need ${n}${tie}.${fewer}${kplHint}`;
     }
     case 'read-bytes': {
       const consumers = result.input.sharedConsumers;
@@ -56,6 +69,8 @@ export function explainBinding(result: SizeResult): string {
         `and ${plural(result.shardsWithoutSharedReads, 'shard')} would do.`
       );
     }
+    default:
+      return explainTrafficBinding(result, n, tie);
   }
 }
 
@@ -70,10 +85,11 @@ export function findingText(finding: Finding): string {
       );
     case 'efo-consumer-limit':
       return finding.consumers > finding.advantageLimit
-        ? `${finding.consumers} enhanced fan-out consumers: no capacity mode allows more than ${finding.advantageLimit} per stream. ` +
+        ? `${finding.consumers} enhanced fan-out consumers: no capacity mode allows more than ${finding.advantageLimit} per stream ` +
+            `(${ADVANTAGE_EFO_CONDITION}). ` +
             `Copy the data to a second stream for the rest.`
         : `${finding.consumers} enhanced fan-out consumers: a provisioned or On-demand Standard stream registers at most ${finding.limit}; ` +
-            `On-demand Advantage allows ${finding.advantageLimit}.`;
+            `On-demand Advantage allows ${finding.advantageLimit}, in the Regions AWS lists for it.`;
     case 'record-too-large':
       return finding.fixable
         ? `An average record of ${formatBytes(finding.recordBytes)} is over the default ${formatBytes(finding.limit)} maximum ` +
@@ -87,12 +103,11 @@ export function findingText(finding: Finding): string {
         `${formatInt(finding.shards)} shards is more than the ${formatInt(finding.limit)} a stream reaches by default. ` +
         `Request a quota increase, or split the traffic across streams.`
       );
-    case 'on-demand-warm-up':
+    case 'lag-beyond-retention':
       return (
-        `A new on-demand stream starts at ${formatMibPerSec(finding.initialBytesPerSec)} and ` +
-        `${formatInt(ON_DEMAND.initialWriteRecordsPerSec.value)} records/s of writes, then absorbs up to ` +
-        `${ON_DEMAND.peakMultiplier.value}x its peak of the last 30 days. For ${formatMibPerSec(finding.writeBytesPerSec)} ` +
-        `from day one, start provisioned, ramp up gradually, or pre-scale with On-demand Advantage warm throughput.`
+        `The surge and the lag budget together last ${formatDuration(finding.seconds)}, longer than the ` +
+        `${plural(finding.retentionHours, 'hour')} the stream keeps records: the oldest would expire before they are read. ` +
+        `Raise --retention-hours or tighten the lag budget.`
       );
     case 'hot-key':
       return (

@@ -221,3 +221,43 @@ describe('kds compare --recommend (questionnaire in a terminal)', () => {
     expect(r.stderr).toBe('\nkds: cancelled.\n');
   });
 });
+
+describe('kds compare --recommend says all it knows', () => {
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+  it('prints the EventBridge ordering caveat that the JSON carries', async () => {
+    const args = ['compare', '--recommend', '--ordering', 'per-key', '--replay', '--consumers', '2'];
+    const json = JSON.parse((await runKds([...args, '--json'])).stdout) as { alternatives: { id: string; notes: string[] }[] };
+    expect(json.alternatives.find((a) => a.id === 'eventbridge')?.notes).toContain('Classic buses (rules and targets) do not keep order.');
+    const text = flat((await runKds(args)).stdout);
+    expect(text).toContain('Amazon EventBridge (eventbridge): routes by content to many targets, but per-event pricing grows with volume. Watch out: Classic buses (rules and targets) do not keep order.');
+  });
+
+  it.each([
+    ['--ordering', 'per-key', '--replay', '--consumers', '2'],
+    ['--destination', 's3', '--latency-ms', '100'],
+    ['--destination', 'redshift', '--consumers', '3', '--mbps', '4'],
+    ['--per-message-ack', '--consumers', '2', '--max-message-kb', '900'],
+    ['--kafka-api', '--destination', 'opensearch'],
+    ['--exactly-once', '--latency-ms', '50'],
+  ])('prints every note and reason of the JSON in the text too: %s', async (...flags) => {
+    const json = JSON.parse((await runKds(['compare', '--recommend', ...flags, '--json'])).stdout) as {
+      reasons: string[];
+      notes: string[];
+      alternatives: { notes: string[] }[];
+    };
+    const text = flat((await runKds(['compare', '--recommend', ...flags], { ...TTY, columns: 200 })).stdout);
+    for (const said of [...json.reasons, ...json.notes, ...json.alternatives.flatMap((a) => a.notes)]) expect(text).toContain(flat(said));
+  });
+
+  it('says that S3 within 100 ms needs a consumer that writes to S3', async () => {
+    const r = await runKds(['compare', '--recommend', '--destination', 's3', '--latency-ms', '100']);
+    expect(r.code).toBe(0);
+    expect(flat(r.stdout)).toContain(
+      'Recommendation: SQS standard queue (sqs-standard) Why - A work queue fits',
+    );
+    expect(flat(r.stdout)).toContain(
+      'Watch out - Messages wait in the queue until something takes them: add a consumer that writes the data to Amazon S3 (a Lambda function or your own code); the latency budget must cover that writer too.',
+    );
+  });
+});

@@ -41,13 +41,15 @@ const isLetter = (value: unknown): boolean => typeof value === 'string' && /^[A-
 function pick(call: PromptCall, want: boolean): unknown {
   const options = call.choices.filter((c) => isLetter(c.value));
   const matching = options.filter((c) => rightTexts.has(textOf(c.name)) === want);
-  if (call.kind === 'select') return matching[0]?.value;
+  if (call.options.picks === 1) return matching[0]?.value;
   return want ? matching.map((c) => c.value) : [matching[0]?.value, ...options.filter((c) => rightTexts.has(textOf(c.name))).map((c) => c.value)].slice(0, 2);
 }
 const right = (call: PromptCall): unknown => pick(call, true);
 const wrong = (call: PromptCall): unknown => pick(call, false);
-const hint = (call: PromptCall): unknown => (call.kind === 'select' ? 'hint' : ['hint']);
-const reveal = (call: PromptCall): unknown => (call.kind === 'select' ? 'reveal' : ['reveal']);
+const hint = (): unknown => 'hint';
+const reveal = (): unknown => 'reveal';
+const actionsOf = (call: PromptCall | undefined): string[] =>
+  ((call?.options.actions ?? []) as { value: string }[]).map((a) => a.value);
 const answerPrompts = (calls: readonly PromptCall[]) => calls.filter((c) => c.message.startsWith('Your answer'));
 
 describe('kds quiz without a terminal', () => {
@@ -87,8 +89,8 @@ describe('a practice session', () => {
     // The hint was offered in the list, then the list was asked again without a spent hint.
     const asks = answerPrompts(prompter.calls);
     expect(asks).toHaveLength(3);
-    expect(asks[0]?.choices.map((c) => c.value)).toContain('hint');
-    expect(asks[0]?.choices.map((c) => c.value)).toContain('reveal');
+    expect(actionsOf(asks[0])).toEqual(['hint', 'reveal']);
+    expect(asks[0]?.choices.every((c) => isLetter(c.value))).toBe(true);
     expect(prompter.asked).toContain('What next?');
 
     const saved = progress();
@@ -99,28 +101,39 @@ describe('a practice session', () => {
     ]);
   });
 
-  it('asks a "(Choose two.)" question with a checkbox that wants exactly two', async () => {
+  it('asks a "(Choose two.)" question as a list that wants exactly two ticks', async () => {
     const { prompter, options } = tty([right]);
     const r = await quiz(['--bank', BANK, '--topic', 'capacity', '--difficulty', 'hard'], options);
     expect(r.code).toBe(0);
     const [ask] = answerPrompts(prompter.calls);
-    expect(ask?.kind).toBe('checkbox');
     expect(ask?.message).toBe('Your answers (choose two)');
-    const validate = ask?.options.validate as (values: string[]) => true | string;
-    expect(validate(['A'])).toBe('Choose two: 1 is ticked.');
-    expect(validate(['A', 'B', 'C'])).toBe('Choose two: 3 are ticked.');
-    expect(validate(['A', 'B'])).toBe(true);
-    expect(validate(['hint'])).toBe(true);
+    expect(ask?.options.picks).toBe(2);
+    // The hint and the answer are buttons, never options that can be ticked.
+    expect(ask?.choices.every((c) => isLetter(c.value))).toBe(true);
+    expect(actionsOf(ask)).toEqual(['hint', 'reveal']);
+    expect(r.stdout).toMatch(/\nYour answers: [A-E], [A-E]\n/);
     expect(r.stdout).toContain('Score: 1 of 1 (100%)');
   });
 
-  it('keeps ticked options ticked when a hint is asked for in a checkbox', async () => {
+  it('keeps ticked options ticked when a hint is asked for, and echoes no "(hint)"', async () => {
     const { prompter, options } = tty([(call: PromptCall) => [(right(call) as string[])[0], 'hint'], right]);
-    await quiz(['--bank', BANK, '--topic', 'capacity', '--difficulty', 'hard'], options);
+    const r = await quiz(['--bank', BANK, '--topic', 'capacity', '--difficulty', 'hard'], options);
     const [first, second] = answerPrompts(prompter.calls);
     const firstPick = (right(first as PromptCall) as string[])[0];
-    expect(second?.choices.filter((c) => c.checked).map((c) => c.value)).toEqual([firstPick]);
-    expect(second?.choices.map((c) => c.value)).not.toContain('hint');
+    expect(second?.options.checked).toEqual([firstPick]);
+    expect(actionsOf(first)).toEqual(['hint', 'reveal']);
+    expect(actionsOf(second)).toEqual(['reveal']);
+    expect(r.stdout).not.toContain('(hint)');
+    expect(r.stdout).toMatch(/Hint 1 of 1: /);
+  });
+
+  it('echoes the answer plainly before the verdict: no green check on a wrong answer', async () => {
+    const { options } = tty([wrong]);
+    const r = await quiz(['--bank', BANK, '--topic', 'retention'], options);
+    const echo = r.stdout.indexOf('Your answer: ');
+    expect(echo).toBeGreaterThan(0);
+    expect(r.stdout.indexOf('✗ Not quite')).toBeGreaterThan(echo);
+    expect(r.stdout).not.toContain('✔');
   });
 
   it('shows the answer on request and counts it as wrong', async () => {
@@ -196,15 +209,26 @@ describe('Ctrl+C in a session', () => {
     expect(r.stdout).toContain('No answers given, so there is no score.');
     expect(existsSync(progressFile())).toBe(false);
   });
+
+  it('says the open question was not answered, above the summary', async () => {
+    const { options } = tty([right, 'next', ctrlC()]);
+    const r = await quiz(['--bank', BANK, '--topic', 'capacity', '--seed', '3'], options);
+    const stopped = r.stdout.indexOf('Stopped at question 2, which was not answered.');
+    expect(stopped).toBeGreaterThan(r.stdout.indexOf('Question 2 of 2'));
+    expect(r.stdout.indexOf('── Summary')).toBeGreaterThan(stopped);
+  });
 });
 
 describe('an exam', () => {
   it('offers no hints, gives no feedback until the end, then scores by topic and reviews the misses', async () => {
-    const { prompter, options } = tty([wrong, right, right]);
+    const { prompter, options } = tty([wrong, right, right, 'submit']);
     const r = await quiz(['--bank', BANK, '--mode', 'exam', '--count', '3', '--seed', '5'], options);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^kds quiz: exam, 3 questions \(all topics\)\nExam rules: no hints and no feedback until the end; no time limit/);
-    for (const ask of answerPrompts(prompter.calls)) expect(ask.choices.every((c) => isLetter(c.value))).toBe(true);
+    for (const ask of answerPrompts(prompter.calls)) {
+      expect(ask.choices.every((c) => isLetter(c.value))).toBe(true);
+      expect(actionsOf(ask)).not.toContain('hint');
+    }
     expect(prompter.asked).not.toContain('What next?');
     const summaryAt = r.stdout.indexOf('── Summary');
     expect(r.stdout.indexOf('Not quite')).toBeGreaterThan(summaryAt);
@@ -226,13 +250,17 @@ describe('an exam', () => {
     ]);
     const r = await quiz(['--bank', BANK, '--mode', 'exam', '--count', '3', '--seed', '5', '--time-limit', '3'], { ...options, now: () => clock });
     expect(r.code).toBe(0);
+    // Every prompt counts down to the same deadline.
     const [first, second] = answerPrompts(prompter.calls);
-    expect(first?.options.timeoutMs).toBe(3 * 60_000);
-    expect(second?.options.timeoutMs).toBe(60_000);
-    expect(r.stdout).toContain('3:00 left');
-    expect(r.stdout).toContain('1:00 left');
+    expect(first?.options.deadline).toBe(T + 3 * 60_000);
+    expect(second?.options.deadline).toBe(T + 3 * 60_000);
+    expect(r.stdout).toContain('Time ran out at question 2, which was not answered.');
     expect(r.stdout).toContain('Time is up: 2 questions not answered, counted as wrong.');
     expect(r.stdout).toContain('Score: 1 of 3 (33%)\nTime: 3:00 of 3:00\n');
+    // The same full summary as a submitted exam: the topic table and the review, unanswered ones included.
+    expect(r.stdout).toMatch(/ Topic +Asked +Right +Score\n/);
+    expect(r.stdout).toContain('Review of the questions you missed or did not answer:');
+    expect(r.stdout.match(/✗ Not answered; the answer is [A-E]/g)).toHaveLength(2);
     expect(progress().sessions[0]).toMatchObject({ ended: 'time', answered: 1 });
   });
 
@@ -248,6 +276,97 @@ describe('an exam', () => {
     expect(answerPrompts(prompter.calls)).toHaveLength(1);
     expect(r.stdout).toContain('Time is up: 1 question not answered, counted as wrong.');
     expect(r.stdout).toContain('Score: 0 of 2 (0%)');
+  });
+});
+
+describe('an exam that moves like the real one', () => {
+  it('flags, moves back and forth, reviews answered, unanswered and flagged, changes an answer, then submits', async () => {
+    const { prompter, options } = tty([
+      'flag', // question 1 flagged, not answered
+      'next', // on to question 2
+      'previous', // back to question 1
+      'next',
+      right, // question 2 answered: the review screen comes next
+      'submit', // submit with question 1 unanswered...
+      'back', // ...but go back to the review
+      '0', // open question 1
+      wrong, // answer it: on to question 2, answered before
+      'review',
+      '0', // open question 1 again and change the answer
+      right,
+      'review',
+      'submit',
+    ]);
+    const r = await quiz(['--bank', BANK, '--mode', 'exam', '--topic', 'retention,consumers', '--seed', '2'], { ...options, now: T });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Question 1 is flagged for review.');
+    expect(r.stdout).toContain('1 of 2 answered · 1 not answered · 1 flagged.');
+    expect(r.stdout).toContain('2 of 2 answered · 0 not answered · 1 flagged.');
+    expect(r.stdout).toMatch(/Question 2 of 2 · \S+ · \S+ · answered [A-C] /);
+    const lists = prompter.calls.filter((c) => c.kind === 'quizList');
+    const flaggedAsk = lists[1];
+    expect(flaggedAsk?.options.status).toBe('⚑ flagged');
+    expect(actionsOf(flaggedAsk)).toEqual(['flag', 'next', 'review']);
+    expect(lists.find((c) => c.message.endsWith('Submit anyway?'))?.message).toBe(
+      '1 of 2 questions is not answered and will count as wrong. Submit anyway?',
+    );
+    // The changed answer is the one scored, and the answers are recorded once, at the end.
+    expect(r.stdout).toContain('Score: 2 of 2 (100%)');
+    const saved = progress();
+    expect(Object.values(saved.questions).map((q) => q.answers)).toEqual([1, 1]);
+    expect(saved.sessions[0]).toMatchObject({ mode: 'exam', ended: 'finished', answered: 2, right: 2 });
+  });
+
+  it('scores a submitted exam over every question, and reviews the unanswered ones with their answer', async () => {
+    const { options } = tty(['review', 'submit', 'submit']);
+    const r = await quiz(['--bank', BANK, '--mode', 'exam', '--topic', 'retention', '--seed', '2'], options);
+    expect(r.stdout).toContain('Submitted with 1 question not answered, counted as wrong.');
+    expect(r.stdout).toContain('Score: 0 of 1 (0%)');
+    expect(r.stdout).toMatch(/ retention +1 +0 +0%\n/);
+    expect(r.stdout).toContain('✗ Not answered; the answer is ');
+  });
+});
+
+describe('a named set', () => {
+  it('--set practice asks exactly the set, in its order', async () => {
+    const { prompter, options } = tty([right, 'next', right]);
+    const r = await quiz(['--bank', BANK, '--set', 'practice', '--seed', '9'], options);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^kds quiz: practice, 2 questions \(the practice set, in order\)\n/);
+    const order = [...r.stdout.matchAll(/Question \d of 2 · (\S+)/g)].map((m) => m[1]);
+    expect(order).toEqual(['consumers', 'retention']);
+    expect(answerPrompts(prompter.calls)).toHaveLength(2);
+    expect(r.stdout).toContain('Same questions again: kds quiz --set practice --bank');
+  });
+
+  it('names the sets there are when the set is unknown, and refuses filters that would change the set', async () => {
+    const unknown = await quiz(['--bank', BANK, '--set', 'mock'], tty([]).options);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("kds: no question set 'mock' in the bank (sets: practice).\n");
+    const filtered = await quiz(['--bank', BANK, '--set', 'practice', '--topic', 'capacity'], tty([]).options);
+    expect(filtered.code).toBe(2);
+    expect(filtered.stderr).toBe('kds: --set practice asks its own questions in its own order: leave out --topic and --difficulty.\n');
+    const twice = await quiz(['--bank', BANK, '--set', 'practice', '--review'], tty([]).options);
+    expect(twice.stderr).toBe('kds: --set practice and --review choose questions in two different ways: use one of them.\n');
+  });
+});
+
+describe('an exam blueprint', () => {
+  it('--blueprint developer draws by the exam guide\'s domain weights and says so', async () => {
+    const { prompter, options } = tty([right, right, right, 'submit']);
+    const r = await quiz(['--bank', BANK, '--mode', 'exam', '--blueprint', 'developer', '--count', '3', '--seed', '1'], options);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^kds quiz: exam, 3 questions \(AWS Certified Developer - Associate \(DVA-C02\) domain weights\)\n/);
+    expect(answerPrompts(prompter.calls)).toHaveLength(3);
+    expect(r.stdout).toContain('Same questions again: kds quiz --mode exam --blueprint developer --count 3 --bank');
+  });
+
+  it('rejects an unknown blueprint, and --topic with one', async () => {
+    const unknown = await quiz(['--blueprint', 'architect'], tty([]).options);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("argument 'architect' is invalid");
+    const topic = await quiz(['--blueprint', 'data-engineer', '--topic', 'cost'], tty([]).options);
+    expect(topic.stderr).toBe("kds: --blueprint data-engineer chooses the topics by the exam's domain weights: leave out --topic.\n");
   });
 });
 
@@ -283,7 +402,7 @@ describe('choosing the questions', () => {
 
   it.each([
     // In a terminal (100 columns here) a long message wraps under itself.
-    [['--topic', 'kafka'], "kds: unknown topic 'kafka' for --topic (topics: capacity, partition-keys, producers, consumers,\n     retention, resharding, firehose, kds-vs-sqs, errors, monitoring, security, cost).\n"],
+    [['--topic', 'kafka'], "kds: unknown topic 'kafka' for --topic (topics: capacity, partition-keys, producers, consumers,\n     retention, resharding, firehose, integrations, kds-vs-sqs, errors, monitoring, security, cost).\n"],
     [['--difficulty', 'expert'], "kds: unknown difficulty 'expert' for --difficulty (difficulties: easy, medium, hard).\n"],
     [['--mode', 'quick'], "kds: option '--mode <MODE>' argument 'quick' is invalid. Allowed choices are practice, exam.\n"],
     [['--count', '0'], "kds: --count expects a whole number of questions from 1 to 10,000, got '0' (too small).\n"],
@@ -291,7 +410,7 @@ describe('choosing the questions', () => {
     [['--review', '--due'], 'kds: --review and --due choose questions in two different ways: use one of them.\n'],
     [['--time-limit', '10'], 'kds: --time-limit 10 needs --mode exam: practice has no clock.\n'],
     [['lst'], "kds: unknown quiz command 'lst' (Did you mean kds quiz list?)\n"],
-    [['xyz'], "kds: unknown quiz command 'xyz' (commands: list, show, answer, drill, check, stats, reset; see kds\n     quiz --help).\n"],
+    [['xyz'], "kds: unknown quiz command 'xyz' (commands: list, show, answer, drill, check, stats, reset, export,\n     import; see kds quiz --help).\n"],
   ])('rejects %j with exit 2', async (args, stderr) => {
     const r = await quiz([...args], tty([]).options);
     expect(r.code).toBe(2);
@@ -496,12 +615,16 @@ describe('kds quiz stats and reset', () => {
     expect(r.stdout).toMatch(/ capacity +1\/2 +1 +1 +100% +0\n/);
   });
 
-  it('moves a corrupt progress file aside with a warning and carries on', async () => {
+  it('reads a corrupt progress file as empty with a warning, and moves it aside at the next save', async () => {
     writeFileSync(progressFile(), '{ not json');
     const r = await quiz(['stats', '--bank', BANK], { now: T });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^kds: the progress file .*progress\.json is unreadable \(not JSON: .*\); it was moved to .*progress\.json\.corrupt-2026-11-25T12-00-00-000Z and progress starts afresh\.\n$/);
-    expect(readdirSync(state)).toEqual(['progress.json.corrupt-2026-11-25T12-00-00-000Z']);
+    expect(r.stderr).toMatch(/^kds: the progress file .*progress\.json is unreadable \(not JSON: .*\); progress starts afresh, and the file is moved aside at the next save\.\n$/);
+    expect(readdirSync(state)).toEqual(['progress.json']);
+    const answered = await quiz(['answer', 'retention-001', 'a', '--bank', BANK], { now: T });
+    expect(answered.stderr).toMatch(/^kds: the progress file .*progress\.json is unreadable \(not JSON: .*\); it was moved to .*progress\.json\.corrupt-2026-11-25T12-00-00-000Z and progress starts afresh\.\n$/);
+    expect(readdirSync(state).sort()).toEqual(['progress.json', 'progress.json.corrupt-2026-11-25T12-00-00-000Z']);
+    expect(readFileSync(join(state, 'progress.json.corrupt-2026-11-25T12-00-00-000Z'), 'utf8')).toBe('{ not json');
   });
 
   it('reset asks first, in a terminal, and does nothing on "no"', async () => {

@@ -85,7 +85,8 @@ describe('kds size (in-process)', () => {
 
 describe('kds size: asking in a terminal', () => {
   it('asks for the throughput when no flag gives it, then sizes', async () => {
-    const prompter = scriptedPrompter(['mbps', '6', '3', '0']);
+    // The peak, the readers; Enter for the average, no surge, and the default Region.
+    const prompter = scriptedPrompter(['mbps', '6', '3', '0', '', false, 'us-east-1']);
     const r = await runKds(['size', '--json'], { stdinIsTTY: true, stdoutIsTTY: true, prompter });
     // --json is for scripts: it never asks.
     expect(r.code).toBe(2);
@@ -93,16 +94,59 @@ describe('kds size: asking in a terminal', () => {
 
     const asked = await runKds(['size'], { stdinIsTTY: true, stdoutIsTTY: true, prompter });
     expect(asked.code).toBe(0);
-    expect(prompter.asked).toHaveLength(4);
+    expect(prompter.asked).toHaveLength(7);
     expect(asked.stdout).toContain('> shared read bytes');
     expect(asked.stderr).toContain('Next time: kds size --mbps 6 --consumers 3');
   });
 
   it('asks for records and record size when the user knows those', async () => {
-    const prompter = scriptedPrompter(['records', '5000', '100', '1', '0']);
+    const prompter = scriptedPrompter(['records', '5000', '100', '1', '0', '', false, '', 'us-east-1']);
     const r = await runKds(['size'], { stdinIsTTY: true, stdoutIsTTY: true, prompter });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('> write records');
+  });
+
+  it('asks for the average, a surge, the consumer speed, the lag budget and the Region, and prints the flags', async () => {
+    const prompter = scriptedPrompter(['records', '5000', '1000', '2', '0', '2000', true, '12000', '60', '400', '300', 'eu-west-1']);
+    const r = await runKds(['size'], { stdinIsTTY: true, stdoutIsTTY: true, prompter });
+    expect(r.code).toBe(0);
+    expect(prompter.asked).toEqual([
+      'What do you know about the writes at the peak?',
+      'Peak records per second:',
+      'Average record size, bytes:',
+      'Applications reading with shared throughput (GetRecords):',
+      'Enhanced fan-out consumers:',
+      'Long-run average, records per second (Enter: the peak):',
+      'Does the traffic surge above the peak for short bursts?',
+      'Surge, records per second:',
+      'How long a surge lasts, seconds:',
+      'Records per second the slowest consumer processes from one shard (Enter: skip):',
+      'Lag budget: seconds to catch up after a surge (Enter: none):',
+      'Region for prices:',
+    ]);
+    // Fitted to the 80-column terminal, as a command that can still be pasted.
+    expect(r.stderr).toBe(
+      'Next time: kds size --records 5000 --record-size 1000 --average-records 2000 \\\n' +
+        '               --surge-records 12000 --surge-seconds 60 --consumers 2 \\\n' +
+        '               --consumer-speed 400 --max-lag-seconds 300 --region eu-west-1\n\n',
+    );
+    expect(r.stdout).toContain('> lag budget, records');
+    expect(r.stdout).toContain('Recommended shards  20');
+    const surge = prompter.calls.find((c) => c.message === 'Surge, records per second:');
+    const validate = surge?.options.validate as (raw: string) => true | string;
+    expect(validate('3000')).toBe('A surge is above the peak of 5000.');
+    expect(validate('12000')).toBe(true);
+  });
+
+  it('rejects a typed answer the flag would reject, and skips optional questions on Enter', async () => {
+    const prompter = scriptedPrompter(['mbps', '6', '1', '0', '', false, 'us-east-1']);
+    await runKds(['size'], { stdinIsTTY: true, stdoutIsTTY: true, prompter });
+    const average = prompter.calls.find((c) => c.message.startsWith('Long-run average'));
+    const validate = average?.options.validate as (raw: string) => true | string;
+    expect(validate('')).toBe(true);
+    expect(validate('abc')).toBe("--average-mbps expects a number of MiB/s greater than 0 and at most 1,048,576, got 'abc'.");
+    expect(validate('7')).toBe('The average cannot be above the peak of 6.');
+    expect(validate('5.5')).toBe(true);
   });
 
   it('exits 130 when Ctrl+C cancels a question', async () => {

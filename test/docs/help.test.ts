@@ -2,7 +2,7 @@
  * Every command's --help fits 80 columns, and every example in it runs without a usage error.
  * The commands are read from the program tree, so a new command is covered without a change here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,11 +66,14 @@ describe('the examples in help', async () => {
   }
   const home = mkdtempSync(join(tmpdir(), 'kds-help-'));
   afterAll(() => rmSync(home, { recursive: true, force: true }));
-  // Run from docs/examples, where the sample files they name are; several at a time.
+  // Run where the sample files they name are: a copy of docs/examples, so that an example that
+  // writes a file (kds quiz export --output) cannot change the shipped ones. Several at a time.
+  const samples = join(home, 'examples');
+  cpSync(join(ROOT, 'docs', 'examples'), samples, { recursive: true });
   const results = await pool(
     examples.map(([, example], i) => () => {
       const stateDir = join(home, String(i));
-      return runLine(example, { cwd: join(ROOT, 'docs', 'examples'), stateDir, home });
+      return runLine(example, { cwd: samples, stateDir, home });
     }),
     CONCURRENCY,
   );

@@ -20,7 +20,7 @@ describe('kds learn and drills (built binary)', () => {
     const r = await spawnKds(['learn', '--json'], { env });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { id: string }[]).map((l) => l.id)).toEqual([
-      'shards', 'records', 'partition-keys', 'producers', 'consumers', 'lambda', 'kcl', 'resharding', 'compare', 'monitoring', 'cost',
+      'shards', 'records', 'partition-keys', 'producers', 'consumers', 'lambda', 'kcl', 'resharding', 'compare', 'monitoring', 'cost', 'services', 'security',
     ]);
   });
 

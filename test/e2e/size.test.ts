@@ -42,6 +42,26 @@ describe('kds size (built binary)', () => {
     });
   });
 
+  it('prints the surge, consumer-speed and lag-budget report exactly (docs/size.md, worked example 1)', async () => {
+    const r = await spawnKds([
+      'size', '--records', '5000', '--record-size', '1000', '--average-records', '2000',
+      '--surge-records', '12000', '--surge-seconds', '60',
+      '--consumers', '2', '--consumer-speed', '400', '--max-lag-seconds', '300',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    await expect(r.stdout).toMatchFileSnapshot('../fixtures/size/surge-lag.txt');
+  });
+
+  it('exits 2 with one line for an unknown Region, listing the known ones', async () => {
+    expect(await spawnKds(['size', '--mbps', '6', '--region', 'moon-1'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "kds: --region expects one of us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-northeast-1, ap-south-1, sa-east-1; got 'moon-1'.\n",
+    });
+  });
+
   it('exits 2 without a terminal when no throughput flag is given', async () => {
     expect(await spawnKds(['size'])).toEqual({
       code: 2,

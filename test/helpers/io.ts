@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import type { Io, TextOutput } from '../../src/io/io.js';
-import type { Choice, Prompter } from '../../src/io/prompter.js';
+import type { Choice, Prompter, QuizListAnswer, QuizListOptions } from '../../src/io/prompter.js';
 import { run } from '../../src/cli.js';
 
 export interface FakeIoOptions {
@@ -10,11 +10,14 @@ export interface FakeIoOptions {
   readonly stdinIsTTY?: boolean;
   readonly env?: Record<string, string | undefined>;
   readonly columns?: number;
+  /** Terminal rows (24 unless given). */
+  readonly rows?: number;
   readonly prompter?: Prompter;
   /** A fixed time, or a clock the test moves. */
   readonly now?: number | (() => number);
   readonly cwd?: string;
-  readonly stdin?: string;
+  /** What stdin holds (it ends after it); without it, stdin never ends. */
+  readonly stdin?: string | Uint8Array;
 }
 
 export interface FakeIo {
@@ -25,7 +28,7 @@ export interface FakeIo {
   interrupt(): void;
 }
 
-function capture(isTTY: boolean, columns: number | undefined): TextOutput & { text: string } {
+function capture(isTTY: boolean, columns: number | undefined, rows: number | undefined): TextOutput & { text: string } {
   return {
     text: '',
     write(chunk: string) {
@@ -33,12 +36,13 @@ function capture(isTTY: boolean, columns: number | undefined): TextOutput & { te
     },
     isTTY,
     columns: isTTY ? columns : undefined,
+    rows: isTTY ? rows : undefined,
   };
 }
 
 export function fakeIo(options: FakeIoOptions = {}): FakeIo {
-  const stdout = capture(options.stdoutIsTTY ?? false, options.columns ?? 80);
-  const stderr = capture(options.stdoutIsTTY ?? false, options.columns ?? 80);
+  const stdout = capture(options.stdoutIsTTY ?? false, options.columns ?? 80, options.rows ?? 24);
+  const stderr = capture(options.stdoutIsTTY ?? false, options.columns ?? 80, options.rows ?? 24);
   const stdin = new PassThrough();
   if (options.stdin !== undefined) stdin.end(options.stdin);
   const handlers = new Set<() => void>();
@@ -84,7 +88,7 @@ export async function runKds(argv: readonly string[], options: FakeIoOptions = {
 
 /** One question a scripted prompter was asked. */
 export interface PromptCall {
-  readonly kind: 'select' | 'checkbox' | 'confirm' | 'input';
+  readonly kind: 'select' | 'checkbox' | 'confirm' | 'input' | 'quizList';
   readonly message: string;
   readonly choices: readonly Choice<unknown>[];
   readonly options: Record<string, unknown>;
@@ -92,6 +96,19 @@ export interface PromptCall {
 
 /** A scripted answer: a value (or an Error to throw), or a function of the question asked. */
 export type ScriptedAnswer = unknown | ((call: PromptCall) => unknown);
+
+/**
+ * What a scripted answer means to a quiz list: a QuizListAnswer as it is; a value, or a list of
+ * values, that names one of the list's buttons presses it (keeping the other values ticked);
+ * anything else chooses those option values.
+ */
+function asQuizAnswer(answer: unknown, options: QuizListOptions): QuizListAnswer {
+  if (typeof answer === 'object' && answer !== null && 'kind' in answer) return answer as QuizListAnswer;
+  const values = (Array.isArray(answer) ? answer : [answer]).map(String);
+  const action = values.find((v) => options.actions?.some((a) => a.value === v));
+  if (action !== undefined) return { kind: 'action', action, values: values.filter((v) => v !== action) };
+  return { kind: 'answer', values };
+}
 
 /**
  * A Prompter that answers from a script, in order, and fails loudly on an unexpected question.
@@ -113,6 +130,8 @@ export function scriptedPrompter(answers: readonly ScriptedAnswer[]): Prompter &
   return {
     asked,
     calls,
+    quizList: async (message, choices, options) =>
+      asQuizAnswer(await next<unknown>({ kind: 'quizList', message, choices, options: { ...options } }), options),
     select: (message, choices, options) => next({ kind: 'select', message, choices, options: { ...options } }),
     checkbox: (message, choices, options) => next({ kind: 'checkbox', message, choices, options: { ...options } }),
     confirm: (message, options) => next({ kind: 'confirm', message, choices: [], options: { ...options } }),
@@ -123,6 +142,13 @@ export function scriptedPrompter(answers: readonly ScriptedAnswer[]): Prompter &
 /** The error inquirer throws on Ctrl+C. */
 export function ctrlC(): Error {
   const error = new Error('User force closed the prompt with SIGINT');
+  error.name = 'ExitPromptError';
+  return error;
+}
+
+/** The error inquirer throws when its input ends: Ctrl+D in a terminal (the process-exit path). */
+export function ctrlD(): Error {
+  const error = new Error('User force closed the prompt with 0 null');
   error.name = 'ExitPromptError';
   return error;
 }

@@ -9,13 +9,18 @@ import { fishScript } from '../../render/completion/fish.js';
 import type { Shell } from '../../render/completion/spec.js';
 import { zshScript } from '../../render/completion/zsh.js';
 import { version } from '../../version.js';
+import { CHECK } from '../learn/run.js';
 import { completionSpec, type ContentWords } from './tree.js';
 
-/** Question ids of the bank kds ships, and the names kds learn takes (lesson ids and quiz topics). */
+/** Question ids and set names of the bank kds ships, and the names kds learn takes (lesson ids and quiz topics). */
 export function shippedContent(): ContentWords {
-  const questionIds = loadBank(defaultBankDir()).questions.map((q) => q.id);
+  const questions = loadBank(defaultBankDir()).questions;
   const lessonIds = loadLessons(defaultLessonDir(), TOPICS).lessons.map((l) => l.id);
-  return { questionIds, lessons: [...new Set([...lessonIds, ...TOPICS])] };
+  return {
+    questionIds: questions.map((q) => q.id),
+    lessons: [...new Set([...lessonIds, ...TOPICS, CHECK])],
+    sets: [...new Set(questions.flatMap((q) => Object.keys(q.sets ?? {})))].sort(),
+  };
 }
 
 const WRITERS: Readonly<Record<Shell, typeof bashScript>> = { bash: bashScript, zsh: zshScript, fish: fishScript };

@@ -10,8 +10,10 @@ import type { CompletionSpec, CompletionCommand, CompletionFlag, Values } from '
 
 export interface ContentWords {
   readonly questionIds: readonly string[];
-  /** Lesson ids, and the quiz topics kds learn also accepts. */
+  /** What kds learn takes: lesson ids, quiz topics, and `check`. */
   readonly lessons: readonly string[];
+  /** Names of the question sets (`--set practice`). */
+  readonly sets: readonly string[];
 }
 
 const NONE: Values = { kind: 'none' };
@@ -20,12 +22,13 @@ const NONE: Values = { kind: 'none' };
  * Values a flag completes to when commander has no choices for it: by the flag's name for the
  * flags whose values come from kds's own lists, by its placeholder for files and folders.
  */
-function flagValues(option: Option): Values {
+function flagValues(option: Option, content: ContentWords): Values {
   if (option.argChoices) return { kind: 'words', words: option.argChoices };
   const name = option.long?.replace(/^--/, '');
   if (name === 'topic') return { kind: 'words', words: TOPICS, commas: true };
   if (name === 'difficulty') return { kind: 'words', words: DIFFICULTIES, commas: true };
   if (name === 'drill') return { kind: 'words', words: DRILL_KINDS };
+  if (name === 'set') return { kind: 'words', words: content.sets };
   const placeholder = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1]?.toUpperCase() ?? '';
   if (placeholder === 'FILE') return { kind: 'files' };
   if (placeholder === 'DIR') return { kind: 'dirs' };
@@ -54,18 +57,21 @@ function firstSentence(text: string): string {
   return short.length > 60 ? `${short.slice(0, 57).trimEnd()}...` : short;
 }
 
-function toFlag(option: Option): CompletionFlag {
+function toFlag(option: Option, content: ContentWords): CompletionFlag {
   const names = [option.long, option.short].filter((n): n is string => n !== undefined);
   return {
     names,
     description: firstSentence(option.description),
     value: option.required ? 'required' : option.optional ? 'optional' : 'none',
-    values: option.required || option.optional ? flagValues(option) : NONE,
+    values: option.required || option.optional ? flagValues(option, content) : NONE,
   };
 }
 
-function visibleFlags(command: Command): CompletionFlag[] {
-  return command.createHelp().visibleOptions(command).map(toFlag);
+function visibleFlags(command: Command, content: ContentWords): CompletionFlag[] {
+  return command
+    .createHelp()
+    .visibleOptions(command)
+    .map((o) => toFlag(o, content));
 }
 
 /** commander keeps the name of a default subcommand (`kds quiz` runs `kds quiz start`) privately. */
@@ -76,13 +82,13 @@ function defaultSubcommand(command: Command): Command | undefined {
 
 export function completionSpec(program: Command, content: ContentWords): CompletionSpec {
   // Flags of the root that work after any command (commander reads them anywhere): colour.
-  const inherited = visibleFlags(program).filter((f) => f.names.some((n) => n === '--color' || n === '--no-color'));
+  const inherited = visibleFlags(program, content).filter((f) => f.names.some((n) => n === '--color' || n === '--no-color'));
   const commands: CompletionCommand[] = [];
   const visit = (command: Command, path: readonly string[]): void => {
     const subcommands = command.commands.filter((c) => c.name() !== 'help');
     const fallback = defaultSubcommand(command);
-    const own = visibleFlags(command);
-    const flags = [...own, ...(fallback ? visibleFlags(fallback) : []), ...(path.length > 0 ? inherited : [])];
+    const own = visibleFlags(command, content);
+    const flags = [...own, ...(fallback ? visibleFlags(fallback, content) : []), ...(path.length > 0 ? inherited : [])];
     const seen = new Set<string>();
     const unique = flags.filter((f) => {
       const key = f.names.join(' ');

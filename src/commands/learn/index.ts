@@ -9,7 +9,7 @@ export function registerLearn(program: Command, context: () => Context): void {
   const command = program
     .command('learn')
     .description('short lessons that work their examples with the calculators, each ending in a quiz topic')
-    .argument('[lesson]', 'a lesson id (shards, partition-keys, ...) or a quiz topic; none lists them');
+    .argument('[lesson]', 'a lesson id (shards, partition-keys, ...) or a quiz topic; none lists them; "check" lints them');
   addOptions(command, LEARN_OPTIONS);
   command.addHelpText(
     'after',
@@ -19,6 +19,7 @@ export function registerLearn(program: Command, context: () => Context): void {
       ['kds learn partition-keys | less', 'the whole lesson as plain text'],
       ['kds learn --json', 'the lessons as [{ id, title, topic }]'],
       ['kds learn resharding --json', 'one lesson as data, its examples computed'],
+      ['kds learn check', 'lint the lessons, as kds quiz check lints the questions (exit 1 on a problem)'],
     ]),
   );
   command.action(async (lesson: string | undefined, flags: LearnFlags) => {

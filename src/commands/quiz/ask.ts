@@ -1,23 +1,22 @@
 /**
- * Asks one question through the Prompter: a select for single-answer questions, a checkbox for
- * "(Choose two.)" ones. In practice mode the list also offers the next hint and "show the answer";
- * asking for a hint prints it and asks again, keeping what was ticked.
+ * Asks one practice question through the Prompter's quiz list: the options (choose one, or tick
+ * the number a "(Choose two.)" prompt asks for), then buttons for the next hint and for showing
+ * the answer. Asking for a hint prints it and asks again, keeping what was ticked. The list
+ * clears itself when answered; the session prints what was chosen.
  */
 import type { PresentedQuestion } from '../../core/quiz/present.js';
 import { correctCount, numberWord } from '../../core/quiz/question.js';
-import type { Choice, Prompter } from '../../io/prompter.js';
+import type { Choice, Prompter, QuizAction } from '../../io/prompter.js';
 import { choiceName } from '../../render/quiz.js';
-import type { Mode } from './options.js';
 
-/** Choice values besides the option letters (which are single capitals). */
+/** Button values besides the option letters (which are single capitals). */
 export const HINT = 'hint';
 export const REVEAL = 'reveal';
 
 export interface AskSettings {
-  readonly mode: Mode;
   readonly width: number;
-  /** Milliseconds left before a time limit, computed when each prompt opens; undefined: no limit. */
-  readonly timeLeft: () => number | undefined;
+  /** Lines of the question printed above the list. */
+  readonly above: number;
   /** Prints hint number n (1-based). */
   readonly showHint: (hint: string, n: number, total: number) => void;
 }
@@ -29,66 +28,41 @@ export interface AskResult {
   readonly revealed: boolean;
 }
 
-/** Markers inquirer draws before a choice: "❯ " for a select, "❯◯ " for a checkbox. */
-const SELECT_MARKER = 2;
-const CHECKBOX_MARKER = 3;
+/** Markers the list draws before an option: "❯ " to choose one, "❯◯ " to tick. */
+export const SELECT_MARKER = 2;
+export const CHECKBOX_MARKER = 3;
+
+/** The message of a question's list: "Your answer", or "Your answers (choose two)". */
+export function answerMessage(picks: number): string {
+  return picks === 1 ? 'Your answer' : `Your answers (choose ${numberWord(picks)})`;
+}
+
+/** The options of a presented question, lettered and wrapped to fit after the list's marker. */
+export function optionChoices(presented: PresentedQuestion, width: number): Choice<string>[] {
+  const marker = correctCount(presented.question) === 1 ? SELECT_MARKER : CHECKBOX_MARKER;
+  return presented.options.map((o) => ({ value: o.letter, name: choiceName(o, width, marker), short: o.letter }));
+}
 
 export async function askQuestion(prompter: Prompter, presented: PresentedQuestion, settings: AskSettings): Promise<AskResult> {
   const { hints } = presented.question;
   const picks = correctCount(presented.question);
-  const helpAllowed = settings.mode === 'practice';
   let hintsUsed = 0;
   let ticked: readonly string[] = [];
-
-  const extras = (checkbox: boolean): Choice<string>[] => {
-    if (!helpAllowed) return [];
-    const out: Choice<string>[] = [];
-    const alone = checkbox ? ' (tick it and press Enter)' : '';
-    if (hintsUsed < hints.length) {
-      out.push({ value: HINT, name: `Show a hint (${hintsUsed + 1} of ${hints.length})${alone}`, short: '(hint)' });
-    }
-    out.push({ value: REVEAL, name: `Show the answer (counts as wrong)${alone}`, short: '(show the answer)' });
-    return out;
-  };
-
   for (;;) {
-    const timeLeft = settings.timeLeft();
-    const timing = timeLeft === undefined ? {} : { timeoutMs: timeLeft };
-    let picked: readonly string[];
-    if (picks === 1) {
-      const choices: Choice<string>[] = [
-        ...presented.options.map((o) => ({ value: o.letter, name: choiceName(o, settings.width, SELECT_MARKER), short: o.letter })),
-        ...extras(false),
-      ];
-      picked = [await prompter.select('Your answer', choices, timing)];
-    } else {
-      const choices: Choice<string>[] = [
-        ...presented.options.map((o) => ({
-          value: o.letter,
-          name: choiceName(o, settings.width, CHECKBOX_MARKER),
-          short: o.letter,
-          checked: ticked.includes(o.letter),
-        })),
-        ...extras(true),
-      ];
-      const word = numberWord(picks);
-      picked = await prompter.checkbox(`Your answers (choose ${word})`, choices, {
-        ...timing,
-        validate: (values) => {
-          if (values.includes(HINT) || values.includes(REVEAL)) return true;
-          if (values.length === picks) return true;
-          return `Choose ${word}: ${values.length === 0 ? 'none is' : `${values.length} ${values.length === 1 ? 'is' : 'are'}`} ticked.`;
-        },
-      });
-    }
-    if (picked.includes(REVEAL)) return { letters: [], hintsUsed, revealed: true };
-    if (picked.includes(HINT)) {
-      const hint = hints[hintsUsed];
-      hintsUsed++;
-      if (hint !== undefined) settings.showHint(hint, hintsUsed, hints.length);
-      ticked = picked.filter((v) => v !== HINT);
-      continue;
-    }
-    return { letters: [...picked], hintsUsed, revealed: false };
+    const actions: QuizAction[] = [];
+    if (hintsUsed < hints.length) actions.push({ value: HINT, name: `Show a hint (${hintsUsed + 1} of ${hints.length})`, key: 'h' });
+    actions.push({ value: REVEAL, name: 'Show the answer (counts as wrong)' });
+    const answer = await prompter.quizList(answerMessage(picks), optionChoices(presented, settings.width), {
+      picks,
+      actions,
+      checked: ticked,
+      above: settings.above,
+    });
+    if (answer.kind === 'answer') return { letters: [...answer.values], hintsUsed, revealed: false };
+    if (answer.action === REVEAL) return { letters: [], hintsUsed, revealed: true };
+    const hint = hints[hintsUsed];
+    hintsUsed++;
+    if (hint !== undefined) settings.showHint(hint, hintsUsed, hints.length);
+    ticked = answer.values;
   }
 }

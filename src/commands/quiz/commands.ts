@@ -8,7 +8,9 @@ import { print, printJson, type Context } from '../../context.js';
 import { ExitStatus, UsageError } from '../../errors.js';
 import { bankWarnings } from '../../core/quiz/validate.js';
 import { loadBank } from '../../io/bank.js';
+import { echoValue, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
+import { safeQuestion } from '../../render/safe-content.js';
 import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
 import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
 import { bankDir, displayPath, findQuestion, openBank, openStore } from './shared.js';
@@ -27,38 +29,30 @@ export function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; difficul
     difficulties: flags.difficulty ?? [],
   });
   if (flags.json) printJson(ctx, listJson(questions));
-  else print(ctx, renderQuestionList(questions, ctx.color, ctx.width));
+  else print(ctx, renderQuestionList(questions.map(safeQuestion), ctx.color, ctx.width));
 }
 
 export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): void {
   const question = findQuestion(openBank(ctx, flags.bank), id);
-  const presented = presentInFileOrder(question);
+  const presented = presentInFileOrder(flags.json ? question : safeQuestion(question));
   if (flags.json) printJson(ctx, questionJson(presented, flags.answer === true));
   else print(ctx, renderShow(presented, flags.answer === true, ctx.color, ctx.width));
 }
 
 /** Grades one answer in file order, prints the feedback, records it; a wrong answer exits 1. */
-export function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): void {
+export async function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): Promise<void> {
   const question = findQuestion(openBank(ctx, flags.bank), id);
-  const presented = presentInFileOrder(question);
+  const presented = presentInFileOrder(flags.json ? question : safeQuestion(question));
   const parsed = parseLetters(presented, letters);
   if (!parsed.ok) {
-    const given = parsed.invalid.length > 0 ? `'${parsed.invalid.join("', '")}' ${parsed.invalid.length === 1 ? 'is not an option' : 'are not options'}` : 'no letter given';
+    const given = parsed.invalid.length > 0 ? `'${parsed.invalid.map((l) => echoValue(l)).join("', '")}' ${parsed.invalid.length === 1 ? 'is not an option' : 'are not options'}` : 'no letter given';
     throw new UsageError(`${given} of ${question.id}: choose from ${parsed.valid.join(', ')} (kds quiz show ${question.id}).`);
   }
   const result = grade(presented, parsed.letters);
   if (flags.json) printJson(ctx, answerJson(presented, result));
   else print(ctx, renderFeedback(presented, result, { revealed: false, hintsUsed: 0 }, ctx.color, ctx.width));
-  const store = openStore(ctx);
-  store.save(
-    recordAnswer(store.load(), {
-      id: question.progressId ?? question.id,
-      topic: question.topic,
-      right: result.right,
-      hintsUsed: 0,
-      at: ctx.io.now(),
-    }),
-  );
+  const event = { id: question.progressId ?? question.id, topic: question.topic, right: result.right, hintsUsed: 0, at: ctx.io.now() };
+  await openStore(ctx).update((latest) => recordAnswer(latest, event));
   if (!result.right) throw new ExitStatus(1);
 }
 
@@ -94,7 +88,8 @@ export function runCheck(dir: string | undefined, flags: BankFlag & JsonFlag, ct
           dir: path,
           files: bank.files,
           questions: bank.questions,
-          problems: problems.map((p) => ({ where: where(p), message: p.message })),
+          // File names and YAML messages come from the files: escaped.
+          problems: problems.map((p) => ({ where: safeText(where(p)), message: safeText(p.message) })),
           warnings,
         },
         ctx.color,
@@ -109,7 +104,7 @@ export function runStats(flags: BankFlag & JsonFlag, ctx: Context): void {
   const store = openStore(ctx);
   const stats = progressStats(store.load(), bank.questions, ctx.io.now());
   if (flags.json) printJson(ctx, statsJson(stats, store.path));
-  else print(ctx, renderStats(stats, store.path, ctx.color, ctx.width));
+  else print(ctx, renderStats(stats, safeText(store.path), ctx.color, ctx.width));
 }
 
 /** Which records a reset forgets: all, or those of some topics and/or of one bank. */
@@ -129,7 +124,7 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
   const ids = forgettable(state, topics, bankIds);
   const sessions = whole ? state.sessions.length : 0;
   if (ids.length === 0 && sessions === 0) {
-    print(ctx, `Nothing to reset: no progress ${whole ? 'saved yet' : 'on those questions'} (${store.path}).`);
+    print(ctx, `Nothing to reset: no progress ${whole ? 'saved yet' : 'on those questions'} (${safeText(store.path)}).`);
     return;
   }
   const what = whole
@@ -145,15 +140,14 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
       return;
     }
   }
-  if (whole && Object.keys(state.lessons).length === 0) {
-    store.remove();
-  } else if (whole) {
+  // Applied to the latest file: whatever other kds runs wrote meanwhile is judged by the same rule.
+  await store.update((latest) => {
+    if (!whole) {
+      const forget = new Set(forgettable(latest, topics, bankIds));
+      return { ...latest, questions: Object.fromEntries(Object.entries(latest.questions).filter(([id]) => !forget.has(id))) };
+    }
     // The quiz forgets its own progress; the lessons read stay read.
-    store.save({ ...state, questions: {}, sessions: [] });
-  } else {
-    const forget = new Set(ids);
-    const questions = Object.fromEntries(Object.entries(state.questions).filter(([id]) => !forget.has(id)));
-    store.save({ ...state, questions });
-  }
+    return Object.keys(latest.lessons).length === 0 ? null : { ...latest, questions: {}, sessions: [] };
+  });
   print(ctx, `Forgot ${what}.`);
 }

@@ -16,6 +16,8 @@ import {
   CHECK_OPTIONS,
   DRILL_OPTIONS,
   DIFFICULTY_OPTION,
+  EXPORT_OPTIONS,
+  IMPORT_OPTIONS,
   LIST_OPTIONS,
   RESET_OPTIONS,
   SESSION_OPTIONS,
@@ -52,7 +54,9 @@ export function registerQuiz(program: Command, context: () => Context): void {
       examplesHelp([
         ['kds quiz', 'a practice session of 10 questions: hints on request, feedback after each'],
         ['kds quiz --topic capacity,consumers --difficulty hard', 'only hard questions on two topics'],
-        ['kds quiz --mode exam --count 20 --time-limit 30', 'an exam: no feedback until the end'],
+        ['kds quiz --set practice', 'the five practice questions of the course, in order'],
+        ['kds quiz --mode exam --count 20 --time-limit 30', 'an exam: flag, go back, review, then submit; a live clock'],
+        ['kds quiz --mode exam --blueprint developer --count 30', 'drawn by the DVA-C02 exam guide\'s domain weights'],
         ['kds quiz --review', 'the questions you got wrong last time'],
         ['kds quiz --due', 'spaced repetition: what is due again by its Leitner box'],
         ['kds quiz list --topic retention', 'the questions of one topic'],
@@ -60,6 +64,7 @@ export function registerQuiz(program: Command, context: () => Context): void {
         ['kds quiz --drill size', 'generated shard-count problems, answers from the calculator'],
         ['kds quiz --drill-ratio 0.3', 'a session with three drills in every ten questions'],
         ['kds quiz drill keys --seed 7 --json', 'one generated problem as JSON'],
+        ['kds quiz export --output progress.json', 'your progress as JSON, to import on another machine'],
       ]),
     );
 
@@ -100,7 +105,7 @@ export function registerQuiz(program: Command, context: () => Context): void {
     .argument('<letters...>', 'the letters you choose, in the order of kds quiz show (a, b, or "a c")');
   addOptions(answer, ANSWER_OPTIONS).action(async (id: string, letters: string[], flags) => {
     const { runAnswer } = await import('./commands.js');
-    runAnswer(id, letters, flags, context());
+    await runAnswer(id, letters, flags, context());
   });
 
   const drill = quiz
@@ -125,6 +130,21 @@ export function registerQuiz(program: Command, context: () => Context): void {
   addOptions(stats, STATS_OPTIONS).action(async (flags) => {
     const { runStats } = await import('./commands.js');
     runStats(flags, context());
+  });
+
+  const exporter = quiz.command('export').description('print your progress as JSON (or --output FILE), to move it to another machine');
+  addOptions(exporter, EXPORT_OPTIONS).action(async (flags) => {
+    const { runExport } = await import('./transfer.js');
+    runExport(flags, context());
+  });
+
+  const importer = quiz
+    .command('import')
+    .description('merge an export into your progress (nothing is overwritten; importing twice changes nothing)')
+    .argument('<file>', 'a file written by kds quiz export, or - for stdin');
+  addOptions(importer, IMPORT_OPTIONS).action(async (file: string, flags) => {
+    const { runImport } = await import('./transfer.js');
+    await runImport(file, flags, context());
   });
 
   const reset = quiz.command('reset').description('forget your progress (asks first; --yes for scripts)');

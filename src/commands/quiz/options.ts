@@ -1,5 +1,6 @@
 /** kds quiz flags, described once: the session's, and those the other quiz commands share. */
 import { Option, type Command } from 'commander';
+import { BLUEPRINT_NAMES, type BlueprintName } from '../../core/quiz/blueprint.js';
 import { MAX_SEED } from '../../core/quiz/random.js';
 import type { Focus } from '../../core/quiz/select.js';
 import { DIFFICULTIES, TOPICS, type Difficulty, type Topic } from '../../core/quiz/topics.js';
@@ -86,6 +87,14 @@ export const SESSION_OPTIONS: readonly OptionSpec[] = [
     description: 'repeat a session: the same seed picks the same questions in the same order, options shuffled the same way',
     rule: { integer: true, min: 0, max: MAX_SEED, unit: 'seed values' },
   },
+  {
+    type: 'string', name: 'set', value: 'NAME',
+    description: 'a named set of questions, asked in its own order: practice is the five practice questions of the course',
+  },
+  {
+    type: 'string', name: 'blueprint', value: 'EXAM', choices: BLUEPRINT_NAMES,
+    description: 'draw the questions in the domain weights of an AWS exam guide: developer (DVA-C02) or data-engineer (DEA-C01)',
+  },
   { type: 'boolean', name: 'review', description: 'only the questions you got wrong last time' },
   { type: 'boolean', name: 'due', description: 'only the questions due again by their Leitner box (missed ones come back sooner)' },
   {
@@ -114,6 +123,8 @@ export interface SessionFlags {
   /** true for --drill without a kind. */
   readonly drill?: DrillKind | true;
   readonly drillRatio?: number;
+  readonly set?: string;
+  readonly blueprint?: BlueprintName;
 }
 
 export interface SessionOptions {
@@ -127,6 +138,9 @@ export interface SessionOptions {
   readonly bank?: string;
   /** Drills to mix in: which kinds, and their share of the questions (0 for none). */
   readonly drills: { readonly kinds: readonly DrillKind[]; readonly ratio: number };
+  /** A named set, asked in its order instead of a random draw. */
+  readonly set?: string;
+  readonly blueprint?: BlueprintName;
 }
 
 export function toSessionOptions(flags: SessionFlags): SessionOptions {
@@ -135,6 +149,22 @@ export function toSessionOptions(flags: SessionFlags): SessionOptions {
   }
   if (flags.timeLimit !== undefined && flags.mode !== 'exam') {
     throw new UsageError(`--time-limit ${flags.timeLimit} needs --mode exam: practice has no clock.`);
+  }
+  const choosers = [
+    ...(flags.set === undefined ? [] : [`--set ${flags.set}`]),
+    ...(flags.blueprint === undefined ? [] : [`--blueprint ${flags.blueprint}`]),
+    ...(flags.review ? ['--review'] : []),
+    ...(flags.due ? ['--due'] : []),
+    ...(flags.drill === undefined ? [] : ['--drill']),
+  ];
+  if ((flags.set !== undefined || flags.blueprint !== undefined) && choosers.length > 1) {
+    throw new UsageError(`${choosers[0]} and ${choosers[1]} choose questions in two different ways: use one of them.`);
+  }
+  if (flags.set !== undefined && (flags.topic !== undefined || flags.difficulty !== undefined)) {
+    throw new UsageError(`--set ${flags.set} asks its own questions in its own order: leave out --topic and --difficulty.`);
+  }
+  if (flags.blueprint !== undefined && flags.topic !== undefined) {
+    throw new UsageError(`--blueprint ${flags.blueprint} chooses the topics by the exam's domain weights: leave out --topic.`);
   }
   return {
     mode: flags.mode,
@@ -149,6 +179,8 @@ export function toSessionOptions(flags: SessionFlags): SessionOptions {
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(flags.timeLimit === undefined ? {} : { timeLimitMinutes: flags.timeLimit }),
     ...(flags.bank === undefined ? {} : { bank: flags.bank }),
+    ...(flags.set === undefined ? {} : { set: flags.set.trim().toLowerCase() }),
+    ...(flags.blueprint === undefined ? {} : { blueprint: flags.blueprint }),
   };
 }
 
@@ -156,6 +188,8 @@ export function toSessionOptions(flags: SessionFlags): SessionOptions {
 export function repeatCommand(options: SessionOptions, seed: number): string {
   const parts = ['kds quiz'];
   if (options.mode === 'exam') parts.push('--mode exam');
+  if (options.set !== undefined) parts.push(`--set ${options.set}`);
+  if (options.blueprint !== undefined) parts.push(`--blueprint ${options.blueprint}`);
   if (options.topics.length > 0) parts.push(`--topic ${options.topics.join(',')}`);
   if (options.difficulties.length > 0) parts.push(`--difficulty ${options.difficulties.join(',')}`);
   if (options.focus !== 'all') parts.push(`--${options.focus}`);
@@ -226,3 +260,11 @@ export const RESET_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+
+export const EXPORT_OPTIONS: readonly OptionSpec[] = [
+  { type: 'string', name: 'output', value: 'FILE', description: 'write the export to FILE instead of stdout' },
+  { type: 'boolean', name: 'json', description: 'with --output, print { file, questions, sessions, lessons } (the export itself is always JSON)' },
+];
+export const IMPORT_OPTIONS: readonly OptionSpec[] = [
+  { type: 'boolean', name: 'json', description: 'print { file, progressFile, questionsAdded, questionsMerged, sessionsAdded, lessonsAdded }' },
+];

@@ -1,8 +1,11 @@
 /**
- * kds quiz: the interactive session. Picks the questions, asks each one, records every answer as
- * soon as it is given, and ends with a summary: after the last question, when the learner stops,
- * when an exam's time runs out, or on Ctrl+C (then exit 130, answers kept).
+ * kds quiz: the interactive session. Picks the questions (a random draw, a named set in its order,
+ * or an exam blueprint's domain weights), asks them, and ends with a summary: after the last
+ * question, when the learner stops, when an exam is submitted or its time runs out, or on Ctrl+C
+ * (then exit 130, answers kept). Practice records each answer as it is given; an exam records its
+ * answers when it ends, since they can change until then.
  */
+import { BLUEPRINTS, drawBlueprint } from '../../core/quiz/blueprint.js';
 import { suggestionsFor } from '../../core/quiz/guide.js';
 import { grade, presentShuffled } from '../../core/quiz/present.js';
 import {
@@ -16,19 +19,32 @@ import {
 } from '../../core/quiz/progress.js';
 import type { Question } from '../../core/quiz/question.js';
 import { seedFromTime } from '../../core/quiz/random.js';
-import { selectQuestions } from '../../core/quiz/select.js';
+import { filterQuestions, selectQuestions } from '../../core/quiz/select.js';
 import { answerEvent, sessionRecord, summarizeSession, type AnsweredQuestion } from '../../core/quiz/session.js';
+import { questionsInSet, setNames } from '../../core/quiz/validate.js';
 import { notice, print, type Context } from '../../context.js';
-import { InterruptedError, isPromptExit, UsageError } from '../../errors.js';
-import { PromptTimeoutError, type Prompter } from '../../io/prompter.js';
+import { InterruptedError, isEndOfInput, isPromptExit, UsageError } from '../../errors.js';
+import type { Prompter } from '../../io/prompter.js';
 import type { ProgressStore } from '../../io/progress-store.js';
-import { renderFeedback, renderHint, renderQuestion, renderSessionHeader, renderSummary } from '../../render/quiz.js';
+import type { LoadedBank } from '../../io/bank.js';
+import { echoValue, safeText } from '../../render/escape.js';
+import {
+  renderAnswerEcho,
+  renderFeedback,
+  renderHint,
+  renderQuestion,
+  renderSessionHeader,
+  renderStoppedAt,
+  renderSummary,
+} from '../../render/quiz.js';
+import { safeQuestion } from '../../render/safe-content.js';
 import { askQuestion } from './ask.js';
+import { runExam } from './exam.js';
 import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
 import { openBank, openStore } from './shared.js';
 
-export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset'] as const;
+export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset', 'export', 'import'] as const;
 
 export const NO_TERMINAL =
   'kds quiz asks its questions in a terminal, and stdin or stdout is not one. ' +
@@ -39,7 +55,7 @@ const STOP = 'stop';
 
 export async function runSession(flags: SessionFlags, args: readonly string[], ctx: Context): Promise<void> {
   if (args.length > 0) {
-    throw new UsageError(`unknown quiz command '${args[0]}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
+    throw new UsageError(`unknown quiz command '${echoValue(args[0] ?? '')}' (commands: ${SUBCOMMANDS.join(', ')}; see kds quiz --help).`);
   }
   const options = toSessionOptions(flags);
   if (!ctx.interactive) throw new UsageError(NO_TERMINAL);
@@ -49,21 +65,9 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const progress = store.load();
   const startedAt = ctx.io.now();
   const seed = options.seed ?? seedFromTime(startedAt);
-  const drillCount = Math.round(options.count * options.drills.ratio);
-  const fromBank =
-    drillCount >= options.count
-      ? []
-      : selectQuestions(bank.questions, {
-          topics: options.topics,
-          difficulties: options.difficulties,
-          count: options.count - drillCount,
-          seed,
-          focus: options.focus,
-          progress,
-          now: startedAt,
-        });
-  const questions = interleave(fromBank, sessionDrills(drillCount, options.drills.kinds, seed));
-  if (fromBank.length === 0 && drillCount < options.count) {
+  // Questions reach the terminal escaped (a --bank file may hold control characters).
+  const questions = chooseQuestions(options, { ...bank, questions: bank.questions.map(safeQuestion) }, progress, seed, startedAt);
+  if (questions === undefined) {
     print(ctx, nothingToAsk(options, bank.questions, progress, startedAt));
     return;
   }
@@ -83,30 +87,40 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   );
 
   const prompter = await ctx.io.prompter();
-  const recorder = new Recorder(ctx, store, progress);
+  const recorder = new Recorder(ctx, store);
   const deadline = options.timeLimitMinutes === undefined ? undefined : startedAt + options.timeLimitMinutes * 60_000;
-  const timeLeft = (): number | undefined => (deadline === undefined ? undefined : deadline - ctx.io.now());
   let interrupted = false;
   const stopListening = ctx.io.onInterrupt(() => {
     interrupted = true;
   });
-  const answers: AnsweredQuestion[] = [];
+  const present = (q: Question) => presentShuffled(q, seed);
+  let answers: readonly AnsweredQuestion[] = [];
   let ended: SessionEnd = 'finished';
   try {
-    ended = await askAll(ctx, prompter, options, seed, questions, {
-      timeLeft,
-      interrupted: () => interrupted,
-      answered: (answer) => {
-        answers.push(answer);
-        recorder.answer(answer);
-      },
-    });
+    if (options.mode === 'exam') {
+      const exam = await runExam(ctx, prompter, questions.map(present), {
+        ...(deadline === undefined ? {} : { deadline }),
+        interrupted: () => interrupted,
+      });
+      ({ answers, ended } = exam);
+      for (const answer of answers) await recorder.answer(answer);
+    } else {
+      const given: AnsweredQuestion[] = [];
+      ended = await askAll(ctx, prompter, questions.map(present), {
+        interrupted: () => interrupted,
+        answered: async (answer) => {
+          given.push(answer);
+          await recorder.answer(answer);
+        },
+      });
+      answers = given;
+    }
   } finally {
     stopListening();
   }
 
-  const summary = summarizeSession(options.mode, questions, answers, ended);
-  if (summary.answered > 0) recorder.session(sessionRecord(summary, ctx.io.now()));
+  const summary = summarizeSession(options.mode, questions, answers, ended, present);
+  if (summary.answered > 0) await recorder.session(sessionRecord(summary, ctx.io.now()));
   print(
     ctx,
     renderSummary(
@@ -114,10 +128,8 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
       {
         suggestions: suggestionsFor(summary),
         ...(options.focus === 'all' ? { repeat: repeatCommand(options, seed) } : {}),
-        ...(options.mode === 'exam'
-          ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) }
-          : {}),
-        ...(recorder.failed ? {} : { progressPath: store.path }),
+        ...(options.mode === 'exam' ? { time: examTime(startedAt, ctx.io.now(), deadline, ended) } : {}),
+        ...(recorder.failed ? {} : { progressPath: safeText(store.path) }),
       },
       ctx.color,
       ctx.width,
@@ -128,64 +140,95 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   }
 }
 
-interface Hooks {
-  readonly timeLeft: () => number | undefined;
-  readonly interrupted: () => boolean;
-  readonly answered: (answer: AnsweredQuestion) => void;
+/** The session's questions, or undefined when nothing matches. */
+function chooseQuestions(
+  options: SessionOptions,
+  bank: LoadedBank,
+  progress: ProgressState,
+  seed: number,
+  now: number,
+): readonly Question[] | undefined {
+  if (options.set !== undefined) {
+    const inSet = questionsInSet(bank.questions, options.set);
+    if (inSet.length === 0) {
+      const known = setNames(bank.questions);
+      throw new UsageError(
+        `no question set '${options.set}' in the bank (${known.length === 0 ? 'it has no sets' : `sets: ${known.join(', ')}`}).`,
+      );
+    }
+    return inSet.slice(0, options.count);
+  }
+  if (options.blueprint !== undefined) {
+    const pool = filterQuestions(bank.questions, { difficulties: options.difficulties });
+    const drawn = drawBlueprint(pool, BLUEPRINTS[options.blueprint], options.count, seed).questions;
+    return drawn.length === 0 ? undefined : drawn;
+  }
+  const drillCount = Math.round(options.count * options.drills.ratio);
+  const fromBank =
+    drillCount >= options.count
+      ? []
+      : selectQuestions(bank.questions, {
+          topics: options.topics,
+          difficulties: options.difficulties,
+          count: options.count - drillCount,
+          seed,
+          focus: options.focus,
+          progress,
+          now,
+        });
+  if (fromBank.length === 0 && drillCount < options.count) return undefined;
+  return interleave(fromBank, sessionDrills(drillCount, options.drills.kinds, seed));
 }
 
-/** Asks the questions in turn; returns why the session ended. */
-async function askAll(
-  ctx: Context,
-  prompter: Prompter,
-  options: SessionOptions,
-  seed: number,
-  questions: readonly Question[],
-  hooks: Hooks,
-): Promise<SessionEnd> {
-  const practice = options.mode === 'practice';
-  for (const [index, question] of questions.entries()) {
+interface PracticeHooks {
+  readonly interrupted: () => boolean;
+  readonly answered: (answer: AnsweredQuestion) => Promise<void>;
+}
+
+/** Asks the practice questions in turn, with feedback after each; returns why the session ended. */
+async function askAll(ctx: Context, prompter: Prompter, questions: readonly ReturnType<typeof presentShuffled>[], hooks: PracticeHooks): Promise<SessionEnd> {
+  for (const [index, presented] of questions.entries()) {
     if (hooks.interrupted()) return 'interrupted';
-    const left = hooks.timeLeft();
-    if (left !== undefined && left <= 0) return 'time';
-    const presented = presentShuffled(question, seed);
-    print(
-      ctx,
-      renderQuestion(
-        presented,
-        { index, total: questions.length, ...(left === undefined ? {} : { timeLeftMs: left }) },
-        ctx.color,
-        ctx.width,
-      ),
-    );
+    const shown = renderQuestion(presented, { index, total: questions.length }, ctx.color, ctx.width);
+    print(ctx, shown);
     let asked;
     try {
       asked = await askQuestion(prompter, presented, {
-        mode: options.mode,
         width: ctx.width,
-        timeLeft: hooks.timeLeft,
+        above: shown.split('\n').length,
         showHint: (hint, n, total) => print(ctx, renderHint(hint, n, total, ctx.color, ctx.width)),
       });
     } catch (error) {
-      if (error instanceof PromptTimeoutError) return 'time';
-      if (isPromptExit(error)) return 'interrupted';
+      if (isEndOfInput(error)) {
+        print(ctx, renderStoppedAt(index, ctx.color));
+        return endOfInput(ctx);
+      }
+      if (isPromptExit(error)) {
+        print(ctx, renderStoppedAt(index, ctx.color));
+        return 'interrupted';
+      }
       throw error;
     }
+    if (!asked.revealed) print(ctx, renderAnswerEcho(asked.letters, ctx.color));
     const result = grade(presented, asked.letters);
-    const answer: AnsweredQuestion = { presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed };
-    hooks.answered(answer);
-    if (!practice) continue;
+    await hooks.answered({ presented, grade: result, hintsUsed: asked.hintsUsed, revealed: asked.revealed });
     print(ctx, `\n${renderFeedback(presented, result, asked, ctx.color, ctx.width)}`);
     if (index === questions.length - 1) break;
     if (hooks.interrupted()) return 'interrupted';
     print(ctx, '');
     try {
-      const next = await prompter.select('What next?', [
-        { value: NEXT, name: `Next question (${index + 2} of ${questions.length})`, short: 'next question' },
-        { value: STOP, name: 'Stop here and show my summary', short: 'stop' },
-      ]);
-      if (next === STOP) return 'stopped';
+      // A quiz list clears itself, so Ctrl+C here leaves no open menu above the summary.
+      const next = await prompter.quizList(
+        'What next?',
+        [
+          { value: NEXT, name: `Next question (${index + 2} of ${questions.length})` },
+          { value: STOP, name: 'Stop here and show my summary' },
+        ],
+        { picks: 1 },
+      );
+      if (next.kind === 'answer' && next.values[0] === STOP) return 'stopped';
     } catch (error) {
+      if (isEndOfInput(error)) return endOfInput(ctx);
       if (isPromptExit(error)) return 'interrupted';
       throw error;
     }
@@ -193,30 +236,37 @@ async function askAll(
   return 'finished';
 }
 
-/** Saves progress after every answer; a failure is reported once and the session goes on. */
+/** Ctrl+D ends the input: the learner is done, which is a stop (exit 0), not a Ctrl+C. */
+function endOfInput(ctx: Context): SessionEnd {
+  print(ctx, '\nInput ended (Ctrl+D): the session stops here.');
+  return 'stopped';
+}
+
+/**
+ * Saves every answer as it is given, merged into the progress on disk (other kds runs may have
+ * written it since the session started); a failure is reported once and the session goes on.
+ */
 class Recorder {
   failed = false;
 
   constructor(
     private readonly ctx: Context,
     private readonly store: ProgressStore,
-    private state: ProgressState,
   ) {}
 
-  answer(answer: AnsweredQuestion): void {
-    this.state = recordAnswer(this.state, answerEvent(answer, this.ctx.io.now()));
-    this.save();
+  answer(answer: AnsweredQuestion): Promise<void> {
+    const event = answerEvent(answer, this.ctx.io.now());
+    return this.save((state) => recordAnswer(state, event));
   }
 
-  session(record: SessionRecord): void {
-    this.state = recordSession(this.state, record);
-    this.save();
+  session(record: SessionRecord): Promise<void> {
+    return this.save((state) => recordSession(state, record));
   }
 
-  private save(): void {
+  private async save(change: (latest: ProgressState) => ProgressState): Promise<void> {
     if (this.failed) return;
     try {
-      this.store.save(this.state);
+      await this.store.update(change);
     } catch (error) {
       this.failed = true;
       notice(this.ctx, `${(error as Error).message}; the session goes on, but this session's answers are not saved.`);
@@ -231,6 +281,12 @@ function examTime(start: number, end: number, deadline: number | undefined, ende
 }
 
 function scopeText(options: SessionOptions): string {
+  if (options.set !== undefined) return `the ${options.set} set, in order`;
+  if (options.blueprint !== undefined) {
+    const parts = [`${BLUEPRINTS[options.blueprint].exam} domain weights`];
+    if (options.difficulties.length > 0) parts.push(options.difficulties.join(' or '));
+    return parts.join('; ');
+  }
   const { kinds, ratio } = options.drills;
   const drills = `${kinds.join(', ')} drills`;
   if (ratio >= 1) return drills;

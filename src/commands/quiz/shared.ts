@@ -6,6 +6,7 @@ import { notice, type Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { drillQuestion, generateDrill, parseDrillId } from '../../drills/index.js';
 import { defaultBankDir, loadBank, type LoadedBank } from '../../io/bank.js';
+import { echoValue } from '../../render/escape.js';
 import { openProgressStore, progressPath, type ProgressStore } from '../../io/progress-store.js';
 
 /** The bank in --bank DIR (relative to the working directory), else the one kds ships. */
@@ -20,10 +21,15 @@ export function bankDir(ctx: Context, flag: string | undefined): string {
 export function openBank(ctx: Context, flag: string | undefined): LoadedBank {
   const dir = bankDir(ctx, flag);
   const bank = loadBank(dir);
-  if (bank.problems.length > 0) {
-    const files = new Set(bank.problems.map((p) => p.file)).size;
-    const what = files === 1 ? '1 file in the question bank has problems and was' : `${files} files in the question bank have problems and were`;
-    notice(ctx, `${what} skipped; see kds quiz check${flag === undefined ? '' : ` ${flag}`}.`);
+  const see = `see kds quiz check${flag === undefined ? '' : ` ${flag}`}`;
+  const skipped = new Set(bank.problems.filter((p) => !p.kept).map((p) => p.file));
+  const escaped = new Set(bank.problems.filter((p) => p.kept && !skipped.has(p.file)).map((p) => p.file)).size;
+  if (skipped.size > 0) {
+    const what = skipped.size === 1 ? '1 file in the question bank has problems and was' : `${skipped.size} files in the question bank have problems and were`;
+    notice(ctx, `${what} skipped; ${see}.`);
+  }
+  if (escaped > 0) {
+    notice(ctx, `${escaped === 1 ? '1 question file holds' : `${escaped} question files hold`} control characters, shown escaped; ${see}.`);
   }
   return bank;
 }
@@ -48,12 +54,12 @@ export function findQuestion(bank: LoadedBank, id: string): Question {
   const wanted = id.trim().toLowerCase();
   const found = bank.questions.find((q) => q.id === wanted);
   if (found) return found;
-  if (bank.questions.length === 0) throw new UsageError(`unknown question '${id}': the bank ${bank.dir} has no questions.`);
+  if (bank.questions.length === 0) throw new UsageError(`unknown question '${echoValue(id)}': the bank ${bank.dir} has no questions.`);
   const topic = TOPICS.find((t) => wanted.startsWith(`${t}-`)) ?? TOPICS.find((t) => t.startsWith(wanted.split('-')[0] ?? ''));
   const sameTopic = bank.questions.filter((q) => q.topic === topic).map((q) => q.id);
   const named =
     sameTopic.length > 0
       ? `${topic} questions: ${sameTopic.join(', ')}`
       : `ids run from ${bank.questions[0]?.id} to ${bank.questions.at(-1)?.id}`;
-  throw new UsageError(`unknown question '${id}' (${named}); kds quiz list shows all ${bank.questions.length}.`);
+  throw new UsageError(`unknown question '${echoValue(id)}' (${named}); kds quiz list shows all ${bank.questions.length}.`);
 }

@@ -18,6 +18,10 @@ export function registerSize(program: Command, context: () => Context): void {
       ['kds size --records 5000 --record-size 100', 'many small records: 5 shards, bound by write records'],
       ['kds size --records 5000 --record-size 100 --kpl', 'the same with KPL aggregation'],
       ['kds size --mbps 6 --current-shards 4', 'plan the update-shard-count calls from 4 shards'],
+      ['kds size --mbps 6 --average-mbps 2 --region eu-west-1', 'priced for the average, in another Region'],
+      ['kds size --mbps 4 --surge-mbps 10 --surge-seconds 30', 'a 30-second surge to 10 MiB/s: 10 shards, bound by the surge'],
+      ['kds size --records 3000 --mbps 1 --consumer-speed 400', 'a consumer that handles 400 records/s per shard: 8 shards'],
+      ['kds size --mbps 2 --surge-mbps 6 --surge-seconds 60 --max-lag-seconds 60', 'catch up within 60 s after the surge'],
       ['kds size --mbps 20 --efo-consumers 4 --retention-hours 168 --json', 'everything as JSON'],
     ]),
   );

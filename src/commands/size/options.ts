@@ -1,28 +1,34 @@
-/** kds size flags, described once, and how they combine into a SizeInput. */
-import { SHARD, STREAM } from '../../core/facts.js';
-import type { SizeInput } from '../../core/size/input.js';
+/** kds size flags, described once. How they combine into a SizeInput is in input.ts. */
+import { LAMBDA, REGION_CODES, SHARD, STREAM } from '../../core/facts.js';
 import { MIB } from '../../core/units.js';
-import { UsageError } from '../../errors.js';
 import type { OptionSpec } from '../../options/define.js';
 import { formatInt, formatMibPerSec } from '../../render/format.js';
 import { JSON_OPTION } from '../shared.js';
 
-const WORKLOAD = 'Workload:';
+export { lacksThroughput, THROUGHPUT_HELP, toSizeInput } from './input.js';
+
+const WORKLOAD = 'Workload (the peak):';
+const TRAFFIC = 'Traffic over time:';
 const READERS = 'Readers:';
 const PLAN = 'Plan:';
+const COST = 'Cost:';
 
 export const DEFAULT_HEADROOM_PERCENT = 25;
+export const DEFAULT_REGION = 'us-east-1';
+
+const MAX_MIBPS = 1_048_576;
+const MAX_RECORDS = 1_000_000_000;
 
 export const SIZE_OPTIONS: readonly OptionSpec[] = [
   {
     type: 'number', name: 'mbps', value: 'N', group: WORKLOAD,
-    description: `write throughput in MiB/s (data bytes; the unit of the ${formatMibPerSec(SHARD.writeBytesPerSec.value)} shard limit)`,
-    rule: { min: 0, minExclusive: true, max: 1_048_576, unit: 'MiB/s' },
+    description: `peak write throughput in MiB/s (data bytes; the unit of the ${formatMibPerSec(SHARD.writeBytesPerSec.value)} shard limit)`,
+    rule: { min: 0, minExclusive: true, max: MAX_MIBPS, unit: 'MiB/s' },
   },
   {
     type: 'number', name: 'records', value: 'N', group: WORKLOAD,
-    description: 'records written per second',
-    rule: { min: 0, minExclusive: true, max: 1_000_000_000, unit: 'records per second' },
+    description: 'peak records written per second',
+    rule: { min: 0, minExclusive: true, max: MAX_RECORDS, unit: 'records per second' },
   },
   {
     type: 'number', name: 'record-size', value: 'BYTES', group: WORKLOAD,
@@ -42,6 +48,31 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
     description: 'producers use KPL aggregation (changes the records limit)',
   },
   {
+    type: 'number', name: 'average-mbps', value: 'N', group: TRAFFIC,
+    description: 'long-run average write throughput in MiB/s, for cost (default: the peak)',
+    rule: { min: 0, minExclusive: true, max: MAX_MIBPS, unit: 'MiB/s' },
+  },
+  {
+    type: 'number', name: 'average-records', value: 'N', group: TRAFFIC,
+    description: "long-run average records per second, for cost (records of the peak's size)",
+    rule: { min: 0, minExclusive: true, max: MAX_RECORDS, unit: 'records per second' },
+  },
+  {
+    type: 'number', name: 'surge-records', value: 'N', group: TRAFFIC,
+    description: "records per second during a short surge above the peak (records of the peak's size)",
+    rule: { min: 0, minExclusive: true, max: MAX_RECORDS, unit: 'records per second' },
+  },
+  {
+    type: 'number', name: 'surge-mbps', value: 'N', group: TRAFFIC,
+    description: 'the surge in MiB/s (with --surge-records too: the surge has its own record size)',
+    rule: { min: 0, minExclusive: true, max: MAX_MIBPS, unit: 'MiB/s' },
+  },
+  {
+    type: 'number', name: 'surge-seconds', value: 'S', group: TRAFFIC,
+    description: 'how long the surge lasts, in seconds',
+    rule: { min: 0, minExclusive: true, max: 86_400, unit: 'seconds', why: 'A surge is a burst; for a day or more, size for it as the peak.' },
+  },
+  {
     type: 'number', name: 'consumers', value: 'N', group: READERS, default: 1,
     description: 'applications reading with shared throughput (GetRecords: KCL polling, Lambda without EFO)',
     rule: { integer: true, min: 0, max: 10_000, unit: 'consumers' },
@@ -50,6 +81,24 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
     type: 'number', name: 'efo-consumers', value: 'N', group: READERS, default: 0,
     description: 'enhanced fan-out consumers (each gets its own read throughput)',
     rule: { integer: true, min: 0, max: 10_000, unit: 'consumers' },
+  },
+  {
+    type: 'number', name: 'consumer-speed', value: 'N', group: READERS,
+    description: 'records per second the slowest consumer processes from one shard (its own work)',
+    rule: { min: 0, minExclusive: true, max: MAX_RECORDS, unit: 'records per second' },
+  },
+  {
+    type: 'number', name: 'lambda-concurrency-per-shard', value: 'N', group: READERS,
+    description: 'Lambda ParallelizationFactor: batches processed per shard at once (multiplies --consumer-speed)',
+    rule: {
+      integer: true, min: LAMBDA.parallelizationFactorMin.value, max: LAMBDA.parallelizationFactorMax.value, unit: 'batches per shard',
+      why: `Lambda's ParallelizationFactor is ${LAMBDA.parallelizationFactorMin.value} to ${LAMBDA.parallelizationFactorMax.value}.`,
+    },
+  },
+  {
+    type: 'number', name: 'max-lag-seconds', value: 'S', group: READERS,
+    description: 'lag budget: consumers must catch up within S seconds after a surge ends',
+    rule: { min: 0, max: STREAM.retentionMaxHours.value * 3600, unit: 'seconds' },
   },
   {
     type: 'number', name: 'headroom', value: 'PCT', group: PLAN, default: DEFAULT_HEADROOM_PERCENT,
@@ -73,6 +122,15 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
     type: 'string', name: 'stream-name', value: 'NAME', group: PLAN, default: 'my-stream',
     description: 'stream name to put in the printed aws commands',
   },
+  {
+    type: 'string', name: 'region', value: 'CODE', group: COST, default: DEFAULT_REGION,
+    description: `AWS Region whose prices to use: ${REGION_CODES.join(', ')}`,
+  },
+  {
+    type: 'number', name: 'discount', value: 'PCT', group: COST, default: 0,
+    description: 'negotiated discount off every list price, in percent',
+    rule: { min: 0, max: 99, unit: 'percent', why: 'A discount of 100% or more would make the stream free.' },
+  },
   JSON_OPTION,
 ];
 
@@ -83,60 +141,21 @@ export interface SizeFlags {
   readonly recordSize?: number;
   readonly keySize?: number;
   readonly kpl?: boolean;
+  readonly averageMbps?: number;
+  readonly averageRecords?: number;
+  readonly surgeRecords?: number;
+  readonly surgeMbps?: number;
+  readonly surgeSeconds?: number;
   readonly consumers: number;
   readonly efoConsumers: number;
+  readonly consumerSpeed?: number;
+  readonly lambdaConcurrencyPerShard?: number;
+  readonly maxLagSeconds?: number;
   readonly headroom: number;
   readonly retentionHours: number;
   readonly currentShards?: number;
   readonly streamName: string;
+  readonly region?: string;
+  readonly discount?: number;
   readonly json?: boolean;
-}
-
-export const THROUGHPUT_HELP = 'pass --mbps N, or --records N with --record-size BYTES';
-
-const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
-
-/** True when no flag says how much is written: the command then asks, or fails without a terminal. */
-export function lacksThroughput(flags: SizeFlags): boolean {
-  return flags.mbps === undefined && flags.records === undefined && flags.recordSize === undefined;
-}
-
-/**
- * Combines the flags into the calculator's input. Bytes come from --mbps, or from --records times
- * --record-size; --key-size adds key bytes once per record. Anything else is a usage error.
- */
-export function toSizeInput(flags: SizeFlags): SizeInput {
-  const { mbps, records, recordSize, keySize } = flags;
-  if (mbps !== undefined && recordSize !== undefined) {
-    throw new UsageError(
-      `--mbps ${mbps} and --record-size ${recordSize} both set the data rate: ${THROUGHPUT_HELP}, not both.`,
-    );
-  }
-  if (recordSize !== undefined && records === undefined) {
-    throw new UsageError(`--record-size ${recordSize} needs --records N (records per second) to give a data rate.`);
-  }
-  if (records !== undefined && mbps === undefined && recordSize === undefined) {
-    throw new UsageError(`--records ${records} needs --record-size BYTES (average data per record) or --mbps N.`);
-  }
-  if (keySize !== undefined && records === undefined) {
-    throw new UsageError(`--key-size ${keySize} needs --records N: key bytes count once per record.`);
-  }
-  if (!STREAM_NAME.test(flags.streamName)) {
-    throw new UsageError(
-      `--stream-name expects 1 to 128 letters, digits, '_', '.' or '-', got '${flags.streamName}'.`,
-    );
-  }
-  const dataBytesPerSec = mbps !== undefined ? mbps * MIB : (records ?? 0) * (recordSize ?? 0);
-  if (dataBytesPerSec <= 0) throw new UsageError(`the write throughput is missing: ${THROUGHPUT_HELP}.`);
-  return {
-    dataBytesPerSec,
-    recordsPerSec: records,
-    keyBytes: keySize ?? 0,
-    sharedConsumers: flags.consumers,
-    efoConsumers: flags.efoConsumers,
-    headroom: flags.headroom / 100,
-    retentionHours: flags.retentionHours,
-    currentShards: flags.currentShards,
-    kpl: flags.kpl === true,
-  };
 }

@@ -4,6 +4,7 @@
  * changed and when.
  */
 import {
+  ADVANTAGE_EFO_CONDITION,
   EVENTBRIDGE,
   FIREHOSE,
   KDS_COMPARED,
@@ -205,7 +206,7 @@ export const ROWS: readonly MatrixRow[] = [
       kds: c(
         `Yes. Shared readers split ${rate(SHARD.sharedReadBytesPerSec.value)} per shard; each enhanced fan-out consumer gets its own ` +
           `${rate(SHARD.efoReadBytesPerSec.value)}, up to ${num(STREAM.efoConsumersPerStream.value)} per stream ` +
-          `(${num(STREAM.efoConsumersPerStreamAdvantage.value)} with On-demand Advantage since Nov 2025).`,
+          `(${num(STREAM.efoConsumersPerStreamAdvantage.value)} ${ADVANTAGE_EFO_CONDITION}, since Nov 2025).`,
         SOURCES.efo,
       ),
       'sqs-standard': c(
@@ -323,7 +324,7 @@ export const ROWS: readonly MatrixRow[] = [
       'sqs-fifo': c(
         `${num(fifoSendRate)} calls/s per action (${num(fifoBatchRate)} messages/s in batches of ${num(SQS_FIFO.batchMessages.value)}); ` +
           `high-throughput mode up to ${num(SQS_FIFO.highThroughputTransactionsPerSecond.value)} calls/s in the largest Regions ` +
-          '(since Nov 2023). "3,000 messages/s" is outdated.',
+          '(since Nov 2023); without it the 3,000 messages/s in batches still holds.',
         N.sqsMessageQuotas,
       ),
       firehose: c(

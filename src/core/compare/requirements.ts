@@ -3,6 +3,7 @@
  * candidate out (with the reason), or the candidate meets it (how), possibly with a caveat.
  */
 import {
+  ADVANTAGE_EFO_CONDITION,
   EVENTBRIDGE,
   FIREHOSE,
   KDS_COMPARED,
@@ -345,13 +346,13 @@ function consumers(w: Workload, c: CandidateId): Verdict {
       const who = c === 'kds+firehose' ? `${num(n)} readers (Firehose is one of them)` : `${num(n)} applications`;
       if (n > advantage) {
         return fail(
-          `a stream registers at most ${num(advantage)} enhanced fan-out consumers (On-demand Advantage; ${num(efo)} otherwise), and ${num(n)} shared readers would split ${num(SHARD.getRecordsCallsPerSec.value)} reads per second per shard.`,
+          `a stream registers at most ${num(advantage)} enhanced fan-out consumers (${ADVANTAGE_EFO_CONDITION}; ${num(efo)} otherwise), and ${num(n)} shared readers would split ${num(SHARD.getRecordsCallsPerSec.value)} reads per second per shard.`,
         );
       }
       if (n > efo) {
         return how(
           `${who} each read the whole stream at their own pace.`,
-          `More than ${num(efo)} enhanced fan-out consumers need On-demand Advantage (up to ${num(advantage)} since Nov 2025).`,
+          `More than ${num(efo)} enhanced fan-out consumers need On-demand Advantage (up to ${num(advantage)} since Nov 2025, in the Regions AWS lists for it).`,
         );
       }
       return how(`${who} each read the whole stream at their own pace, from their own position.`);
@@ -394,7 +395,7 @@ function perMessageAck(w: Workload, c: CandidateId): Verdict {
       }
       return how(
         'A Kinesis queue on the stream acknowledges each record, with a visibility timeout and dead-letter records.',
-        `Queues need an on-demand stream and count as one of its ${num(STREAM.efoConsumersPerStream.value)} (${num(STREAM.efoConsumersPerStreamAdvantage.value)} with Advantage) registered consumers.`,
+        `Queues need an on-demand stream and count as one of its ${num(STREAM.efoConsumersPerStream.value)} registered consumers (${num(STREAM.efoConsumersPerStreamAdvantage.value)} ${ADVANTAGE_EFO_CONDITION}).`,
       );
     case 'firehose':
       return fail('Firehose has no consumer to acknowledge anything.');
@@ -436,7 +437,7 @@ function destination(w: Workload, c: CandidateId): Verdict {
   if (!isFirehoseSink(dest)) return OK;
   if (!w.noCode) {
     if (c === 'firehose' || c === 'kds+firehose') return how(`${where} is a built-in Firehose destination.`);
-    return OK;
+    return { note: writerNeeded(c, dest) };
   }
   switch (c) {
     case 'firehose':
@@ -459,6 +460,29 @@ function destination(w: Workload, c: CandidateId): Verdict {
     case 'eventbridge':
       if (dest === 'http') return how('API destinations call an HTTP endpoint with no code.');
       return fail(`EventBridge reaches ${where} only through a Firehose target; use Firehose itself.`);
+  }
+}
+
+/**
+ * What a candidate that does not deliver to a Firehose sink by itself leaves to the user: a consumer
+ * that writes the data there, whose own time comes on top of the latency budget.
+ */
+function writerNeeded(c: CandidateId, dest: Destination): string {
+  const where = DESTINATION_NAMES[dest];
+  const writer = `add a consumer that writes the data to ${where} (a Lambda function or your own code)`;
+  switch (c) {
+    case 'kds':
+      return dest === 's3' || dest === 'iceberg'
+        ? `A stream does not write to ${where} by itself: ${writer}, or let Firehose or a channel read the stream, which take seconds to minutes; the latency budget must cover that writer too.`
+        : `A stream does not write to ${where} by itself: ${writer}, or let Firehose read the stream; the latency budget must cover that writer too.`;
+    case 'msk':
+      return `Kafka does not write to ${where} by itself: ${writer}, a Kafka Connect sink connector, or Firehose with the cluster as its source.`;
+    case 'eventbridge':
+      return dest === 'http'
+        ? 'API destinations call an HTTP endpoint; no other writer is needed.'
+        : `EventBridge reaches ${where} only through a target that writes it: ${writer}, or a Firehose target.`;
+    default:
+      return `Messages wait in the queue until something takes them: ${writer}; the latency budget must cover that writer too.`;
   }
 }
 

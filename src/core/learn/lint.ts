@@ -81,3 +81,42 @@ export function checkOrders(lessons: readonly Lesson[]): LessonProblem[] {
   }
   return problems;
 }
+
+/** The kds commands a lesson's "try" may name. */
+export const KDS_COMMANDS = ['size', 'keys', 'compare', 'quiz', 'learn'] as const;
+
+/**
+ * Checks that need the calculators or the whole set, after each lesson's own checks: every live
+ * example computes (runExample throws when it does not), every "try" names a kds command, and a
+ * `kds quiz --topic T` names a quiz topic.
+ */
+export function lintLessonSet(
+  lessons: readonly Lesson[],
+  topics: readonly string[],
+  runExample: (block: Extract<Lesson['blocks'][number], { kind: 'example' }>) => void,
+  commands: readonly string[] = KDS_COMMANDS,
+): LessonProblem[] {
+  const problems: LessonProblem[] = [];
+  for (const lesson of lessons) {
+    const file = `${lesson.id}.md`;
+    for (const block of lesson.blocks) {
+      if (block.kind !== 'example') continue;
+      try {
+        runExample(block);
+      } catch (error) {
+        problems.push({ file, message: `the example ${block.directive.raw} does not compute: ${(error as Error).message}` });
+      }
+    }
+    for (const command of lesson.try) {
+      const words = command.split(/\s+/);
+      if (!commands.includes(words[1] ?? '')) {
+        problems.push({ file, message: `try "${command}" names no kds command (commands: ${commands.join(', ')})` });
+      }
+      const at = words.indexOf('--topic');
+      if (words[1] === 'quiz' && at > 0 && !topics.includes(words[at + 1] ?? '')) {
+        problems.push({ file, message: `try "${command}" names no quiz topic (topics: ${topics.join(', ')})` });
+      }
+    }
+  }
+  return problems;
+}

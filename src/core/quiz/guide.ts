@@ -49,8 +49,14 @@ export const TOPIC_GUIDE: Readonly<Record<Topic, TopicGuide>> = {
     commands: [{ command: 'kds size --mbps 6 --current-shards 4', what: 'the update-shard-count calls from 4 shards' }],
   },
   firehose: {
-    lesson: 'compare',
+    lesson: 'services',
     commands: [{ command: 'kds compare', what: 'Kinesis Data Streams, SQS and Firehose side by side' }],
+  },
+  integrations: {
+    lesson: 'services',
+    commands: [
+      { command: 'kds compare --recommend --replay --consumers 2 --destination s3 --no-code', what: 'a stream that Firehose loads into S3 while another application reads it' },
+    ],
   },
   'kds-vs-sqs': {
     lesson: 'compare',
@@ -59,15 +65,13 @@ export const TOPIC_GUIDE: Readonly<Record<Topic, TopicGuide>> = {
       { command: 'kds compare --recommend --replay --consumers 3', what: 'which service fits replay with three readers' },
     ],
   },
-  errors: {
-    lesson: 'lambda',
-    commands: [{ command: 'kds size --mbps 6 --current-shards 4', what: 'why 4 shards throttle 6 MiB/s, and the fix' }],
-  },
+  // No kds command shows retries and failure handling at work: the lesson is the place to look.
+  errors: { lesson: 'lambda', commands: [] },
   monitoring: {
     lesson: 'monitoring',
     commands: [{ command: 'kds size --mbps 6 --consumers 2', what: 'the per-shard limits that the stream metrics are measured against' }],
   },
-  security: { commands: [] },
+  security: { lesson: 'security', commands: [] },
   cost: {
     lesson: 'cost',
     commands: [{ command: 'kds size --mbps 20 --efo-consumers 4 --retention-hours 168', what: 'the monthly cost of a busy stream' }],
@@ -78,7 +82,10 @@ export const MAX_SUGGESTIONS = 6;
 
 /**
  * What to look at after a session: the `try` commands of the missed questions first (each shows
- * that very question at work), then the lesson and guide commands of the topics missed. No repeats.
+ * that very question at work), then the lesson of each topic missed, then the topic's own
+ * commands, but only for topics whose missed questions had no `try` of their own (a question's
+ * try is the closer match; a topic command shows the topic, not necessarily that question).
+ * No repeats.
  */
 export function suggestionsFor(summary: SessionSummary, guide: Readonly<Record<Topic, TopicGuide>> = TOPIC_GUIDE): Suggestion[] {
   const out: Suggestion[] = [];
@@ -93,7 +100,8 @@ export function suggestionsFor(summary: SessionSummary, guide: Readonly<Record<T
   for (const topic of topics) {
     const entry = guide[topic];
     if (entry.lesson) add({ command: `kds learn ${entry.lesson}`, what: `the lesson on ${topic}` });
-    for (const s of entry.commands) add(s);
+    const tried = summary.missed.some((m) => m.presented.question.topic === topic && m.presented.question.try !== undefined);
+    if (!tried) for (const s of entry.commands) add(s);
   }
   return out.slice(0, MAX_SUGGESTIONS);
 }

@@ -124,7 +124,8 @@ function isRecordObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A count kds could have written: a whole number, exact in a double (1e308 is no count). */
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Checks data read from the progress file; anything unexpected makes the whole file unreadable. */
 export function parseProgress(data: unknown): ParsedProgress {
@@ -151,7 +152,10 @@ export function parseProgress(data: unknown): ParsedProgress {
       !isCount(raw.answers) ||
       !isCount(raw.right) ||
       !isCount(raw.hintsUsed) ||
+      raw.answers < 1 ||
+      raw.right > raw.answers ||
       (raw.last !== 'right' && raw.last !== 'wrong') ||
+      (raw.last === 'right' && raw.right < 1) ||
       !isIsoDate(raw.lastAnswered) ||
       !isIsoDate(raw.due)
     ) {
@@ -183,6 +187,8 @@ export function parseProgress(data: unknown): ParsedProgress {
       !isCount(raw.answered) ||
       !isCount(raw.right) ||
       !isCount(raw.hintsUsed) ||
+      raw.answered > raw.questions ||
+      raw.right > raw.answered ||
       !SESSION_ENDS.includes(raw.ended as SessionEnd)
     ) {
       return { ok: false, reason: 'a session in its history is malformed' };
@@ -206,6 +212,91 @@ export function parseProgress(data: unknown): ParsedProgress {
     }
   }
   return { ok: true, state: { version: PROGRESS_VERSION, questions, sessions, lessons } };
+}
+
+export interface MergeCounts {
+  /** Questions only the import had. */
+  readonly questionsAdded: number;
+  /** Questions both had, where the import changed the record. */
+  readonly questionsMerged: number;
+  readonly sessionsAdded: number;
+  readonly lessonsAdded: number;
+}
+
+/**
+ * One question answered in two places: the later answer decides the box, the last result and
+ * the due date; each count is the larger of the two. Taking the larger (not the sum) makes an
+ * import idempotent: the same file imported twice changes nothing.
+ */
+function mergeRecord(mine: QuestionRecord, theirs: QuestionRecord): QuestionRecord {
+  const later = Date.parse(theirs.lastAnswered) > Date.parse(mine.lastAnswered) ? theirs : mine;
+  return {
+    ...later,
+    answers: Math.max(mine.answers, theirs.answers),
+    right: Math.max(mine.right, theirs.right),
+    hintsUsed: Math.max(mine.hintsUsed, theirs.hintsUsed),
+  };
+}
+
+const sameRecord = (a: QuestionRecord, b: QuestionRecord): boolean =>
+  a.topic === b.topic &&
+  a.box === b.box &&
+  a.answers === b.answers &&
+  a.right === b.right &&
+  a.hintsUsed === b.hintsUsed &&
+  a.last === b.last &&
+  a.lastAnswered === b.lastAnswered &&
+  a.due === b.due;
+
+const sessionKey = (s: SessionRecord): string =>
+  [s.at, s.mode, s.questions, s.answered, s.right, s.hintsUsed, s.ended].join('|');
+
+/**
+ * Progress from elsewhere (an export) merged into this one: nothing here is dropped. Questions
+ * only one side has are kept as they are; sessions are the union of both histories in time order
+ * (the latest SESSION_HISTORY); a lesson keeps its first reading.
+ */
+export function mergeProgress(mine: ProgressState, theirs: ProgressState): { state: ProgressState; counts: MergeCounts } {
+  const questions: Record<string, QuestionRecord> = {};
+  for (const [id, record] of Object.entries(mine.questions)) setOwn(questions, id, record);
+  let questionsAdded = 0;
+  let questionsMerged = 0;
+  for (const [id, record] of Object.entries(theirs.questions)) {
+    const existing = recordOf(mine, id);
+    if (existing === undefined) {
+      questionsAdded++;
+      setOwn(questions, id, record);
+      continue;
+    }
+    const merged = mergeRecord(existing, record);
+    if (!sameRecord(merged, existing)) questionsMerged++;
+    setOwn(questions, id, merged);
+  }
+
+  const seen = new Set(mine.sessions.map(sessionKey));
+  const mineKeys = new Set(seen);
+  const added = theirs.sessions.filter((s) => !seen.has(sessionKey(s)) && seen.add(sessionKey(s)));
+  const sessions = [...mine.sessions, ...added]
+    .map((s, order) => ({ s, order }))
+    .sort((a, b) => Date.parse(a.s.at) - Date.parse(b.s.at) || a.order - b.order)
+    .map(({ s }) => s)
+    .slice(-SESSION_HISTORY);
+
+  const lessons: Record<string, string> = {};
+  for (const [id, at] of Object.entries(mine.lessons)) setOwn(lessons, id, at);
+  let lessonsAdded = 0;
+  for (const [id, at] of Object.entries(theirs.lessons)) {
+    if (!Object.hasOwn(lessons, id)) {
+      lessonsAdded++;
+      setOwn(lessons, id, at);
+    } else if (Date.parse(at) < Date.parse(lessons[id] ?? at)) {
+      setOwn(lessons, id, at);
+    }
+  }
+  return {
+    state: { version: PROGRESS_VERSION, questions, sessions, lessons },
+    counts: { questionsAdded, questionsMerged, sessionsAdded: sessions.filter((x) => !mineKeys.has(sessionKey(x))).length, lessonsAdded },
+  };
 }
 
 export interface TopicStats {

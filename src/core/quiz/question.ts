@@ -27,6 +27,11 @@ export interface Question {
   /** The kds command that lets the learner see the answer, e.g. "kds size --mbps 6". */
   readonly try?: string;
   /**
+   * Named sets the question belongs to, each with its place in the set (1, 2, 3...):
+   * `kds quiz --set practice` asks the set's questions in that order.
+   */
+  readonly sets?: Readonly<Record<string, number>>;
+  /**
    * The id progress is recorded under, when it differs from `id`: a generated drill has a unique
    * `id` in its session (say "drill-size-42-3") but is recorded under its kind ("drill-size").
    */

@@ -44,6 +44,7 @@ export const QUESTION_FIELDS = [
   'explanation',
   'sources',
   'try',
+  'sets',
 ] as const;
 export const OPTION_FIELDS = ['text', 'correct', 'why'] as const;
 export const MIN_HINTS = 1;
@@ -53,6 +54,12 @@ export const DOCS_HOST = 'docs.aws.amazon.com';
 export const EXTRA_SOURCE_HOSTS = ['aws.amazon.com'] as const;
 
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A set name: the word after `kds quiz --set`. */
+export const SET_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Pages that moved: the Kinesis Data Streams developer guide lives under /streams/ now. */
+const MOVED_SOURCES: readonly [RegExp, string][] = [
+  [/^https:\/\/docs\.aws\.amazon\.com\/kinesis\/latest\/dev\//, 'https://docs.aws.amazon.com/streams/latest/dev/'],
+];
 const ID_NUMBER = /-\d{3}$/;
 /** "(Choose two.)", "(Choose three)": how a multiple-answer prompt says how many to pick. */
 const CHOOSE = /\(\s*choose\s+(\w+)\s*\.?\s*\)/i;
@@ -76,7 +83,9 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  // A value is echoed short: a file may hold a megabyte in one string.
+  const json = JSON.stringify(value);
+  return `${typeof value} ${json.length > 60 ? `${json.slice(0, 56)}…${json.slice(-3)}` : json}`;
 }
 
 /** Text as written, or a number written without quotes (`text: 3`), as a string. */
@@ -261,6 +270,22 @@ export function validateQuestion(data: unknown, location: FileLocation): Validat
     }
   }
 
+  // sets
+  let sets: Record<string, number> | undefined;
+  if (data.sets !== undefined && data.sets !== null) {
+    if (!isRecord(data.sets) || Object.keys(data.sets).length === 0) {
+      add(['sets'], `'sets' must map set names to places, like 'practice: 1', got ${describe(data.sets)}`);
+    } else {
+      sets = {};
+      for (const [name, place] of Object.entries(data.sets)) {
+        if (!SET_NAME.test(name)) add(['sets', name], `set name '${name}' may use only lowercase letters, digits and single hyphens`);
+        else if (typeof place !== 'number' || !Number.isInteger(place) || place < 1) {
+          add(['sets', name], `the place in set '${name}' must be a whole number from 1, got ${describe(place)}`);
+        } else sets[name] = place;
+      }
+    }
+  }
+
   if (problems.length > 0 || !id || !topic || !isDifficulty(difficultyText) || !prompt || !explanation) {
     return { problems };
   }
@@ -274,6 +299,7 @@ export function validateQuestion(data: unknown, location: FileLocation): Validat
     explanation,
     sources,
     ...(tryCommand ? { try: tryCommand } : {}),
+    ...(sets ? { sets } : {}),
   };
   return { question, problems };
 }
@@ -287,6 +313,9 @@ function sourceProblem(raw: unknown): string | undefined {
     return `'${raw}' is not a URL`;
   }
   if (url.protocol !== 'https:') return `'${raw}' must use https`;
+  for (const [moved, now] of MOVED_SOURCES) {
+    if (moved.test(raw.trim())) return `'${raw}' is an old address; the page now lives under ${now}`;
+  }
   const allowed = [DOCS_HOST, ...EXTRA_SOURCE_HOSTS];
   if (!allowed.includes(url.hostname)) {
     return `'${raw}' is not AWS documentation (allowed hosts: ${allowed.join(', ')})`;
@@ -308,7 +337,10 @@ export interface BankProblem {
   readonly message: string;
 }
 
-/** Checks across files: every id used once. (Per-file checks come from validateQuestion.) */
+/**
+ * Checks across files: every id used once, and each set's places taken once each, from 1 with no
+ * gap. (Per-file checks come from validateQuestion.)
+ */
 export function lintBank(entries: readonly BankEntry[]): BankProblem[] {
   const firstFile = new Map<string, string>();
   const problems: BankProblem[] = [];
@@ -318,7 +350,36 @@ export function lintBank(entries: readonly BankEntry[]): BankProblem[] {
     if (first === undefined) firstFile.set(id, file);
     else problems.push({ file, message: `id '${id}' is already used by ${first}` });
   }
+  const places = new Map<string, Map<number, string>>();
+  for (const { file, question } of entries) {
+    for (const [set, place] of Object.entries(question?.sets ?? {})) {
+      const taken = places.get(set) ?? new Map<number, string>();
+      const other = taken.get(place);
+      if (other !== undefined) problems.push({ file, message: `place ${place} in set '${set}' is already taken by ${other}` });
+      else taken.set(place, file);
+      places.set(set, taken);
+    }
+  }
+  for (const [set, taken] of places) {
+    const missing = Array.from({ length: Math.max(...taken.keys()) }, (_, i) => i + 1).filter((n) => !taken.has(n));
+    const last = [...taken.entries()].sort((a, b) => b[0] - a[0])[0];
+    if (missing.length > 0 && last) {
+      problems.push({ file: last[1], message: `set '${set}' has no question in place ${missing.join(', ')}: places run 1, 2, 3... with no gap` });
+    }
+  }
   return problems;
+}
+
+/** The questions of a set, in their places. */
+export function questionsInSet(questions: readonly Question[], set: string): Question[] {
+  return questions
+    .filter((q) => q.sets?.[set] !== undefined)
+    .sort((a, b) => (a.sets?.[set] ?? 0) - (b.sets?.[set] ?? 0));
+}
+
+/** Every set name the questions use, sorted. */
+export function setNames(questions: readonly Question[]): string[] {
+  return [...new Set(questions.flatMap((q) => Object.keys(q.sets ?? {})))].sort();
 }
 
 /** True when the question can be answered: used to guard generated questions too. */

@@ -1,25 +1,26 @@
-/** The three limits that shards can fix, and how many shards each one needs. */
+/** The limits that shards can fix, and how many shards each one needs. */
 import { SHARD } from '../facts.js';
 import { aggregate, type Aggregation } from './aggregation.js';
 import { averageRecordBytes, writeBytesPerSec, type SizeInput } from './input.js';
+import { constraint, type Constraint, type ConstraintId } from './term.js';
+import { trafficConstraints } from './traffic.js';
 
-export type ConstraintId = 'write-bytes' | 'write-records' | 'read-bytes';
+export { constraint, shardsFor, type Constraint, type ConstraintId } from './term.js';
 
 /** The order constraints are listed in, and the precedence on an exact tie. */
-export const CONSTRAINT_ORDER: readonly ConstraintId[] = ['write-bytes', 'write-records', 'read-bytes'];
+export const CONSTRAINT_ORDER: readonly ConstraintId[] = [
+  'write-bytes',
+  'write-records',
+  'read-bytes',
+  'surge-bytes',
+  'surge-records',
+  'consumer-speed',
+  'lag-records',
+  'lag-bytes',
+];
 
-export interface Constraint {
-  readonly id: ConstraintId;
-  /** Demand per second, in the limit's unit (bytes or records). */
-  readonly demand: number;
-  readonly unit: 'bytes/s' | 'records/s';
-  /** What one shard allows for this constraint. */
-  readonly perShard: number;
-  /** Shards this constraint needs on its own (0 when there is no demand). */
-  readonly shards: number;
-  /** Shards it needs with headroom on top of the demand. */
-  readonly shardsWithHeadroom: number;
-}
+/** Constraints on the read side: what moving every shared reader to enhanced fan-out changes. */
+export const READ_CONSTRAINTS: readonly ConstraintId[] = ['read-bytes', 'lag-bytes'];
 
 export interface ConstraintSet {
   readonly constraints: readonly Constraint[];
@@ -27,23 +28,6 @@ export interface ConstraintSet {
   readonly unchecked: readonly ConstraintId[];
   /** Set when --kpl changed the records constraint. */
   readonly aggregation?: Aggregation | undefined;
-}
-
-/** Shards needed for a demand: the ceiling of demand / limit, immune to floating-point dust. */
-export function shardsFor(demand: number, perShard: number): number {
-  if (demand <= 0) return 0;
-  return Math.ceil(Number((demand / perShard).toPrecision(12)));
-}
-
-function constraint(id: ConstraintId, demand: number, unit: Constraint['unit'], perShard: number, headroom: number): Constraint {
-  return {
-    id,
-    demand,
-    unit,
-    perShard,
-    shards: shardsFor(demand, perShard),
-    shardsWithHeadroom: shardsFor(demand * (1 + headroom), perShard),
-  };
 }
 
 export function computeConstraints(input: SizeInput): ConstraintSet {
@@ -67,6 +51,9 @@ export function computeConstraints(input: SizeInput): ConstraintSet {
   constraints.push(
     constraint('read-bytes', bytes * input.sharedConsumers, 'bytes/s', SHARD.sharedReadBytesPerSec.value, input.headroom),
   );
+  const traffic = trafficConstraints(input);
+  constraints.push(...traffic.constraints);
+  unchecked.push(...traffic.unchecked);
   return { constraints, unchecked, aggregation };
 }
 

@@ -1,5 +1,5 @@
 /** Monthly cost of a sized stream in each capacity mode, from the dated price table. */
-import { BILLING, ON_DEMAND, PRICES, STREAM } from '../facts.js';
+import { BILLING, ON_DEMAND, PRICES, STREAM, type PriceTable } from '../facts.js';
 import { GIB, SECONDS_PER_HOUR } from '../units.js';
 
 export interface CostLine {
@@ -27,6 +27,10 @@ export interface CostInput {
   readonly sharedConsumers: number;
   readonly efoConsumers: number;
   readonly retentionHours: number;
+  /** The Region's list prices (us-east-1 when absent). */
+  readonly prices?: PriceTable | undefined;
+  /** Negotiated discount off every list price, as a fraction. */
+  readonly discount?: number | undefined;
 }
 
 export interface CostEstimate {
@@ -38,9 +42,6 @@ export interface CostEstimate {
   readonly advantageMinimumUsd: number;
 }
 
-function line(id: string, quantity: number, unit: string, unitPrice: number): CostLine {
-  return { id, quantity, unit, unitPrice, usd: quantity * unitPrice };
-}
 
 function mode(name: ModeCost['mode'], lines: CostLine[]): ModeCost {
   const kept = lines.filter((l) => l.quantity > 0);
@@ -48,6 +49,13 @@ function mode(name: ModeCost['mode'], lines: CostLine[]): ModeCost {
 }
 
 export function estimateCost(input: CostInput): CostEstimate {
+  const prices = input.prices ?? PRICES;
+  const keep = 1 - (input.discount ?? 0);
+  /** A bill line at the discounted unit price. */
+  const line = (id: string, quantity: number, unit: string, listPrice: number): CostLine => {
+    const unitPrice = listPrice * keep;
+    return { id, quantity, unit, unitPrice, usd: quantity * unitPrice };
+  };
   const hours = BILLING.hoursPerMonth.value;
   const seconds = hours * SECONDS_PER_HOUR;
   const gbPerMonth = (bytesPerSec: number) => (bytesPerSec * seconds) / GIB;
@@ -70,7 +78,7 @@ export function estimateCost(input: CostInput): CostEstimate {
   const readGb = gbPerMonth(input.writeBytesPerSec * input.sharedConsumers);
   const efoGb = gbPerMonth(input.writeBytesPerSec * input.efoConsumers);
 
-  const p = PRICES.provisioned;
+  const p = prices.provisioned;
   const provisioned = mode('provisioned', [
     line('shard-hours', input.shards * hours, 'shard-hours', p.shardHour.value),
     line('put-payload-units', payloadUnits / 1e6, 'million PUT payload units', p.putPayloadUnitsPerMillion.value),
@@ -80,7 +88,7 @@ export function estimateCost(input: CostInput): CostEstimate {
     line('efo-retrieval', efoGb, 'GB', p.efoRetrievalGb.value),
   ]);
 
-  const s = PRICES.onDemandStandard;
+  const s = prices.onDemandStandard;
   const standard = mode('on-demand-standard', [
     line('stream-hours', hours, 'stream-hours', s.streamHour.value),
     line('ingest', billedIngestGb, 'GB', s.ingestGb.value),
@@ -90,7 +98,7 @@ export function estimateCost(input: CostInput): CostEstimate {
     line('long-term-retention', gbStored(week, retention), 'GB-months', s.longTermRetentionGbMonth.value),
   ]);
 
-  const a = PRICES.onDemandAdvantage;
+  const a = prices.onDemandAdvantage;
   const advantage = mode('on-demand-advantage', [
     line('ingest', billedIngestGb, 'GB', a.ingestGb.value),
     line('retrieval', readGb, 'GB', a.retrievalGb.value),
@@ -103,6 +111,6 @@ export function estimateCost(input: CostInput): CostEstimate {
     hoursPerMonth: hours,
     modes: [provisioned, standard, advantage],
     approximate: !known,
-    advantageMinimumUsd: minimumGb * (a.ingestGb.value + a.retrievalGb.value),
+    advantageMinimumUsd: minimumGb * (a.ingestGb.value + a.retrievalGb.value) * keep,
   };
 }

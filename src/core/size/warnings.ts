@@ -1,6 +1,6 @@
 /** Limits that adding shards cannot fix, and facts a learner should not miss. Data, not text. */
-import { ON_DEMAND, SHARD, STREAM } from '../facts.js';
-import { averageRecordBytes, writeBytesPerSec, type SizeInput } from './input.js';
+import { SHARD, STREAM } from '../facts.js';
+import { averageRecordBytes, effectiveSurge, readerCount, type SizeInput } from './input.js';
 import { exceedsStreamShardLimit } from './reshard.js';
 
 export type Finding =
@@ -18,8 +18,8 @@ export type Finding =
   | { readonly id: 'record-too-large'; readonly level: 'warning'; readonly recordBytes: number; readonly limit: number; readonly fixable: boolean }
   /** The stream would need more shards than one stream may have without a quota increase. */
   | { readonly id: 'stream-shard-limit'; readonly level: 'warning'; readonly shards: number; readonly limit: number }
-  /** A new on-demand stream starts below this throughput. */
-  | { readonly id: 'on-demand-warm-up'; readonly level: 'note'; readonly writeBytesPerSec: number; readonly initialBytesPerSec: number }
+  /** The surge plus the lag budget last longer than the stream keeps records: some expire unread. */
+  | { readonly id: 'lag-beyond-retention'; readonly level: 'warning'; readonly seconds: number; readonly retentionHours: number }
   /** One partition key is pinned to one shard. */
   | { readonly id: 'hot-key'; readonly level: 'note'; readonly maxBytesPerSec: number; readonly maxRecordsPerSec: number }
   /** --kpl was given but the record count is unknown, so aggregation changes nothing here. */
@@ -57,14 +57,12 @@ export function findWarnings(input: SizeInput, recommendedShards: number): Findi
   if (exceedsStreamShardLimit(recommendedShards)) {
     findings.push({ id: 'stream-shard-limit', level: 'warning', shards: recommendedShards, limit: STREAM.maxShardsPerStream.value });
   }
-  const bytes = writeBytesPerSec(input);
-  if (bytes > ON_DEMAND.initialWriteBytesPerSec.value) {
-    findings.push({
-      id: 'on-demand-warm-up',
-      level: 'note',
-      writeBytesPerSec: bytes,
-      initialBytesPerSec: ON_DEMAND.initialWriteBytesPerSec.value,
-    });
+  const surge = effectiveSurge(input);
+  if (surge !== undefined && input.maxLagSeconds !== undefined && readerCount(input) > 0) {
+    const seconds = surge.seconds + input.maxLagSeconds;
+    if (seconds > input.retentionHours * 3600) {
+      findings.push({ id: 'lag-beyond-retention', level: 'warning', seconds, retentionHours: input.retentionHours });
+    }
   }
   if (input.kpl && input.recordsPerSec === undefined) findings.push({ id: 'kpl-needs-records', level: 'note' });
   if (input.kpl) findings.push({ id: 'kpl-deaggregation', level: 'note' });

@@ -13,11 +13,11 @@ function words(list: readonly string[]): string {
   return q(list.join(' '));
 }
 
-/** The assignment that makes the script offer these values. */
-function offer(values: Values): string {
+/** The assignment that makes the script offer these values (after the words already offered, with `also`). */
+function offer(values: Values, also = false): string {
   switch (values.kind) {
     case 'words':
-      return `words=${words(values.words)}; kind=${values.commas ? 'commas' : 'words'}`;
+      return `words=${also ? `"$words "` : ''}${words(values.words)}; kind=${values.commas ? 'commas' : 'words'}`;
     case 'files':
       return 'kind=files';
     case 'dirs':
@@ -82,7 +82,9 @@ export function bashScript(spec: CompletionSpec, version: string): string {
     const parts: string[] = [];
     if (subs.length > 0) parts.push(`words=${words(subs)}`);
     if (cases.length > 0) {
-      const arms = cases.map(([n, values]) => `${n}) ${offer(values)} ;;`).join(' ');
+      // A command with subcommands and an argument (kds learn check, kds learn LESSON) offers both.
+      const also = subs.length > 0;
+      const arms = cases.map(([n, values]) => `${n}) ${values.kind === 'none' && also ? ':' : offer(values, also)} ;;`).join(' ');
       parts.push(`case $nargs in ${arms} esac`);
     }
     out.push(`          ${q(pathKey(command))}) ${parts.join('; ')} ;;`);

@@ -12,9 +12,11 @@ function described(name: string, description: string): string {
   return q(`${name.replace(/:/g, '\\:')}:${description}`);
 }
 
-function offer(values: Values): string {
+/** The assignment that makes the script offer these values (after the subcommands, with `also`). */
+function offer(values: Values, also = false): string {
   switch (values.kind) {
     case 'words':
+      if (also) return `cands+=(${values.words.map(q).join(' ')})`;
       return `cands=(${values.words.map(q).join(' ')}); kind=${values.commas ? 'commas' : 'words'}`;
     case 'files':
       return 'kind=files';
@@ -83,7 +85,9 @@ export function zshScript(spec: CompletionSpec, version: string): string {
       parts.push(`kind=described; cands=(${command.subcommands.map((s) => described(s.name, s.description)).join(' ')})`);
     }
     if (cases.length > 0) {
-      const arms = cases.map(([n, values]) => `(${n}) ${offer(values)} ;;`).join(' ');
+      // A command with subcommands and an argument (kds learn check, kds learn LESSON) offers both.
+      const also = command.subcommands.length > 0;
+      const arms = cases.map(([n, values]) => `(${n}) ${values.kind === 'none' && also ? ':' : offer(values, also)} ;;`).join(' ');
       parts.push(`case $nargs in ${arms} esac`);
     }
     out.push(`          (${q(pathKey(command))}) ${parts.join('; ')} ;;`);

@@ -25,18 +25,18 @@ describe('a number typed at a prompt', () => {
   });
 
   it('lets kds size take "5,000" records per second in a terminal', async () => {
-    const answers = ['records', '5,000', '100', '1', '0'];
+    const answers = ['records', '5,000', '100', '1', '0', '', false, '', 'us-east-1'];
     const validations: (true | string)[] = [];
     const prompter = scriptedPrompter(
       answers.map((a) => (call: PromptCall) => {
         const validate = call.options.validate as ((v: string) => true | string) | undefined;
-        if (validate) validations.push(validate(a));
+        if (validate && typeof a === 'string') validations.push(validate(a));
         return a;
       }),
     );
     const r = await runKds(['size'], { stdinIsTTY: true, stdoutIsTTY: true, prompter });
     expect(validations.every((v) => v === true)).toBe(true);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Next time: kds size --records 5000 --record-size 100 --consumers 1');
+    expect(r.stderr).toContain('Next time: kds size --records 5000 --record-size 100 --consumers 1\n');
   });
 });

@@ -61,7 +61,7 @@ describe('reading a question bank', () => {
       'capacity/capacity-002.yaml:10: a question has 1 to 3 hints, this one has 0',
       "capacity/capacity-002.yaml:13: source 1: 'http://example.com/page' must use https",
       'capacity/capacity-002.yaml:13: at least one source must be on https://docs.aws.amazon.com/',
-      "capacity/capacity-003.yaml:16: unknown field 'explaination' (fields: id, topic, difficulty, prompt, options, hints, explanation, sources, try)",
+      "capacity/capacity-003.yaml:16: unknown field 'explaination' (fields: id, topic, difficulty, prompt, options, hints, explanation, sources, try, sets)",
       "capacity/capacity-003.yaml: 'explanation' is missing",
       "capacity/capacity-003.yaml:9: option B is wrong, so it needs a 'why': what makes it tempting and why it is wrong",
       'capacity/capacity-003.yaml:12: option D refers to other options by position, but sessions shuffle options',
@@ -69,10 +69,10 @@ describe('reading a question bank', () => {
       'capacity/capacity-003.yaml:18: at least one source must be on https://docs.aws.amazon.com/',
       `capacity/capacity-003.yaml:19: 'try' must be a kds command, like 'kds size --mbps 6', got string "aws kinesis list-shards"`,
       "capacity/capacity-004.yaml:1: id 'capacity-005' must equal the file name 'capacity-004'",
-      'consumers/Consumers-001.yaml: expected a mapping of fields (id, topic, difficulty, prompt, options, hints, explanation, sources, try), got a list',
+      'consumers/Consumers-001.yaml: expected a mapping of fields (id, topic, difficulty, prompt, options, hints, explanation, sources, try, sets), got a list',
       'consumers/consumers-01.yml: question files end in .yaml, not .yml',
       'stray.yaml: question files belong in a topic folder, such as capacity/stray.yaml',
-      "streams: 'streams' is not a topic folder (topics: capacity, partition-keys, producers, consumers, retention, resharding, firehose, kds-vs-sqs, errors, monitoring, security, cost)",
+      "streams: 'streams' is not a topic folder (topics: capacity, partition-keys, producers, consumers, retention, resharding, firehose, integrations, kds-vs-sqs, errors, monitoring, security, cost)",
       "capacity/capacity-005.yaml: id 'capacity-005' is already used by capacity/capacity-004.yaml",
     ]);
     expect(bank.questions.map((q) => q.id)).toEqual(['capacity-005']);

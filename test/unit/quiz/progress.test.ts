@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyProgress,
   isDue,
+  markLessonRead,
+  mergeProgress,
   parseProgress,
   progressStats,
   recordAnswer,
@@ -15,6 +17,18 @@ import { question } from '../../helpers/quiz.js';
 
 const T = Date.UTC(2026, 10, 25, 12);
 const DAY = 86_400_000;
+
+const record = (overrides: Record<string, unknown>): Record<string, unknown> => ({
+  topic: 'cost',
+  box: 1,
+  answers: 1,
+  right: 1,
+  hintsUsed: 0,
+  last: 'right',
+  lastAnswered: '2026-01-01T00:00:00Z',
+  due: '2026-01-01T00:00:00Z',
+  ...overrides,
+});
 
 const session = (at: number, right = 1): SessionRecord => ({
   at: new Date(at).toISOString(),
@@ -106,6 +120,12 @@ describe('reading the progress file', () => {
     ['a box out of range', { version: 1, questions: { a: { topic: 'x', box: 9, answers: 1, right: 1, hintsUsed: 0, last: 'right', lastAnswered: '2026-01-01T00:00:00Z', due: '2026-01-01T00:00:00Z' } }, sessions: [] }, "the record of question 'a' is malformed"],
     ['a bad date', { version: 1, questions: { a: { topic: 'x', box: 1, answers: 1, right: 1, hintsUsed: 0, last: 'right', lastAnswered: 'yesterday', due: '2026-01-01T00:00:00Z' } }, sessions: [] }, "the record of question 'a' is malformed"],
     ['a bad session', { version: 1, questions: {}, sessions: [{ at: '2026-01-01T00:00:00Z', mode: 'speed' }] }, 'a session in its history is malformed'],
+    ['more right than answered', { version: 1, questions: { a: record({ answers: 2, right: 3 }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['a count of 1e308', { version: 1, questions: { a: record({ answers: 1e308, right: 1 }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['no answers at all', { version: 1, questions: { a: record({ answers: 0, right: 0 }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['last right but never right', { version: 1, questions: { a: record({ answers: 2, right: 0, last: 'right' }) }, sessions: [] }, "the record of question 'a' is malformed"],
+    ['a session with more answered than asked', { version: 1, questions: {}, sessions: [{ ...session(T), questions: 2, answered: 3, right: 1 }] }, 'a session in its history is malformed'],
+    ['a session with more right than answered', { version: 1, questions: {}, sessions: [{ ...session(T), answered: 1, right: 2 }] }, 'a session in its history is malformed'],
   ])('rejects %s, saying why', (_what, data, reason) => {
     expect(parseProgress(data)).toEqual({ ok: false, reason });
   });
@@ -151,7 +171,7 @@ describe('progress stats', () => {
       mastered: 0,
     });
     expect(stats.topics.find((t) => t.topic === 'cost')).toMatchObject({ answers: 1, right: 0 });
-    expect(stats.topics).toHaveLength(12);
+    expect(stats.topics).toHaveLength(13);
     expect(stats.sessions).toHaveLength(1);
   });
 
@@ -159,5 +179,62 @@ describe('progress stats', () => {
     const state = recordAnswer(emptyProgress(), { id: 'capacity-001', topic: 'capacity', right: true, hintsUsed: 0, at: T });
     expect(progressStats(state, bank, T + DAY - 60_000).due).toBe(0);
     expect(progressStats(state, bank, T + DAY).due).toBe(1);
+  });
+});
+
+describe('merging progress from elsewhere (kds quiz import)', () => {
+  const at = (days: number) => T + days * DAY;
+  const answer = (state: ReturnType<typeof emptyProgress>, id: string, right: boolean, days: number) =>
+    recordAnswer(state, { id, topic: 'capacity', right, hintsUsed: 0, at: at(days) });
+
+  it('adds what only the import has and keeps what only the disk has', () => {
+    const disk = answer(emptyProgress(), 'only-here', true, 0);
+    const incoming = answer(emptyProgress(), 'only-there', false, 1);
+    const merged = mergeProgress(disk, incoming);
+    expect(Object.keys(merged.state.questions).sort()).toEqual(['only-here', 'only-there']);
+    expect(merged.state.questions['only-here']).toEqual(disk.questions['only-here']);
+    expect(merged.state.questions['only-there']).toEqual(incoming.questions['only-there']);
+    expect(merged.counts).toEqual({ questionsAdded: 1, questionsMerged: 0, sessionsAdded: 0, lessonsAdded: 0 });
+  });
+
+  it('takes the box and due date of the later answer, and the larger of each count', () => {
+    let disk = answer(emptyProgress(), 'q', true, 0);
+    disk = answer(disk, 'q', true, 2);
+    disk = answer(disk, 'q', true, 5);
+    const incoming = answer(emptyProgress(), 'q', false, 9);
+    const merged = mergeProgress(disk, incoming).state.questions.q;
+    expect(merged).toMatchObject({ answers: 3, right: 3, last: 'wrong', box: 1, due: incoming.questions.q?.due });
+    expect(parseProgress(JSON.parse(JSON.stringify(mergeProgress(disk, incoming).state))).ok).toBe(true);
+  });
+
+  it('changes nothing when the same file is imported twice', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.constantFrom('a', 'b', '__proto__'), right: fc.boolean(), days: fc.integer({ min: 0, max: 90 }) }), { maxLength: 12 }),
+        fc.array(fc.record({ id: fc.constantFrom('a', 'c'), right: fc.boolean(), days: fc.integer({ min: 0, max: 90 }) }), { maxLength: 12 }),
+        (mine, theirs) => {
+          let disk = emptyProgress();
+          for (const e of mine) disk = answer(disk, e.id, e.right, e.days);
+          disk = recordSession(markLessonRead(disk, 'shards', at(3)), session(at(4)));
+          let incoming = emptyProgress();
+          for (const e of theirs) incoming = answer(incoming, e.id, e.right, e.days);
+          incoming = recordSession(markLessonRead(incoming, 'cost', at(1)), session(at(2)));
+          const once = mergeProgress(disk, incoming).state;
+          const twice = mergeProgress(once, incoming);
+          expect(twice.state).toEqual(once);
+          expect(twice.counts).toEqual({ questionsAdded: 0, questionsMerged: 0, sessionsAdded: 0, lessonsAdded: 0 });
+          expect(parseProgress(JSON.parse(JSON.stringify(once)))).toEqual({ ok: true, state: once });
+        },
+      ),
+    );
+  });
+
+  it('keeps both histories of sessions in time order, and the first reading of each lesson', () => {
+    const disk = recordSession(markLessonRead(emptyProgress(), 'shards', at(5)), session(at(3)));
+    const incoming = recordSession(recordSession(markLessonRead(emptyProgress(), 'shards', at(1)), session(at(1))), session(at(3)));
+    const { state, counts } = mergeProgress(disk, incoming);
+    expect(state.sessions.map((s) => s.at)).toEqual([new Date(at(1)).toISOString(), new Date(at(3)).toISOString()]);
+    expect(state.lessons).toEqual({ shards: new Date(at(1)).toISOString() });
+    expect(counts).toMatchObject({ sessionsAdded: 1, lessonsAdded: 0 });
   });
 });

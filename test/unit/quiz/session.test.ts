@@ -65,26 +65,27 @@ describe('scoring a session', () => {
 });
 
 describe('what to look at after a session', () => {
-  it('suggests the try commands of missed questions first, then the lesson and commands of each topic, without repeats', () => {
+  it('suggests the try commands of missed questions first, then the lessons, then the commands of topics whose misses had no try', () => {
     const s = summarizeSession('practice', [cap1, cons, cap2], [answered(cap1, 'wrong'), answered(cons, 'wrong'), answered(cap2, 'right')], 'finished');
     expect(suggestionsFor(s).map((x) => x.command)).toEqual([
       'kds size --mbps 6 --current-shards 4',
       'kds learn shards',
-      'kds size --mbps 6',
-      'kds size --records 5000 --record-size 100',
       'kds learn consumers',
       'kds size --mbps 6 --consumers 3',
+      'kds size --mbps 6 --efo-consumers 3',
     ]);
   });
 
-  it('points every topic but security to a lesson that exists', async () => {
+  it('suggests only the Lambda lesson for a missed errors question, no unrelated kds size command', () => {
+    const lambda = question({ id: 'errors-001', topic: 'errors' });
+    const s = summarizeSession('practice', [lambda], [answered(lambda, 'wrong')], 'finished');
+    expect(suggestionsFor(s)).toEqual([{ command: 'kds learn lambda', what: 'the lesson on errors' }]);
+  });
+
+  it('points every topic to a lesson that exists', async () => {
     const { loadLessons, defaultLessonDir } = await import('../../../src/io/lessons.js');
     const ids = loadLessons(defaultLessonDir(), TOPICS).lessons.map((l) => l.id);
-    for (const topic of TOPICS) {
-      const lesson = TOPIC_GUIDE[topic].lesson;
-      if (topic === 'security') expect(lesson).toBeUndefined();
-      else expect(ids).toContain(lesson);
-    }
+    for (const topic of TOPICS) expect(ids).toContain(TOPIC_GUIDE[topic].lesson);
   });
 
   it('suggests the lesson of a topic once it has one, and nothing when all was right', () => {

@@ -18,18 +18,18 @@ describe('validating a question file', () => {
   });
 
   it.each([
-    ['a list', ['a'], 'expected a mapping of fields (id, topic, difficulty, prompt, options, hints, explanation, sources, try), got a list'],
-    ['an empty file', null, 'expected a mapping of fields (id, topic, difficulty, prompt, options, hints, explanation, sources, try), got nothing'],
+    ['a list', ['a'], 'expected a mapping of fields (id, topic, difficulty, prompt, options, hints, explanation, sources, try, sets), got a list'],
+    ['an empty file', null, 'expected a mapping of fields (id, topic, difficulty, prompt, options, hints, explanation, sources, try, sets), got nothing'],
   ])('rejects %s', (_what, data, message) => {
     expect(messages(data)).toEqual([message]);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['an unknown field', { explaination: 'x' }, "unknown field 'explaination' (fields: id, topic, difficulty, prompt, options, hints, explanation, sources, try)"],
+    ['an unknown field', { explaination: 'x' }, "unknown field 'explaination' (fields: id, topic, difficulty, prompt, options, hints, explanation, sources, try, sets)"],
     ['an id that is not the file name', { id: 'capacity-002' }, "id 'capacity-002' must equal the file name 'capacity-001'"],
     ['an id with capitals', { id: 'Capacity-001' }, "id 'Capacity-001' may use only lowercase letters, digits and single hyphens"],
     ['an id without its number', { id: 'capacity-1' }, "id 'capacity-1' must end with a three-digit number, like 'capacity-001'"],
-    ['an unknown topic', { topic: 'kafka' }, "unknown topic 'kafka' (topics: capacity, partition-keys, producers, consumers, retention, resharding, firehose, kds-vs-sqs, errors, monitoring, security, cost)"],
+    ['an unknown topic', { topic: 'kafka' }, "unknown topic 'kafka' (topics: capacity, partition-keys, producers, consumers, retention, resharding, firehose, integrations, kds-vs-sqs, errors, monitoring, security, cost)"],
     ['a topic that is not the folder', { topic: 'cost' }, "topic 'cost' must equal the folder name 'capacity'"],
     ['an unknown difficulty', { difficulty: 'expert' }, "unknown difficulty 'expert' (difficulties: easy, medium, hard)"],
     ['a missing prompt', { prompt: undefined }, "'prompt' is missing"],

@@ -19,12 +19,20 @@ describe('format', () => {
     expect(formatMibPerSec(6 * 1024 * 1024)).toBe('6 MiB/s');
     expect(formatMibPerSec(3_150_000)).toBe('3.01 MiB/s');
     expect(formatMibPerSec(1.5 * 1024 * 1024)).toBe('1.5 MiB/s');
+    expect(formatMibPerSec(0.1 * 1024 * 1024)).toBe('0.1 MiB/s');
+    expect(formatMibPerSec(0)).toBe('0 MiB/s');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1000 * 1024)).toBe('1,000 KiB');
     expect(formatBytes(10 * 1024 * 1024)).toBe('10 MiB');
     expect(formatPercent(0.25, 0)).toBe('25%');
     expect(plural(1, 'shard')).toBe('1 shard');
     expect(plural(1000, 'shard')).toBe('1,000 shards');
+  });
+
+  it('keeps the digits of small rates: 0.001 and 0.0004 MiB/s are not both "0.01 MiB/s"', () => {
+    expect(formatMibPerSec(0.001 * 1024 * 1024)).toBe('1.03 KiB/s');
+    expect(formatMibPerSec(0.0004 * 1024 * 1024)).toBe('0.41 KiB/s');
+    expect(formatMibPerSec(51.2 * 1024)).toBe('51.2 KiB/s');
   });
 
   it('agrees with Intl.NumberFormat for any number', () => {
@@ -35,5 +43,24 @@ describe('format', () => {
         expect(formatFixed(n, 2)).toBe(expected);
       }),
     );
+  });
+
+  it('never switches to exponent notation, however large the number', () => {
+    expect(formatFixed(1e21, 2)).toBe('1,000,000,000,000,000,000,000');
+    expect(formatNumber(-2.5e22)).toBe('-25,000,000,000,000,000,000,000');
+    expect(formatInt(1.7976931348623157e308)).toMatch(/^179,769,313,486,231,570(,\d{3})+$/);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        for (const text of [formatNumber(n), formatInt(n), formatUsd(n), formatExact(n), formatPercent(n)]) {
+          expect(text).not.toMatch(/e/i);
+        }
+      }),
+    );
+  });
+
+  it('writes money beyond the precision of a cent in whole dollars', () => {
+    expect(formatUsd(7_787_634_691_681_941)).toBe('$7,787,634,691,681,941');
+    expect(formatUsd(1.5e21)).toBe('$1,500,000,000,000,000,000,000');
+    expect(formatUsd(99_999_999_999.994)).toBe('$99,999,999,999.99');
   });
 });

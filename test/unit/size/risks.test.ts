@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { SizeInput } from '../../../src/core/size/input.js';
+import { onDemandRisks, type OnDemandRisk } from '../../../src/core/size/risks.js';
+import { MIB } from '../../../src/core/units.js';
+
+const base: SizeInput = {
+  dataBytesPerSec: 3 * MIB,
+  keyBytes: 0,
+  sharedConsumers: 1,
+  efoConsumers: 0,
+  headroom: 0.25,
+  retentionHours: 24,
+  kpl: false,
+};
+
+function risk<I extends OnDemandRisk['id']>(input: Partial<SizeInput>, id: I): Extract<OnDemandRisk, { id: I }> {
+  const found = onDemandRisks({ ...base, ...input }).find((r) => r.id === id);
+  if (found === undefined) throw new Error(`no ${id}`);
+  return found as Extract<OnDemandRisk, { id: I }>;
+}
+
+describe('on-demand risks', () => {
+  it('says a new stream starts at 4 MiB/s and 4,000 records/s, and when the peak is above either', () => {
+    expect(risk({}, 'on-demand-start')).toMatchObject({ initialBytesPerSec: 4 * MIB, initialRecordsPerSec: 4000, exceeded: false });
+    expect(risk({ dataBytesPerSec: 6 * MIB }, 'on-demand-start').exceeded).toBe(true);
+    // 5,000 records/s of 100 bytes: well under 4 MiB/s, over 4,000 records/s.
+    expect(risk({ dataBytesPerSec: 500_000, recordsPerSec: 5000 }, 'on-demand-start').exceeded).toBe(true);
+  });
+
+  it('says a surge above twice the peak throttles, and one within it does not', () => {
+    expect(risk({ surge: { dataBytesPerSec: 6 * MIB, seconds: 60 } }, 'on-demand-surge')).toMatchObject({ multiplier: 2, windowMinutes: 15, throttles: false });
+    expect(risk({ surge: { dataBytesPerSec: 6.5 * MIB, seconds: 60 } }, 'on-demand-surge').throttles).toBe(true);
+    expect(risk({}, 'on-demand-surge')).toMatchObject({ surgeBytesPerSec: undefined, throttles: false });
+  });
+
+  it('checks the records of a surge too: 100-byte records tripling in count throttle', () => {
+    const input = { dataBytesPerSec: 1000 * 100, recordsPerSec: 1000, surge: { dataBytesPerSec: 3000 * 100, recordsPerSec: 3000, seconds: 5 } };
+    expect(risk(input, 'on-demand-surge').throttles).toBe(true);
+  });
+
+  it('always says hot keys still throttle', () => {
+    expect(risk({}, 'on-demand-hot-key')).toEqual({ id: 'on-demand-hot-key', maxBytesPerSec: MIB, maxRecordsPerSec: 1000 });
+  });
+});
