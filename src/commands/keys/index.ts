@@ -37,7 +37,7 @@ export function registerKeys(program: Command, context: () => Context): void {
       ['aws kinesis list-shards --stream-name orders > shards.json', 'save your stream\'s real shards ...'],
       ['kds keys analyze sample.csv --shard-map shards.json --sample-rate 0.01', '... and analyse a 1% sample against them'],
       ['cut -d, -f3 events.csv | kds keys analyze - --format lines', 'keys from standard input'],
-      ['kds keys analyze counts.csv --count-column count --json', 'pre-aggregated counts (GROUP BY key), as JSON'],
+      ['kds keys analyze counts.csv --count-column n --json', 'pre-aggregated counts (GROUP BY key), as JSON'],
     ]) + hotHelp(),
   );
   analyze.action(async (file: string, flags: KeysAnalyzeFlags) => {
