@@ -5,7 +5,7 @@
  * --from is `latest`, `trim-horizon`, an ISO 8601 time (UTC unless it carries an offset; a date
  * alone is midnight UTC) or a duration ago (`90s`, `15m`, `2h`, `1d`, `1h30m`). --seconds is the
  * length of the window of arrival times that is read, from that start: with `latest` it is simply
- * how long kds reads.
+ * how long kds reads; from a past time the window also ends at now.
  */
 import { daysFromCivil, parseTimestamp } from '../keys/timestamp.js';
 import { LiveError } from './errors.js';
@@ -107,6 +107,8 @@ export interface ReadWindow {
   readonly past: boolean;
   /** Set when --from lay before the oldest record the stream keeps, and the start moved. */
   readonly clipped?: 'retention' | 'created';
+  /** Set when a window in the past would have run past now, and ends now instead. */
+  readonly truncated?: true;
 }
 
 /** The oldest arrival time the stream may still hold. */
@@ -116,18 +118,24 @@ export function oldestKept(clock: StreamClock, nowMs: number): { time: number; b
   return { time: byRetention, by: 'retention' };
 }
 
-/** The window a read covers, from --from and --seconds. */
+/**
+ * The window a read covers, from --from and --seconds. From latest it runs --seconds into the
+ * future. From a past time it covers what has already arrived: it ends --seconds later or now,
+ * whichever comes first (`truncated` says when now came first), so that a read of the history
+ * never waits for the future.
+ */
 export function readWindow(from: From, seconds: number, nowMs: number, clock: StreamClock): ReadWindow {
   const length = seconds * 1000;
   if (from.kind === 'latest') return { iterator: 'LATEST', startMs: nowMs, endMs: nowMs + length, past: false };
   const oldest = oldestKept(clock, nowMs);
+  const upTo = (start: number) => (start + length > nowMs ? { endMs: nowMs, truncated: true as const } : { endMs: start + length });
   if (from.kind === 'trim-horizon') {
-    return { iterator: 'TRIM_HORIZON', startMs: oldest.time, endMs: oldest.time + length, past: true };
+    return { iterator: 'TRIM_HORIZON', startMs: oldest.time, ...upTo(oldest.time), past: true };
   }
   if (from.time < oldest.time) {
-    return { iterator: 'TRIM_HORIZON', startMs: oldest.time, endMs: oldest.time + length, past: true, clipped: oldest.by };
+    return { iterator: 'TRIM_HORIZON', startMs: oldest.time, ...upTo(oldest.time), past: true, clipped: oldest.by };
   }
-  return { iterator: 'AT_TIMESTAMP', timestamp: from.time, startMs: from.time, endMs: from.time + length, past: true };
+  return { iterator: 'AT_TIMESTAMP', timestamp: from.time, startMs: from.time, ...upTo(from.time), past: true };
 }
 
 /** A record that arrived at or after the window's end is not read, and ends its shard's read. */

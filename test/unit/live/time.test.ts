@@ -134,9 +134,11 @@ describe('readWindow', () => {
     expect(w).toEqual({ iterator: 'AT_TIMESTAMP', timestamp: NOW - 900_000, startMs: NOW - 900_000, endMs: NOW - 840_000, past: true });
   });
 
-  it('lets a window that starts in the past run on past now', () => {
+  it('ends a window that starts in the past at now, and says so', () => {
     const w = readWindow(parseFrom('10s', NOW), 30, NOW, CLOCK);
-    expect(w.endMs).toBe(NOW + 20_000);
+    expect(w).toMatchObject({ startMs: NOW - 10_000, endMs: NOW, truncated: true });
+    expect(readWindow(parseFrom('30s', NOW), 30, NOW, CLOCK).truncated).toBeUndefined();
+    expect(readWindow({ kind: 'trim-horizon' }, 7 * 86_400, NOW, CLOCK)).toMatchObject({ startMs: NOW - 24 * HOUR, endMs: NOW, truncated: true });
   });
 
   it('starts trim-horizon at the oldest record the retention keeps', () => {
