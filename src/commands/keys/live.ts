@@ -26,7 +26,11 @@ import { keysJson, renderKeys, type KeysView } from '../../render/keys.js';
 import { isoSecond, liveJson, liveProgressLine, liveStartLine, renderLiveSummary, type LivePlan, type LiveView } from '../../render/live.js';
 import { echoValue } from '../../render/escape.js';
 import { checkAwsFlags, toLiveReadInput, type LiveFlags } from '../live-options.js';
-import { HOT_EXIT_CODE, toKeysAnalyzeInput, type KeysAnalyzeFlags } from './options.js';
+import type { StringOptionSpec } from '../../options/define.js';
+import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, toKeysAnalyzeInput, type KeysAnalyzeFlags } from './options.js';
+
+/** --stream-name's default: a name the user did not choose, replaced by the stream's own. */
+const DEFAULT_STREAM_NAME = KEYS_ANALYZE_OPTIONS.find((o): o is StringOptionSpec => o.name === 'stream-name' && o.type === 'string')?.default;
 
 /** Calls in flight at once: enough to keep many shards busy, few enough to bound memory (each page is up to 10 MiB). */
 export const MAX_IN_FLIGHT = 32;
@@ -78,6 +82,12 @@ async function listShards(api: KinesisApi, opened: Opened): Promise<ReturnType<t
     opened.clock,
     () => undefined,
   );
+}
+
+/** The stream name for printed aws commands: --stream-name when given, else the stream's own. */
+export function liveStreamName(text: string, streamName: string): string {
+  if (streamName !== DEFAULT_STREAM_NAME) return streamName;
+  return refOf(text, '--shard-map').name;
 }
 
 /** --shard-map kinesis://NAME: the open shards from ListShards. */
@@ -145,7 +155,7 @@ export async function runLiveKeys(file: string, flags: KeysAnalyzeFlags & LiveFl
   }
   if (flags.format !== 'auto') throw new UsageError(`--format ${flags.format} describes a file; ${echoValue(ref.text)} is a live stream.`);
   // The printed aws commands name the stream read, unless --stream-name says otherwise.
-  const input = toKeysAnalyzeInput('-', { ...flags, streamName: flags.streamName === 'my-stream' ? ref.name : flags.streamName });
+  const input = toKeysAnalyzeInput('-', { ...flags, streamName: liveStreamName(file, flags.streamName) });
   const read = toLiveReadInput(flags, ctx.io.now());
   if (read.callsPerSecond > 1) {
     notice(

@@ -14,7 +14,7 @@ import { formatBytes } from '../../render/format.js';
 import { keysJson, keysWarnings, renderKeys, type KeysView } from '../../render/keys.js';
 import { isStreamRef } from '../../core/live/source.js';
 import { rejectLiveFlags, type LiveFlags } from '../live-options.js';
-import { liveShardMap, runLiveKeys } from './live.js';
+import { liveShardMap, liveStreamName, runLiveKeys } from './live.js';
 import { HOT_EXIT_CODE, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
 
 /** Progress is shown on a terminal once this much has been read. */
@@ -187,8 +187,9 @@ async function readKeys(input: KeysAnalyzeInput, map: ShardMap, name: string, ct
 
 export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & LiveFlags, ctx: Context): Promise<void> {
   if (isStreamRef(file)) return runLiveKeys(file, flags, ctx);
-  rejectLiveFlags(flags, file === '-' ? 'standard input' : file, flags.shardMap !== undefined && isStreamRef(flags.shardMap));
-  const input = toKeysAnalyzeInput(file, flags);
+  const liveMap = flags.shardMap !== undefined && isStreamRef(flags.shardMap);
+  rejectLiveFlags(flags, file === '-' ? 'standard input' : file, liveMap);
+  const input = toKeysAnalyzeInput(file, liveMap ? { ...flags, streamName: liveStreamName(flags.shardMap!, flags.streamName) } : flags);
   const map = await loadMap(input, ctx, flags);
   const name = input.file === '-' ? 'standard input' : input.file;
   let read: Read;
