@@ -2,7 +2,7 @@
  * Flags for reading a live stream (kinesis://NAME or a stream ARN): how to reach AWS, named as the
  * AWS CLI names them, and what `kds keys analyze` reads. Described once, shared by the commands.
  */
-import { SHARD } from '../core/facts.js';
+import { CLOUDWATCH, SHARD } from '../core/facts.js';
 import { parseFrom, type From } from '../core/live/time.js';
 import { LiveError } from '../core/live/errors.js';
 import { UsageError } from '../errors.js';
@@ -51,6 +51,42 @@ export const LIVE_READ_OPTIONS: readonly OptionSpec[] = [
     description: 'also write what was read as CSV (partition_key,bytes,timestamp,explicit_hash_key,shard_id) for kds keys analyze FILE',
   },
 ];
+
+const HISTORY_GROUP = 'History (kinesis://NAME):';
+export const DEFAULT_DAYS = 14;
+
+/** kds size kinesis://NAME: how far back CloudWatch is read, and which rate the stream is sized on. */
+export const SIZE_HISTORY_OPTIONS: readonly OptionSpec[] = [
+  {
+    type: 'number', name: 'days', value: 'N', group: HISTORY_GROUP,
+    description: `days of CloudWatch history to read (default ${DEFAULT_DAYS}; 1-minute sums up to ${CLOUDWATCH.oneMinuteRetentionDays.value} days, 5-minute up to ${CLOUDWATCH.fiveMinuteRetentionDays.value}, hourly up to ${CLOUDWATCH.oneHourRetentionDays.value})`,
+    rule: { integer: true, min: 1, max: CLOUDWATCH.oneHourRetentionDays.value, unit: 'days', why: `CloudWatch keeps hourly data ${CLOUDWATCH.oneHourRetentionDays.value} days.` },
+  },
+  {
+    type: 'number', name: 'percentile', value: 'P', group: HISTORY_GROUP,
+    description: 'size on the Pth percentile of the per-period rates instead of the peak (100 is the peak, the default)',
+    rule: { min: 0, minExclusive: true, max: 100, unit: 'percent' },
+  },
+];
+
+export interface LiveSizeFlags extends AwsFlags {
+  readonly days?: number;
+  readonly percentile?: number;
+}
+
+/** Usage error for kds size flags that only mean something with kinesis://NAME. */
+export function rejectSizeHistoryFlags(flags: LiveSizeFlags): void {
+  const only: [unknown, string][] = [
+    [flags.days, '--days'],
+    [flags.percentile, '--percentile'],
+    [flags.region, '--region'],
+    [flags.profile, '--profile'],
+    [flags.endpointUrl, '--endpoint-url'],
+  ];
+  for (const [value, flag] of only) {
+    if (value !== undefined) throw new UsageError(`${flag} sizes a stream from its history: give kinesis://NAME (or a stream ARN) as well.`);
+  }
+}
 
 export interface LiveFlags extends AwsFlags {
   readonly from?: string;

@@ -11,78 +11,23 @@ import { analyze } from '../../core/keys/analyze.js';
 import { fnv1a } from '../../core/keys/key-table.js';
 import type { KeyRecord } from '../../core/keys/record.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
-import { listAllShards, type KinesisApi, type StreamSummary } from '../../core/live/api.js';
-import { LiveError } from '../../core/live/errors.js';
 import { readShards, type ReadResult } from '../../core/live/reader.js';
-import { retryThrottled, type Clock } from '../../core/live/retry.js';
 import { parentsFirst, shardsToRead, streamShards } from '../../core/live/shards.js';
-import { parseStreamRef, type StreamRef } from '../../core/live/source.js';
 import { readWindow } from '../../core/live/time.js';
 import { ExitStatus, InputError, InterruptedError, UsageError } from '../../errors.js';
-import { openStream, type LiveStream } from '../../io/aws/kinesis.js';
-import { realClock } from '../../io/clock.js';
 import { CsvSaver } from '../../io/save-csv.js';
 import { keysJson, renderKeys, type KeysView } from '../../render/keys.js';
 import { isoSecond, liveJson, liveProgressLine, liveStartLine, renderLiveSummary, type LivePlan, type LiveView } from '../../render/live.js';
 import { echoValue } from '../../render/escape.js';
-import { checkAwsFlags, toLiveReadInput, type LiveFlags } from '../live-options.js';
+import { toLiveReadInput, type LiveFlags } from '../live-options.js';
+import { listLiveShards, liveError, MAX_IN_FLIGHT, openLive, refOf, type Opened } from '../live-stream.js';
 import type { StringOptionSpec } from '../../options/define.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, toKeysAnalyzeInput, type KeysAnalyzeFlags } from './options.js';
 
 /** --stream-name's default: a name the user did not choose, replaced by the stream's own. */
 const DEFAULT_STREAM_NAME = KEYS_ANALYZE_OPTIONS.find((o): o is StringOptionSpec => o.name === 'stream-name' && o.type === 'string')?.default;
 
-/** Calls in flight at once: enough to keep many shards busy, few enough to bound memory (each page is up to 10 MiB). */
-export const MAX_IN_FLIGHT = 32;
 const PROGRESS_EVERY_MS = 200;
-
-function liveError(error: unknown): unknown {
-  if (error instanceof LiveError) return error.kind === 'usage' ? new UsageError(error.message) : new InputError(error.message);
-  return error;
-}
-
-function refOf(text: string, what: string): StreamRef {
-  try {
-    return parseStreamRef(text, what);
-  } catch (error) {
-    throw liveError(error);
-  }
-}
-
-interface Opened {
-  readonly stream: LiveStream;
-  readonly clock: Clock;
-  readonly summary: StreamSummary;
-  listShardsCalls: number;
-}
-
-async function open(ref: StreamRef, flags: LiveFlags, ctx: Context): Promise<Opened> {
-  checkAwsFlags(flags);
-  if (ref.region !== undefined && flags.region !== undefined && flags.region !== ref.region) {
-    throw new UsageError(`--region ${echoValue(flags.region)} differs from the Region in the ARN (${ref.region}): drop one of them.`);
-  }
-  const stream = await openStream(ref, { region: flags.region, profile: flags.profile, endpointUrl: flags.endpointUrl, env: ctx.io.env }, MAX_IN_FLIGHT);
-  const clock = realClock(() => ctx.io.now());
-  try {
-    const summary = await retryThrottled('DescribeStreamSummary', () => stream.api.describeStream(), clock, () => undefined);
-    if (summary.status === 'CREATING' || summary.status === 'DELETING') {
-      throw new InputError(`stream ${echoValue(ref.text)} is ${summary.status}, not ACTIVE: wait until it is ACTIVE and rerun.`);
-    }
-    return { stream, clock, summary, listShardsCalls: 0 };
-  } catch (error) {
-    stream.close();
-    throw liveError(error);
-  }
-}
-
-async function listShards(api: KinesisApi, opened: Opened): Promise<ReturnType<typeof listAllShards>> {
-  return retryThrottled(
-    'ListShards',
-    () => listAllShards(api, () => opened.listShardsCalls++),
-    opened.clock,
-    () => undefined,
-  );
-}
 
 /** The stream name for printed aws commands: --stream-name when given, else the stream's own. */
 export function liveStreamName(text: string, streamName: string): string {
@@ -93,9 +38,9 @@ export function liveStreamName(text: string, streamName: string): string {
 /** --shard-map kinesis://NAME: the open shards from ListShards. */
 export async function liveShardMap(text: string, flags: LiveFlags, ctx: Context): Promise<ShardMap> {
   const ref = refOf(text, '--shard-map');
-  const opened = await open(ref, flags, ctx);
+  const opened = await openLive(ref, flags, ctx);
   try {
-    return streamShards(await listShards(opened.stream.api, opened), ref.text).map;
+    return streamShards(await listLiveShards(opened), ref.text).map;
   } catch (error) {
     throw liveError(error);
   } finally {
@@ -173,9 +118,9 @@ export async function runLiveKeys(file: string, flags: KeysAnalyzeFlags & LiveFl
   const offInterrupt = ctx.io.onInterrupt(() => stop.abort());
   const bar = progress(ctx);
   try {
-    opened = await open(ref, flags, ctx);
+    opened = await openLive(ref, flags, ctx);
     const { stream, clock, summary } = opened;
-    const shards = streamShards(await listShards(stream.api, opened), ref.text);
+    const shards = streamShards(await listLiveShards(opened), ref.text);
     map = shards.map;
     const window = readWindow(read.from, read.seconds, ctx.io.now(), { retentionHours: summary.retentionHours, createdMs: summary.createdMs });
     const toRead = parentsFirst(shardsToRead(shards, window.past));
