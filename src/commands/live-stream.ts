@@ -13,7 +13,8 @@ import { openStream, type LiveStream } from '../io/aws/kinesis.js';
 import type { AwsSettings } from '../io/aws/settings.js';
 import { realClock } from '../io/clock.js';
 import { echoValue } from '../render/escape.js';
-import { checkAwsFlags, type LiveFlags } from './live-options.js';
+import { checkAwsFlags } from './live-input.js';
+import type { LiveFlags } from './live-options.js';
 
 /** Calls in flight at once: enough to keep many shards busy, few enough to bound memory (each page is up to 10 MiB). */
 export const MAX_IN_FLIGHT = 32;

@@ -13,7 +13,8 @@ import { cores, findSplit, PARALLEL_FROM_BYTES, readHead, regularFileSize, start
 import { formatBytes } from '../../render/format.js';
 import { keysJson, keysWarnings, renderKeys, type KeysView } from '../../render/keys.js';
 import { isStreamRef } from '../../core/live/source.js';
-import { rejectLiveFlags, type LiveFlags } from '../live-options.js';
+import { rejectLiveFlags } from '../live-input.js';
+import type { LiveFlags } from '../live-options.js';
 import { liveShardMap, liveStreamName, runLiveKeys } from './live.js';
 import { HOT_EXIT_CODE, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
 

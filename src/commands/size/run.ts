@@ -6,7 +6,8 @@ import { renderSize, sizeJson } from '../../render/size.js';
 import { askThroughput, equivalentCommand } from './ask.js';
 import { isStreamRef } from '../../core/live/source.js';
 import { echoValue } from '../../render/escape.js';
-import { rejectSizeHistoryFlags, type LiveSizeFlags } from '../live-options.js';
+import { rejectSizeHistoryFlags } from '../live-input.js';
+import type { LiveSizeFlags } from '../live-options.js';
 import { runLiveSize } from './live.js';
 import { lacksThroughput, THROUGHPUT_HELP, toSizeInput, type SizeFlags } from './options.js';
 
