@@ -218,6 +218,13 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(r.stderr).toMatch(/^kds: reading 2 open shards of kinesis:\/\/latest \(us-east-1\) from now for 2s: about 6 API calls/);
   });
 
+  it('shows progress on a terminal while it reads, and clears it', async () => {
+    const r = await runKds(args('latest', '--seconds', '1'), { ...LIVE, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
+    expect(r.stderr).toMatch(/\rkds: read \d+ records?; \d+ of 2 shards done, \d+s left/);
+    // The line is cleared before anything else is written: here the message that nothing arrived.
+    expect(r.stderr).toMatch(/\rkds: no records arrived in kinesis:\/\/latest/);
+  });
+
   it('stops at --max-records', async () => {
     const out = await liveJson('known', '--max-records', '10');
     expect(out.totalRecords).toBe(10);

@@ -33,9 +33,7 @@ export const CONNECT_TIMEOUT_MS = 5_000;
  * client is created; a CLI's output is not the place for it.
  */
 export function quietSdk(): void {
-  if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  }
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }
 
 /** The endpoint a service will be called at when it was chosen explicitly (flag or environment). */
