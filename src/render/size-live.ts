@@ -5,9 +5,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
-import { MIB } from '../core/units.js';
 import { echoValue, safeText } from './escape.js';
-import { formatBytes, formatFixed, formatInt, formatPercent, plural } from './format.js';
+import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, plural } from './format.js';
 import { renderTable } from './table.js';
 import { bullet, shellLines, wrap } from './text.js';
 
@@ -60,8 +59,9 @@ export function enableCommand(streamName: string): string {
   return `aws kinesis enable-enhanced-monitoring --stream-name ${streamName} --shard-level-metrics IncomingBytes IncomingRecords`;
 }
 
-function mib(x: number): string {
-  return formatFixed(x / MIB, 3);
+/** MiB/s with the size report's rounding (up, two decimals), without the unit. */
+function mib(bytesPerSec: number): string {
+  return formatMibPerSec(bytesPerSec).replace(' MiB/s', '');
 }
 
 export function observedNotes(view: ObservedView): { id: string; message: string }[] {

@@ -237,8 +237,8 @@ describe('kds size kinesis://NAME', () => {
       /^Observed: kinesis:\/\/orders \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nPROVISIONED mode, 4 open shards, 48-hour retention, 1 enhanced fan-out consumer\nCloudWatch: 14 days to 2026-11-25T12:00Z in 1-minute sums, 1 GetMetricData call\n/,
     );
     expect(r.stdout).toContain('Writes, records/s');
-    expect(r.stdout).toContain('Sized on the peak: 0.2 MiB/s and 2,100 records/s of writes, from 4 shards today.');
     const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('Sized on the peak: 0.21 MiB/s and 2,100 records/s of writes, from 4 shards today.');
     expect(flat).toContain('- 1-minute sums are the finest CloudWatch keeps for 14 days, but Kinesis limits are per second');
     expect(flat).toContain('! 6,000 writes were refused (WriteProvisionedThroughputExceeded) in 1 minute: they are added back to the demand.');
     expect(r.stdout).toContain('aws kinesis enable-enhanced-monitoring --stream-name orders');
