@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { TEST_AWS_ENV } from '../helpers/kinesalite.js';
 import { BIN } from '../helpers/spawn.js';
 
 const HOOK = fileURLToPath(new URL('../fixtures/live/trace-loads.mjs', import.meta.url));
@@ -23,7 +24,8 @@ function loadedFiles(args: readonly string[]): Promise<string[]> {
     execFile(
       process.execPath,
       ['--import', HOOK, BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME: dir, KDS_TRACE_LOADS: trace, NO_COLOR: '1' }, cwd: dir },
+      // Test credentials and no instance metadata: the SDK's credential chain reaches for nothing.
+      { env: { PATH: process.env.PATH ?? '', HOME: dir, KDS_TRACE_LOADS: trace, NO_COLOR: '1', ...TEST_AWS_ENV }, cwd: dir },
       (error) => {
         if (error && typeof error.code !== 'number') return reject(error);
         const urls = readFileSync(trace, 'utf8').split('\n').filter((u) => u.startsWith('file://'));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStream, putRecords, startKinesalite, TEST_AWS_ENV, type Emulator } from '../helpers/kinesalite.js';
 import { spawnKds } from '../helpers/spawn.js';
+import { startStub } from '../helpers/aws-stub.js';
 
 let emu: Emulator;
 
@@ -43,5 +44,34 @@ describe('kds keys analyze kinesis://NAME (built binary, kinesalite)', () => {
     const r = await spawnKds(['keys', 'analyze', 'kinesis://missing', '--endpoint-url', emu.endpoint], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^kds: stream missing was not found in us-east-1 at http:\/\/127\.0\.0\.1:\d+: check the name, or pass --region\.\n$/);
+  });
+});
+
+describe('kds size kinesis://NAME (built binary, kinesalite and a CloudWatch stand-in)', () => {
+  it('sizes the stream from GetMetricData sums, with its shards from kinesalite', async () => {
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
+    const cw = await startStub({
+      GetMetricData: (body) => ({
+        body: {
+          MetricDataResults: (body.MetricDataQueries as { Id: string }[]).map((q) => ({
+            Id: q.Id,
+            Label: q.Id,
+            Timestamps: q.Id === 'inRecords' || q.Id === 'inBytes' ? [minute / 1000] : [],
+            Values: q.Id === 'inRecords' ? [300_000] : q.Id === 'inBytes' ? [60_000_000] : [],
+            StatusCode: 'Complete',
+          })),
+        },
+      }),
+    });
+    try {
+      const r = await spawnKds(['size', 'kinesis://orders', '--endpoint-url', emu.endpoint, '--json'], { env: { ...TEST_AWS_ENV, AWS_ENDPOINT_URL_CLOUDWATCH: cw.endpoint } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { minimumShards: number; observed: { openShards: number; writeRecordsPerSec: { peak: number }; efoConsumers: number | null } };
+      expect(out.observed).toMatchObject({ openShards: 4, writeRecordsPerSec: { peak: 5000 }, efoConsumers: null });
+      expect(out.minimumShards).toBe(5);
+    } finally {
+      await cw.close();
+    }
   });
 });
