@@ -7,7 +7,9 @@
 // Creates the stream `orders` with 4 shards and writes 3,000 records, a quarter of them under one
 // key (customer-42), plus 10 KPL-aggregated records holding 50 user records each (made with
 // awslabs' aws-kinesis-agg, as a KPL producer would send them).
+import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
+import { TextEncoder } from 'node:util';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const require = createRequire(import.meta.url);
