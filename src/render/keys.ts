@@ -36,7 +36,9 @@ export interface KeysView {
   readonly map: ShardMap;
   readonly source: {
     readonly name: string;
-    readonly format: 'csv' | 'lines';
+    readonly format: 'csv' | 'lines' | 'kinesis';
+    /** Says what the input was, instead of the CSV columns (a live stream). */
+    readonly description?: string;
     readonly columns: Partial<Record<ColumnRole, string>>;
     readonly bytesRead: number;
     readonly rows: number;
@@ -89,7 +91,7 @@ function headline(view: KeysView): string[] {
   const distinct = a.approximate ? `about ${formatInt(a.distinctKeys)} distinct keys` : plural(a.distinctKeys, 'distinct key');
   const lines = [
     `Keys from ${view.source.name}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
-    `Input: ${view.source.format === 'csv' ? `CSV, columns ${cols}` : 'one key per line'}`,
+    `Input: ${view.source.description ?? (view.source.format === 'csv' ? `CSV, columns ${cols}` : 'one key per line')}`,
     `Stream: ${streamLine(view)}`,
   ];
   return lines;

@@ -6,6 +6,7 @@ import { formatInt, formatMibPerSec } from '../../render/format.js';
 import { wrap } from '../../render/text.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
+import { AWS_OPTIONS, LIVE_READ_OPTIONS, type LiveFlags } from '../live-options.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, type KeysAnalyzeFlags } from './options.js';
 
 function hotHelp(): string {
@@ -27,8 +28,9 @@ export function registerKeys(program: Command, context: () => Context): void {
   const analyze = keys
     .command('analyze')
     .description('route a sample of partition keys exactly as Kinesis does and find hot shards and hot keys')
-    .argument('<file>', "CSV with a header, or one key per line; '-' reads standard input");
+    .argument('<file>', "CSV with a header, or one key per line; '-' reads standard input; kinesis://NAME or a stream ARN reads the live stream");
   addOptions(analyze, KEYS_ANALYZE_OPTIONS);
+  addOptions(analyze, [...LIVE_READ_OPTIONS, ...AWS_OPTIONS]);
   analyze.addHelpText(
     'after',
     examplesHelp([
@@ -38,9 +40,11 @@ export function registerKeys(program: Command, context: () => Context): void {
       ['kds keys analyze sample.csv --shard-map shards.json --sample-rate 0.01', '... and analyse a 1% sample against them'],
       ['cut -d, -f3 events.csv | kds keys analyze - --format lines', 'keys from standard input'],
       ['kds keys analyze counts.csv --count-column n --json', 'pre-aggregated counts (GROUP BY key), as JSON'],
+      ['kds keys analyze kinesis://orders --seconds 60', 'read the live stream for a minute (KPL records de-aggregated)'],
+      ['kds keys analyze kinesis://orders --from 15m --save sample.csv', 'the 30 seconds from 15 minutes ago, also saved as CSV'],
     ]) + hotHelp(),
   );
-  analyze.action(async (file: string, flags: KeysAnalyzeFlags) => {
+  analyze.action(async (file: string, flags: KeysAnalyzeFlags & LiveFlags) => {
     const { runKeysAnalyze } = await import('./run.js');
     await runKeysAnalyze(file, flags, context());
   });

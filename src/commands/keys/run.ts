@@ -12,6 +12,10 @@ import { readFileChunks, readStreamChunks, readStreamText, readTextFile } from '
 import { cores, findSplit, PARALLEL_FROM_BYTES, readHead, regularFileSize, startPart } from '../../io/parallel.js';
 import { formatBytes } from '../../render/format.js';
 import { keysJson, keysWarnings, renderKeys, type KeysView } from '../../render/keys.js';
+import { isStreamRef } from '../../core/live/source.js';
+import { rejectLiveFlags } from '../live-input.js';
+import type { LiveFlags } from '../live-options.js';
+import { liveShardMap, liveStreamName, runLiveKeys } from './live.js';
 import { HOT_EXIT_CODE, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
 
 /** Progress is shown on a terminal once this much has been read. */
@@ -25,9 +29,10 @@ function translate(error: unknown, prefix: string): unknown {
   return error;
 }
 
-async function loadMap(input: KeysAnalyzeInput, ctx: Context): Promise<ShardMap> {
+async function loadMap(input: KeysAnalyzeInput, ctx: Context, flags: LiveFlags): Promise<ShardMap> {
   if (input.stream.kind === 'simulated') return uniformShardMap(input.stream.shards);
   const file = input.stream.file;
+  if (isStreamRef(file)) return liveShardMap(file, flags, ctx);
   const text = file === '-' ? await readStreamText(ctx.io.stdin, 'standard input') : readTextFile(resolve(ctx.io.cwd, file), '--shard-map', file);
   try {
     return parseShardMap(text);
@@ -181,9 +186,12 @@ async function readKeys(input: KeysAnalyzeInput, map: ShardMap, name: string, ct
   return { reader, bytesRead: bytesRead + (size - split) };
 }
 
-export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags, ctx: Context): Promise<void> {
-  const input = toKeysAnalyzeInput(file, flags);
-  const map = await loadMap(input, ctx);
+export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & LiveFlags, ctx: Context): Promise<void> {
+  if (isStreamRef(file)) return runLiveKeys(file, flags, ctx);
+  const liveMap = flags.shardMap !== undefined && isStreamRef(flags.shardMap);
+  rejectLiveFlags(flags, file === '-' ? 'standard input' : file, liveMap);
+  const input = toKeysAnalyzeInput(file, liveMap ? { ...flags, streamName: liveStreamName(flags.shardMap!, flags.streamName) } : flags);
+  const map = await loadMap(input, ctx, flags);
   const name = input.file === '-' ? 'standard input' : input.file;
   let read: Read;
   try {

@@ -5,9 +5,19 @@ import { UsageError } from '../../errors.js';
 import { renderSize, sizeJson } from '../../render/size.js';
 import { nextTime } from '../../render/text.js';
 import { askThroughput, equivalentCommand } from './ask.js';
+import { isStreamRef } from '../../core/live/source.js';
+import { echoValue } from '../../render/escape.js';
+import { rejectSizeHistoryFlags } from '../live-input.js';
+import type { LiveSizeFlags } from '../live-options.js';
+import { runLiveSize } from './live.js';
 import { lacksThroughput, THROUGHPUT_HELP, toSizeInput, type SizeFlags } from './options.js';
 
-export async function runSize(flags: SizeFlags, ctx: Context): Promise<void> {
+export async function runSize(flags: SizeFlags & LiveSizeFlags, ctx: Context, stream?: string): Promise<void> {
+  if (stream !== undefined) {
+    if (!isStreamRef(stream)) throw new UsageError(`kds size takes no file: give kinesis://NAME (or a stream ARN) to size a stream, got '${echoValue(stream)}'.`);
+    return runLiveSize(stream, flags, ctx);
+  }
+  rejectSizeHistoryFlags(flags);
   let resolved = flags;
   if (lacksThroughput(flags)) {
     if (!ctx.interactive || flags.json) {
