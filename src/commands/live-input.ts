@@ -73,12 +73,11 @@ export function toLiveReadInput(flags: LiveFlags, nowMs: number): LiveReadInput 
   };
 }
 
-/** Usage error for kds size flags that only mean something with kinesis://NAME. */
+/** Usage error for kds size flags that only mean something with kinesis://NAME (--region also sets the prices). */
 export function rejectSizeHistoryFlags(flags: LiveSizeFlags): void {
   const only: [unknown, string][] = [
     [flags.days, '--days'],
     [flags.percentile, '--percentile'],
-    [flags.region, '--region'],
     [flags.profile, '--profile'],
     [flags.endpointUrl, '--endpoint-url'],
   ];

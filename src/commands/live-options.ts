@@ -20,7 +20,7 @@ export const AWS_OPTIONS: readonly OptionSpec[] = [
   { type: 'string', name: 'profile', value: 'NAME', group: AWS_GROUP, description: 'named profile from ~/.aws/config and ~/.aws/credentials (default: AWS_PROFILE, or the default chain)' },
   {
     type: 'string', name: 'endpoint-url', value: 'URL', group: AWS_GROUP,
-    description: 'Kinesis endpoint to call instead of AWS\'s, e.g. a local emulator (http://127.0.0.1:4567)',
+    description: 'Kinesis endpoint to call instead of AWS\'s, e.g. a local emulator at http://localhost:4567',
   },
 ];
 
@@ -46,7 +46,7 @@ export const LIVE_READ_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'string', name: 'save', value: 'FILE', group: READ_GROUP,
-    description: 'also write what was read as CSV (partition_key,bytes,timestamp,explicit_hash_key,shard_id) for kds keys analyze FILE',
+    description: 'also write what was read as CSV for kds keys analyze FILE (columns partition_key, bytes, timestamp, explicit_hash_key, shard_id)',
   },
 ];
 

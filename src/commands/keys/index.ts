@@ -41,7 +41,7 @@ export function registerKeys(program: Command, context: () => Context): void {
       ['cut -d, -f3 events.csv | kds keys analyze - --format lines', 'keys from standard input'],
       ['kds keys analyze counts.csv --count-column n --json', 'pre-aggregated counts (GROUP BY key), as JSON'],
       ['kds keys analyze kinesis://orders --seconds 60', 'read the live stream for a minute (KPL records de-aggregated)'],
-      ['kds keys analyze kinesis://orders --from 15m --save sample.csv', 'the 30 seconds from 15 minutes ago, also saved as CSV'],
+      ['kds keys analyze kinesis://orders --from 15m --save orders-15m.csv', 'the 30 seconds from 15 minutes ago, also saved as CSV'],
     ]) + hotHelp(),
   );
   analyze.action(async (file: string, flags: KeysAnalyzeFlags & LiveFlags) => {

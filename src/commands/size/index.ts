@@ -12,7 +12,8 @@ export function registerSize(program: Command, context: () => Context): void {
     .description('how many shards a workload needs, which limit binds, what it costs, and how to get there')
     .argument('[stream]', 'kinesis://NAME or a stream ARN: size that stream from its CloudWatch history');
   addOptions(command, SIZE_OPTIONS);
-  addOptions(command, [...SIZE_HISTORY_OPTIONS, ...AWS_OPTIONS]);
+  // --region is size's own option: the prices, and for kinesis://NAME where the stream is.
+  addOptions(command, [...SIZE_HISTORY_OPTIONS, ...AWS_OPTIONS.filter((o) => o.name !== 'region')]);
   command.addHelpText(
     'after',
     examplesHelp([

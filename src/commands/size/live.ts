@@ -4,12 +4,12 @@
  * --efo-consumers and --retention-hours from the stream), then the usual report under what was
  * observed.
  */
-import { print, printJson, type Context } from '../../context.js';
+import { notice, print, printJson, type Context } from '../../context.js';
 import { demandFrom, enhancedMetricsOn, rankShards, type ShardRanking } from '../../core/cloudwatch/demand.js';
 import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
 import { streamShards } from '../../core/live/shards.js';
 import { sizeStream } from '../../core/size/size.js';
-import { STREAM } from '../../core/facts.js';
+import { isRegionCode, STREAM } from '../../core/facts.js';
 import { MIB } from '../../core/units.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openCloudWatch } from '../../io/aws/cloudwatch.js';
@@ -19,7 +19,7 @@ import { renderSize, sizeJson } from '../../render/size.js';
 import { DEFAULT_HOT_RATIO } from '../keys/options.js';
 import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
 import { listLiveShards, liveError, openLive, refOf, type Opened } from '../live-stream.js';
-import { toSizeInput, type SizeFlags } from './options.js';
+import { DEFAULT_REGION, toSizeInput, type SizeFlags } from './options.js';
 
 /** Data points the per-shard queries may ask for before their period grows (about ten calls). */
 export const SHARD_POINTS_BUDGET = 1_000_000;
@@ -32,6 +32,8 @@ const FROM_THE_STREAM: readonly [keyof SizeFlags, string][] = [
   ['recordSize', '--record-size'],
   ['keySize', '--key-size'],
   ['currentShards', '--current-shards'],
+  ['averageMbps', '--average-mbps'],
+  ['averageRecords', '--average-records'],
 ];
 
 export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags, ctx: Context): Promise<void> {
@@ -76,10 +78,20 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     }
     const streamName = flags.streamName === 'my-stream' ? ref.name : flags.streamName;
     const retentionHours = Math.min(STREAM.retentionMaxHours.value, Math.max(STREAM.retentionDefaultHours.value, summary.retentionHours));
+    // Prices follow the stream's Region unless --region named one; kds prices a few Regions only.
+    const region = flags.region ?? (isRegionCode(stream.region) ? stream.region : undefined);
+    if (region === undefined) {
+      notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
+    }
+    const records = demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined;
     const input = toSizeInput({
       ...flags,
+      region,
       mbps: demand.writeBytes.sized / MIB,
-      records: demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined,
+      records,
+      // Cost follows the average; sized below the peak (--percentile), the average may not exceed it.
+      averageMbps: Math.min(demand.writeBytes.average, demand.writeBytes.sized) / MIB,
+      averageRecords: records === undefined ? undefined : Math.min(demand.writeRecords.average, records),
       currentShards: open,
       efoConsumers: efo ?? flags.efoConsumers,
       retentionHours,
