@@ -132,23 +132,27 @@ interface Collected {
   hasNextToken: boolean;
 }
 
-function collect(doc: unknown, into: Collected): void {
+/** Arrays of pages of shards nest a level or two; anything deeper is not a saved shard map. */
+const MAX_DEPTH = 8;
+
+function collect(doc: unknown, into: Collected, depth = 0): void {
+  if (depth > MAX_DEPTH) throw new ShardMapError(`the JSON nests arrays more than ${MAX_DEPTH} deep: expected list-shards or describe-stream JSON`);
   if (Array.isArray(doc)) {
     for (const item of doc) {
       if (isRecord(item) && 'HashKeyRange' in item) into.shards.push(readShard(item, into.shards.length));
-      else collect(item, into);
+      else collect(item, into, depth + 1);
     }
     return;
   }
   if (!isRecord(doc)) throw new ShardMapError('expected list-shards or describe-stream JSON, or an array of shards');
   if (Array.isArray(doc.Shards)) {
     if (typeof doc.NextToken === 'string') into.hasNextToken = true;
-    collect(doc.Shards, into);
+    collect(doc.Shards, into, depth + 1);
     return;
   }
   if (isRecord(doc.StreamDescription) && Array.isArray(doc.StreamDescription.Shards)) {
     if (doc.StreamDescription.HasMoreShards === true) into.hasNextToken = true;
-    collect(doc.StreamDescription.Shards, into);
+    collect(doc.StreamDescription.Shards, into, depth + 1);
     return;
   }
   if (isRecord(doc.StreamDescriptionSummary)) {
