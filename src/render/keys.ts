@@ -1,18 +1,24 @@
 /** kds keys analyze output: a report for people and one JSON object for scripts. */
 import type { ChalkInstance } from 'chalk';
 import { SHARD } from '../core/facts.js';
-import type { Analysis, KeyStat } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD, type Analysis, type KeyStat } from '../core/keys/analyze.js';
 import type { ColumnRole } from '../core/keys/columns.js';
+import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
+import { echoValue, safeText } from './escape.js';
 import { formatBytes, formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
 import {
   diagnosisText,
   diagnosisTitle,
+  formatRatio,
+  keyLabel,
   keysWarningsFor,
   measureWord,
+  saltRefusalText,
   saltText,
-  shardName,
+  shardLabel,
   splitCommand,
+  splitRefusalText,
   splitText,
   type Warning,
 } from './keys-text.js';
@@ -36,10 +42,16 @@ export interface KeysView {
   readonly map: ShardMap;
   readonly source: {
     readonly name: string;
-    readonly format: 'csv' | 'lines';
+    /** csv, tsv, delimited, lines, log-lines, jsonl, get-records. */
+    readonly format: string;
+    /** "TSV, 3 columns, header row". */
+    readonly description: string;
+    readonly compression: 'gzip' | undefined;
     readonly columns: Partial<Record<ColumnRole, string>>;
     readonly bytesRead: number;
     readonly rows: number;
+    readonly hasBytes: boolean;
+    readonly unmatched: { readonly count: number; readonly lines: readonly number[] } | undefined;
   };
   readonly malformed: { readonly count: number; readonly examples: readonly { line: number; reason: string }[] };
   readonly longKeys: number;
@@ -50,6 +62,10 @@ export interface KeysView {
 /** Shards listed one per row in the report before it shows only the busiest. */
 const SHARD_ROWS = 32;
 const BUSIEST_SHOWN = 10;
+/** The longest key a table shows whole. */
+const KEY_CELL_MAX = 40;
+/** Shortened shard ids keep at least this many trailing characters ("…0003"). */
+const SHORT_ID_CHARS = 4;
 
 export function keysWarnings(view: KeysView): Warning[] {
   return keysWarningsFor({
@@ -58,41 +74,85 @@ export function keysWarnings(view: KeysView): Warning[] {
     malformedExamples: view.malformed.examples,
     longKeys: view.longKeys,
     explicitHashKeyRecords: view.explicitHashKeyRecords,
-    hasBytes: view.source.columns.bytes !== undefined,
+    hasBytes: view.source.hasBytes,
     hasEhkColumn: view.source.columns.ehk !== undefined,
     maxKeys: view.maxKeys,
+    unmatched: view.source.unmatched,
+    rows: view.source.rows,
   });
 }
 
-/** A key for a table cell: printable, at most `max` characters. */
+/** A key for a table cell: escaped, cut in the middle to at most `max` characters. */
 function keyCell(key: string, max: number): string {
-  const printable = /^[^\p{C}]*$/u.test(key) && key.trim() === key && key.length > 0 ? key : JSON.stringify(key);
-  const chars = [...printable];
-  return chars.length <= max ? printable : `${chars.slice(0, max - 3).join('')}...`;
+  return echoValue(key, max);
+}
+
+/**
+ * Shard ids for tables: whole, or (when the tables would not fit) cut to their distinguishing tail,
+ * "…0003", the same for every shard of the map so that a short id always means one shard.
+ */
+class ShardIds {
+  private short: string[] | undefined;
+
+  constructor(private readonly map: ShardMap) {}
+
+  full(index: number): string {
+    return index === MIXED_SHARD ? 'several shards' : shardLabel(this.map.shards[index]!.shardId);
+  }
+
+  /** The shortened id: the shortest tail of at least SHORT_ID_CHARS characters that no two shards share. */
+  abbreviated(index: number): string {
+    if (index === MIXED_SHARD) return 'several';
+    if (this.short === undefined) {
+      const ids = this.map.shards.map((s) => safeText(s.shardId));
+      let tail = SHORT_ID_CHARS;
+      let longest = 0;
+      for (const id of ids) longest = Math.max(longest, id.length);
+      for (; tail < longest; tail++) if (new Set(ids.map((id) => id.slice(-tail))).size === ids.length) break;
+      this.short = ids.map((id) => (id.length > tail + 1 ? `\u2026${id.slice(-tail)}` : id));
+    }
+    return this.short[index]!;
+  }
+}
+
+/** Width of a borderless table: each column its widest cell plus a space either side, and a space between columns. */
+function tableWidth(rows: readonly (readonly string[])[]): number {
+  if (rows.length === 0) return 0;
+  let total = 0;
+  for (let c = 0; c < rows[0]!.length; c++) total += Math.max(...rows.map((r) => [...(r[c] ?? '')].length)) + 3;
+  return total - 1;
 }
 
 function streamLine(view: KeysView): string {
   const n = view.map.shards.length;
   const s = view.input.stream;
-  if (s.kind === 'map') return `${plural(n, 'open shard')} from ${s.file === '-' ? 'standard input' : s.file}`;
+  if (s.kind === 'map') return `${plural(n, 'open shard')} from ${s.file === '-' ? 'standard input' : safeText(s.file)}`;
   if (s.isDefault) {
     return `${plural(n, 'simulated shard')} (the write capacity of a new on-demand stream, the default); pass --shards N or --shard-map FILE for yours`;
   }
-  return `${plural(n, 'simulated shard')} (a stream created with ${n}, equal hash ranges)`;
+  return `${plural(n, 'simulated shard')} (a stream created with ${formatInt(n)}, equal hash ranges)`;
 }
+
+const ROLE_NAMES: Record<ColumnRole, string> = {
+  key: 'key',
+  bytes: 'bytes',
+  time: 'time',
+  count: 'count',
+  ehk: 'explicit hash key',
+  shard: 'read from shard',
+};
 
 function headline(view: KeysView): string[] {
   const a = view.analysis;
-  const cols = Object.entries(view.source.columns)
-    .map(([role, name]) => `${role} ${JSON.stringify(name)}`)
+  const cols = (Object.entries(view.source.columns) as [ColumnRole, string][])
+    .map(([role, name]) => `${ROLE_NAMES[role]} ${keyLabel(name)}`)
     .join(', ');
   const distinct = a.approximate ? `about ${formatInt(a.distinctKeys)} distinct keys` : plural(a.distinctKeys, 'distinct key');
-  const lines = [
-    `Keys from ${view.source.name}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
-    `Input: ${view.source.format === 'csv' ? `CSV, columns ${cols}` : 'one key per line'}`,
+  return [
+    `Keys from ${safeText(view.source.name)}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
+    `Input: ${view.source.description}${cols.length > 0 && view.source.format !== 'lines' ? `; ${cols}` : ''}`,
     `Stream: ${streamLine(view)}`,
   ];
-  return lines;
 }
 
 /**
@@ -115,106 +175,144 @@ export function commandLines(command: string, width: number, indent: string): st
   return lines.join('\n');
 }
 
-/** A ratio with two decimals: 1.50, 0.58. */
-function ratio(x: number): string {
-  return x.toFixed(2);
-}
-
 function bar(fraction: number, width: number, glyph: string): string {
   const n = Math.max(0, Math.round(fraction * width));
   return glyph.repeat(n);
 }
 
-function shardTable(view: KeysView, color: ChalkInstance, width: number, tty: boolean): string[] {
+/** The shards a table lists: all of them up to SHARD_ROWS, else the BUSIEST_SHOWN ranked by `rank`, in hash order. */
+function shownShards(count: number, rank: (i: number) => number): number[] {
+  const all = Array.from({ length: count }, (_, i) => i);
+  if (count <= SHARD_ROWS) return all;
+  return all
+    .sort((x, y) => rank(y) - rank(x) || x - y)
+    .slice(0, BUSIEST_SHOWN)
+    .sort((x, y) => x - y);
+}
+
+function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: number, tty: boolean): string[] {
   const a = view.analysis;
-  let indices = a.shards.map((_, i) => i);
-  const out: string[] = [];
-  if (indices.length > SHARD_ROWS) {
-    indices = [...indices]
-      .sort((x, y) => a.shards[y]!.hotness - a.shards[x]!.hotness || x - y)
-      .slice(0, BUSIEST_SHOWN)
-      .sort((x, y) => x - y);
-  }
-  const cells = indices.map((i) => {
-    const s = a.shards[i]!;
-    return [s.shard.shardId, formatInt(s.records), formatBytes(s.bytes), formatPercent(s.share), formatPercent(s.hashShare), ratio(s.hotness)];
-  });
+  const indices = shownShards(a.shards.length, (i) => a.shards[i]!.hotness);
   const head = ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair'];
-  // Each column takes its text, one space of padding either side and one space between columns.
-  const fixed = head.reduce((sum, h, c) => sum + Math.max(h.length, ...cells.map((r) => r[c]!.length)) + 3, 0);
-  const barWidth = Math.max(3, Math.min(30, width - fixed - 2 - ' hot'.length - 1));
-  const maxShare = Math.max(...a.shards.map((s) => s.share), 1e-12);
+  const cellsWith = (id: (i: number) => string) =>
+    indices.map((i) => {
+      const s = a.shards[i]!;
+      return [id(i), formatInt(s.records), formatBytes(s.bytes), formatPercent(s.share), formatPercent(s.hashShare), formatRatio(s.hotness)];
+    });
+  const minBar = 3 + ' hot'.length;
+  let cells = cellsWith((i) => ids.full(i));
+  if (tableWidth([head, ...cells]) + 1 + minBar > width) cells = cellsWith((i) => ids.abbreviated(i));
+  const fixed = tableWidth([head, ...cells]);
+  const barWidth = Math.max(3, Math.min(30, width - fixed - 2 - ' hot'.length));
+  let maxShare = 1e-12;
+  for (const s of a.shards) if (s.share > maxShare) maxShare = s.share;
   const glyph = tty ? '\u2588' : '#';
   const rows = indices.map((i, r) => {
     const s = a.shards[i]!;
     const row = [...cells[r]!, `${bar(s.share / maxShare, barWidth, glyph)}${s.hot ? ' hot' : ''}`];
     return s.hot ? row.map((c) => color.red(c)) : row;
   });
-  out.push(renderTable({ head: [...head, ''], rows, align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }, color));
+  const out = [renderTable({ head: [...head, ''], rows, align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }, color)];
   if (indices.length < a.shards.length) {
-    out.push(`(the ${indices.length} hottest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`);
+    out.push(wrap(`(the ${indices.length} hottest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`, width));
   }
   return out;
 }
 
-function keyTable(keys: readonly KeyStat[], map: ShardMap, color: ChalkInstance, width: number, approximate: boolean): string {
-  const keyWidth = Math.max(8, Math.min(40, width - 50));
-  const rows = keys.map((k) => [
-    keyCell(k.key, keyWidth),
-    approximate && k.recordsUpperBound !== k.records ? `${formatInt(k.records)}+` : formatInt(k.records),
-    formatPercent(k.share),
-    shardName(map, k.shard),
-  ]);
-  return renderTable({ head: ['Key', 'Records', 'Share', 'Shard'], rows, align: ['left', 'right', 'right', 'left'] }, color);
+function keyTable(keys: readonly KeyStat[], ids: ShardIds, color: ChalkInstance, width: number, approximate: boolean): string {
+  const head = ['Key', 'Records', 'Share', 'Shard'];
+  const counts = keys.map((k) => (approximate && k.recordsUpperBound !== k.records ? `${formatInt(k.records)}+` : formatInt(k.records)));
+  const build = (keyMax: number, id: (i: number) => string) =>
+    keys.map((k, r) => [keyCell(k.key, keyMax), counts[r]!, formatPercent(k.share), id(k.shard)]);
+  let id = (i: number) => ids.full(i);
+  let rows = build(KEY_CELL_MAX, id);
+  if (tableWidth([head, ...rows]) > width) {
+    id = (i: number) => ids.abbreviated(i);
+    rows = build(KEY_CELL_MAX, id);
+  }
+  const over = tableWidth([head, ...rows]) - width;
+  if (over > 0) {
+    const widest = Math.max(...rows.map((r) => [...r[0]!].length), head[0]!.length);
+    rows = build(Math.max(8, widest - over), id);
+  }
+  return renderTable({ head, rows, align: ['left', 'right', 'right', 'left'] }, color);
 }
 
-function peakTable(view: KeysView, color: ChalkInstance, width: number): string[] {
+function peakTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: number): string[] {
   const a = view.analysis;
-  const hasBytes = view.source.columns.bytes !== undefined;
+  const hasBytes = view.source.hasBytes;
   const rate = view.input.sampleRate;
-  const rows = a.shards.map((s) => {
-    const p = s.peak!;
-    const row = [
-      s.shard.shardId,
-      formatNumber(p.records),
-      formatPercent(p.recordsUtilisation, 0),
-      hasBytes ? `${formatBytes(p.bytes)}/s` : '-',
-      hasBytes ? formatPercent(p.bytesUtilisation, 0) : '-',
-    ];
+  const indices = shownShards(a.shards.length, (i) => {
+    const p = a.shards[i]!.peak!;
+    return Math.max(p.recordsUtilisation, hasBytes ? p.bytesUtilisation : 0);
+  });
+  const head = ['Shard', 'Records/s', 'of limit', 'Bytes/s', 'of limit'];
+  const cellsWith = (id: (i: number) => string) =>
+    indices.map((i) => {
+      const p = a.shards[i]!.peak!;
+      return [
+        id(i),
+        formatNumber(p.records),
+        formatPercent(p.recordsUtilisation),
+        hasBytes ? `${formatBytes(p.bytes)}/s` : '-',
+        hasBytes ? formatPercent(p.bytesUtilisation) : '-',
+      ];
+    });
+  let cells = cellsWith((i) => ids.full(i));
+  if (tableWidth([head, ...cells]) > width) cells = cellsWith((i) => ids.abbreviated(i));
+  const rows = indices.map((i, r) => {
+    const s = a.shards[i]!;
+    const row = cells[r]!;
     return s.reasons.includes('records-limit') || s.reasons.includes('bytes-limit') ? row.map((c) => color.red(c)) : row;
   });
   const limits = `${formatInt(SHARD.writeRecordsPerSec.value)} records/s and ${formatMibPerSec(SHARD.writeBytesPerSec.value)} per shard`;
-  const title = `Busiest second of each shard${rate !== 1 ? `, scaled up ${formatNumber(1 / rate)}x for --sample-rate ${rate}` : ''} (limits: ${limits})`;
-  return [
+  const title = `Busiest second of each shard${rate !== 1 ? `, scaled up ${formatNumber(1 / rate)}x for --sample-rate ${formatNumber(rate)}` : ''} (limits: ${limits})`;
+  const out = [
     color.bold(wrap(title, width)),
-    renderTable(
-      { head: ['Shard', 'Records/s', 'of limit', 'Bytes/s', 'of limit'], rows, align: ['left', 'right', 'right', 'right', 'right'] },
-      color,
-    ),
+    renderTable({ head, rows, align: ['left', 'right', 'right', 'right', 'right'] }, color),
   ];
+  if (indices.length < a.shards.length) {
+    out.push(wrap(`(the ${indices.length} busiest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`, width));
+  }
+  return out;
+}
+
+function remedyLines(view: KeysView, width: number): string[] {
+  const a = view.analysis;
+  const map = view.map;
+  const lines: string[] = [];
+  if (a.split) {
+    lines.push(bullet(splitText(a, map, a.split), width));
+    lines.push(commandLines(splitCommand(view.input.streamName, map, a.split), width, '    '));
+  } else if (a.splitRefusal) {
+    lines.push(bullet(splitRefusalText(a, map, a.splitRefusal), width));
+  }
+  if (a.salt) lines.push(bullet(saltText(a, a.salt), width));
+  else if (a.saltRefusal) lines.push(bullet(saltRefusalText(a, map, a.saltRefusal), width));
+  return lines;
 }
 
 export function renderKeys(view: KeysView, color: ChalkInstance, width: number, tty: boolean): string {
   const a = view.analysis;
-  const map = view.map;
+  const ids = new ShardIds(view.map);
   const out: string[] = [];
   const [first, ...rest] = headline(view);
   out.push(color.bold(wrap(first!, width)));
   for (const line of rest) out.push(wrap(line, width, '', '        '));
   out.push('');
-  out.push(...shardTable(view, color, width, tty), '');
+  out.push(...shardTable(view, ids, color, width, tty), '');
 
   const hot = a.shards[a.hottest]!;
   const m = measureWord(a);
   out.push(
     wrap(
-      `Hottest: ${hot.shard.shardId}, ${formatPercent(hot.share)} of the ${m} on ${formatPercent(hot.hashShare)} of the hash space${hot.hot ? ' (hot)' : ''}`,
+      `Hottest: ${ids.full(a.hottest)}, ${formatPercent(hot.share)} of the ${m} on ${formatPercent(hot.hashShare)} of the hash space${hot.hot ? ' (hot)' : ''}`,
       width,
     ),
   );
   out.push(
     wrap(
-      `Skew of ${m} across shards: max/mean ${ratio(a.skew.maxOverMean)}, coefficient of variation ${ratio(a.skew.coefficientOfVariation)}, Gini ${ratio(a.skew.gini)}` +
+      `Skew of ${m} across shards: max/mean ${formatRatio(a.skew.maxOverMean)}, coefficient of variation ${formatRatio(a.skew.coefficientOfVariation)}, Gini ${formatRatio(a.skew.gini)}` +
         (a.effectiveKeys !== undefined ? `; the keys are as concentrated as ${formatNumber(a.effectiveKeys)} equally busy keys` : ''),
       width,
     ),
@@ -222,21 +320,16 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
   );
 
   out.push(color.bold(`Top keys${a.approximate ? ' (estimates; + marks a lower bound)' : ''}`));
-  out.push(keyTable(a.topKeys, map, color, width, a.approximate), '');
-  out.push(color.bold(`Top keys in ${hot.shard.shardId}`));
-  out.push(keyTable(a.topKeysInHottest, map, color, width, a.approximate), '');
+  out.push(keyTable(a.topKeys, ids, color, width, a.approximate), '');
+  out.push(color.bold(wrap(`Top keys in ${ids.full(a.hottest)}`, width)));
+  out.push(keyTable(a.topKeysInHottest, ids, color, width, a.approximate), '');
 
   out.push(color.bold(`Diagnosis: ${diagnosisTitle(a)}`));
-  out.push(wrap(diagnosisText(a, map, view.input.hotRatio), width), '');
+  out.push(wrap(diagnosisText(a, view.map, view.input.hotRatio), width), '');
 
-  if (a.timed) out.push(...peakTable(view, color, width), '');
+  if (a.timed) out.push(...peakTable(view, ids, color, width), '');
 
-  const remedies: string[] = [];
-  if (a.split) {
-    remedies.push(bullet(splitText(a, map, a.split), width));
-    remedies.push(commandLines(splitCommand(view.input.streamName, map, a.split), width, '    '));
-  }
-  if (a.salt) remedies.push(bullet(saltText(a, a.salt), width));
+  const remedies = remedyLines(view, width);
   if (remedies.length > 0) out.push(color.bold('Remedies'), ...remedies, '');
 
   out.push(color.bold(`If the stream had other shard counts (equal ranges, the same keys)`));
@@ -247,29 +340,30 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
         rows: a.whatIf.map((w) => [
           `${formatInt(w.shards)}${w.current && view.input.stream.kind === 'simulated' ? ' (now)' : ''}`,
           formatPercent(w.hottestShare),
-          ratio(w.maxOverMean),
+          formatRatio(w.maxOverMean),
         ]),
         align: ['right', 'right', 'right'],
       },
       color,
     ),
   );
-  if (a.topKeys[0] && a.diagnosis === 'hot-key') {
-    out.push(wrap(`No shard count brings the busiest shard below the hot key's own ${formatPercent(a.dominantKey!.key.share)} of the records.`, width));
+  if (a.diagnosis === 'hot-key' && a.dominantKey !== undefined) {
+    out.push(wrap(`No shard count brings the busiest shard below the hot key's own ${formatPercent(a.dominantKey.key.share)} of the records.`, width));
   }
   out.push('');
 
   const warnings = keysWarnings(view);
   if (warnings.length > 0) {
     out.push(color.bold('Notes'));
-    for (const w of warnings) out.push(bullet(w.message, width, w.id === 'malformed-rows' || w.id === 'kpl-aggregation' ? color.yellow('!') : '-'));
+    const loud = new Set(['malformed-rows', 'kpl-aggregation', 'unmatched-lines', 'observed-shards-differ']);
+    for (const w of warnings) out.push(bullet(safeText(w.message), width, loud.has(w.id) ? color.yellow('!') : '-'));
     out.push('');
   }
   out.push(
     wrap(
-      `Hot means at least ${formatNumber(view.input.hotRatio)}x a fair share (the shard's share of the hash space; --hot-ratio)` +
+      `Hot means at least ${formatRatio(view.input.hotRatio)}x a fair share (the shard's share of the hash space; --hot-ratio)` +
         (a.timed ? ', or a busiest second over the per-shard write limit' : '') +
-        '.',
+        `, with at least ${MIN_RECORDS_PER_SHARD} records per shard to go on.`,
       width,
     ),
   );
@@ -326,15 +420,21 @@ export function keysJson(view: KeysView): object {
       peak: s.peak
         ? {
             recordsPerSec: round(s.peak.records),
-            bytesPerSec: view.source.columns.bytes !== undefined ? round(s.peak.bytes) : null,
+            bytesPerSec: view.source.hasBytes ? round(s.peak.bytes) : null,
             recordsAt: isoSecond(s.peak.recordsAt),
-            bytesAt: view.source.columns.bytes !== undefined ? isoSecond(s.peak.bytesAt) : null,
+            bytesAt: view.source.hasBytes ? isoSecond(s.peak.bytesAt) : null,
           }
         : null,
     })),
     hottestShard: id(a.hottest),
     hotShards: a.hotShards.map(id),
     diagnosis: { kind: a.diagnosis, summary: diagnosisText(a, map, view.input.hotRatio) },
+    sample: {
+      recordsPerShard: round(a.sample.recordsPerShard),
+      minRecordsPerShard: MIN_RECORDS_PER_SHARD,
+      small: a.sample.small,
+      hottestShareInterval: { low: round(a.sample.hottestShare.low), high: round(a.sample.hottestShare.high), confidence: 0.95 },
+    },
     skew: {
       maxOverMean: round(a.skew.maxOverMean),
       coefficientOfVariation: round(a.skew.coefficientOfVariation),
@@ -360,6 +460,8 @@ export function keysJson(view: KeysView): object {
           command: splitCommand(view.input.streamName, map, a.split),
         }
       : null,
+    splitRefusal: a.splitRefusal ? { kind: a.splitRefusal.kind, shardId: id(a.splitRefusal.shard), reason: splitRefusalText(a, map, a.splitRefusal) } : null,
+    oneKeyPerShard: a.oneKeyPerShard,
     salting: a.salt
       ? {
           key: a.salt.key,
@@ -369,6 +471,30 @@ export function keysJson(view: KeysView): object {
           hottestShareAfter: round(a.salt.hottestShareAfter),
           shardsUsed: a.salt.shardsUsed,
           saltedKeys: a.salt.saltedKeys,
+        }
+      : null,
+    saltingRefusal: a.saltRefusal
+      ? {
+          key: a.saltRefusal.key,
+          suffixes: a.saltRefusal.suffixes,
+          hottestShareBefore: round(a.saltRefusal.hottestShareBefore),
+          hottestShareAfter: round(a.saltRefusal.hottestShareAfter),
+          tryInstead: a.saltRefusal.better ?? null,
+          blockingShardId: a.saltRefusal.blockingShard === undefined ? null : id(a.saltRefusal.blockingShard),
+          reason: saltRefusalText(a, map, a.saltRefusal),
+        }
+      : null,
+    kpl: {
+      aggregationKeyRecords: a.kpl.keyRecords,
+      aggregatedRecords: a.kpl.aggregatedRecords,
+      likely: a.kpl.likely,
+    },
+    observedShards: a.observed
+      ? {
+          records: a.observed.records,
+          differ: a.observed.differ,
+          differFromAggregates: a.observed.differFromAggregates,
+          differWithExplicitHashKey: a.observed.differWithExplicitHashKey,
         }
       : null,
     whatIf: a.whatIf.map((w) => ({ shards: w.shards, hottestShare: round(w.hottestShare), maxOverMean: round(w.maxOverMean) })),
@@ -387,11 +513,14 @@ export function keysJson(view: KeysView): object {
     input: {
       file: view.source.name,
       format: view.source.format,
+      description: view.source.description,
+      compression: view.source.compression ?? null,
       columns: view.source.columns,
       rows: view.source.rows,
       bytesRead: view.source.bytesRead,
       sampleRate: view.input.sampleRate,
       timeSpanSeconds: a.timed ? a.timeSpanSeconds : null,
+      unmatchedLines: view.source.unmatched ?? null,
     },
     malformedRows: { count: view.malformed.count, examples: view.malformed.examples },
     warnings: keysWarnings(view),
