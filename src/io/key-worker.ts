@@ -6,12 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Accumulator } from '../core/keys/accumulate.js';
 import { KeysError, MalformedRowError } from '../core/keys/errors.js';
 import { Scanner } from '../core/keys/scan.js';
-import { makeShard, mapOf } from '../core/keys/shard-map.js';
+import { makeShard, mapOf, uniformShardMap } from '../core/keys/shard-map.js';
 import { readFileChunks } from './chunks.js';
 import type { PartJob, PartResult } from './parallel.js';
 
 function run(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
-  const map = mapOf(job.shards.map((s) => makeShard(s.id, BigInt(s.start), BigInt(s.end))));
+  const map = job.uniform !== undefined ? uniformShardMap(job.uniform) : mapOf(job.shards.map((s) => makeShard(s.id, BigInt(s.start), BigInt(s.end))));
   const acc = new Accumulator({ map, maxKeys: job.maxKeys, strict: job.strict });
   acc.configure({
     timed: job.columns.time >= 0,

@@ -23,6 +23,8 @@ export interface PartJob {
   /** The field delimiter byte. */
   readonly delimiter: number;
   readonly columns: Columns;
+  /** The map: a uniform map by its shard count, any other by its shards. */
+  readonly uniform: number | undefined;
   readonly shards: readonly { readonly id: string; readonly start: string; readonly end: string }[];
   readonly maxKeys: number;
   readonly strict: boolean;

@@ -214,22 +214,29 @@ function observedWarning(a: Analysis): Warning | undefined {
   const o = a.observed;
   if (o === undefined || o.records === 0) return undefined;
   if (o.differ === 0) {
-    return { id: 'observed-shards', message: `All ${plural(o.records, 'record')} with a shard column were read from the shard kds predicts from their key.` };
+    return { id: 'observed-shards', message: `All ${plural(o.records, 'record')} that name the shard they were read from were read where kds routes their key.` };
   }
   const parts: string[] = [];
-  if (o.differFromAggregates > 0) parts.push(`${formatInt(o.differFromAggregates)} came out of KPL aggregates, which go where their first user record's hash key sends them`);
-  if (o.differWithExplicitHashKey > 0) parts.push(`${formatInt(o.differWithExplicitHashKey)} carry an explicit hash key and still differ, so the shard map may have changed since the read`);
+  const one = (n: number, single: string, many: string) => (n === 1 ? single : many);
+  if (o.differFromAggregates > 0) {
+    parts.push(`${formatInt(o.differFromAggregates)} came out of KPL aggregates, which go where their first user record's hash key sends them`);
+  }
+  if (o.differWithExplicitHashKey > 0) {
+    parts.push(
+      `${formatInt(o.differWithExplicitHashKey)} ${one(o.differWithExplicitHashKey, 'carries', 'carry')} an explicit hash key and still ${one(o.differWithExplicitHashKey, 'differs', 'differ')}, so the shard map may have changed since the read`,
+    );
+  }
   const rest = o.differ - o.differFromAggregates - o.differWithExplicitHashKey;
   if (rest > 0) {
     parts.push(
-      `${formatInt(rest)} ${parts.length > 0 ? 'others ' : ''}most likely had an explicit hash key set by the producer (reads do not return it), or the stream was resharded since`,
+      `${formatInt(rest)}${parts.length > 0 ? ` ${one(rest, 'other', 'others')}` : ''} most likely had an explicit hash key set by the producer (reads do not return it), or the stream was resharded since the read`,
     );
   }
   return {
     id: 'observed-shards-differ',
     message:
-      `${plural(o.differ, 'record')} of ${formatInt(o.records)} (${formatPercent(o.differ / o.records)}) were read from another shard than the one their key routes to: ${parts.join('; ')}. ` +
-      'They count on the shard they were read from; their place inside it is unknown to the split advice.',
+      `${plural(o.differ, 'record')} of ${formatInt(o.records)} (${formatPercent(o.differ / o.records)}) ${one(o.differ, 'was', 'were')} read from another shard than the one ${one(o.differ, 'its', 'their')} key routes to: ${parts.join('; ')}. ` +
+      `They count on the shard they were read from; where in its hash range they belong is unknown, so the split advice spreads them evenly.`,
   };
 }
 

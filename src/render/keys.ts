@@ -1,7 +1,7 @@
 /** kds keys analyze output: a report for people and one JSON object for scripts. */
 import type { ChalkInstance } from 'chalk';
 import { SHARD } from '../core/facts.js';
-import { MIN_RECORDS_PER_SHARD, type Analysis, type KeyStat } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD, type Analysis, type KeyStat, type ShardStat } from '../core/keys/analyze.js';
 import type { ColumnRole } from '../core/keys/columns.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
@@ -22,6 +22,7 @@ import {
   splitText,
   type Warning,
 } from './keys-text.js';
+import { topIndices } from '../core/keys/top.js';
 import { renderTable } from './table.js';
 import { bullet, wrap } from './text.js';
 
@@ -181,18 +182,14 @@ function bar(fraction: number, width: number, glyph: string): string {
 }
 
 /** The shards a table lists: all of them up to SHARD_ROWS, else the BUSIEST_SHOWN ranked by `rank`, in hash order. */
-function shownShards(count: number, rank: (i: number) => number): number[] {
-  const all = Array.from({ length: count }, (_, i) => i);
-  if (count <= SHARD_ROWS) return all;
-  return all
-    .sort((x, y) => rank(y) - rank(x) || x - y)
-    .slice(0, BUSIEST_SHOWN)
-    .sort((x, y) => x - y);
+function shownShards(count: number, rank: ArrayLike<number>): number[] {
+  if (count <= SHARD_ROWS) return Array.from({ length: count }, (_, i) => i);
+  return topIndices(count, BUSIEST_SHOWN, (x, y) => rank[x]! > rank[y]! || (rank[x] === rank[y] && x < y)).sort((x, y) => x - y);
 }
 
 function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: number, tty: boolean): string[] {
   const a = view.analysis;
-  const indices = shownShards(a.shards.length, (i) => a.shards[i]!.hotness);
+  const indices = shownShards(a.shards.length, a.hotness);
   const head = ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair'];
   const cellsWith = (id: (i: number) => string) =>
     indices.map((i) => {
@@ -204,8 +201,7 @@ function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: 
   if (tableWidth([head, ...cells]) + 1 + minBar > width) cells = cellsWith((i) => ids.abbreviated(i));
   const fixed = tableWidth([head, ...cells]);
   const barWidth = Math.max(3, Math.min(30, width - fixed - 2 - ' hot'.length));
-  let maxShare = 1e-12;
-  for (const s of a.shards) if (s.share > maxShare) maxShare = s.share;
+  const maxShare = Math.max(a.maxShare, 1e-12);
   const glyph = tty ? '\u2588' : '#';
   const rows = indices.map((i, r) => {
     const s = a.shards[i]!;
@@ -242,10 +238,7 @@ function peakTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: n
   const a = view.analysis;
   const hasBytes = view.source.hasBytes;
   const rate = view.input.sampleRate;
-  const indices = shownShards(a.shards.length, (i) => {
-    const p = a.shards[i]!.peak!;
-    return Math.max(p.recordsUtilisation, hasBytes ? p.bytesUtilisation : 0);
-  });
+  const indices = shownShards(a.shards.length, a.peakUtilisation!);
   const head = ['Shard', 'Records/s', 'of limit', 'Bytes/s', 'of limit'];
   const cellsWith = (id: (i: number) => string) =>
     indices.map((i) => {
@@ -387,6 +380,30 @@ function keyJson(k: KeyStat, map: ShardMap) {
   };
 }
 
+/** One shard of the JSON's shards array. */
+function shardJson(view: KeysView, s: ShardStat) {
+  return {
+    shardId: s.shard.shardId,
+    startingHashKey: s.shard.start.toString(),
+    endingHashKey: s.shard.end.toString(),
+    records: s.records,
+    bytes: s.bytes,
+    share: round(s.share),
+    hashSpaceShare: round(s.hashShare),
+    hotness: round(s.hotness),
+    hot: s.hot,
+    hotReasons: s.reasons,
+    peak: s.peak
+      ? {
+          recordsPerSec: round(s.peak.records),
+          bytesPerSec: view.source.hasBytes ? round(s.peak.bytes) : null,
+          recordsAt: isoSecond(s.peak.recordsAt),
+          bytesAt: view.source.hasBytes ? isoSecond(s.peak.bytesAt) : null,
+        }
+      : null,
+  };
+}
+
 function isoSecond(epochSecond: number): string | null {
   return Number.isFinite(epochSecond) ? new Date(epochSecond * 1000).toISOString().replace('.000Z', 'Z') : null;
 }
@@ -397,6 +414,35 @@ function isoSecond(epochSecond: number): string | null {
  * shardId). Everything else is extra.
  */
 export function keysJson(view: KeysView): object {
+  return keysJsonWith(view, view.analysis.shards.map((s) => shardJson(view, s)));
+}
+
+/** A string that cannot occur in the JSON otherwise: where the shards array goes when it is written piece by piece. */
+const SHARDS_SLOT = '\u0000kds-shards\u0000';
+
+/**
+ * Writes the same text as JSON.stringify(keysJson(view), null, 2) plus a newline, but the shards
+ * array a shard at a time, in chunks: a million shards never make one giant string.
+ */
+export function writeKeysJson(view: KeysView, write: (chunk: string) => void): void {
+  const text = JSON.stringify(keysJsonWith(view, SHARDS_SLOT), null, 2);
+  const slot = JSON.stringify(SHARDS_SLOT);
+  const at = text.indexOf(slot);
+  write(text.slice(0, at));
+  const n = view.analysis.shards.length;
+  let chunk = '[\n';
+  for (let i = 0; i < n; i++) {
+    chunk += `    ${JSON.stringify(shardJson(view, view.analysis.shards[i]!), null, 2).replaceAll('\n', '\n    ')}${i < n - 1 ? ',' : ''}\n`;
+    if (chunk.length >= 1 << 20) {
+      write(chunk);
+      chunk = '';
+    }
+  }
+  write(`${chunk}  ]`);
+  write(`${text.slice(at + slot.length)}\n`);
+}
+
+function keysJsonWith(view: KeysView, shardsValue: unknown): object {
   const a = view.analysis;
   const map = view.map;
   const id = (i: number) => map.shards[i]!.shardId;
@@ -406,26 +452,7 @@ export function keysJson(view: KeysView): object {
     distinctKeys: a.distinctKeys,
     approximate: a.approximate,
     measure: a.measure,
-    shards: a.shards.map((s) => ({
-      shardId: s.shard.shardId,
-      startingHashKey: s.shard.start.toString(),
-      endingHashKey: s.shard.end.toString(),
-      records: s.records,
-      bytes: s.bytes,
-      share: round(s.share),
-      hashSpaceShare: round(s.hashShare),
-      hotness: round(s.hotness),
-      hot: s.hot,
-      hotReasons: s.reasons,
-      peak: s.peak
-        ? {
-            recordsPerSec: round(s.peak.records),
-            bytesPerSec: view.source.hasBytes ? round(s.peak.bytes) : null,
-            recordsAt: isoSecond(s.peak.recordsAt),
-            bytesAt: view.source.hasBytes ? isoSecond(s.peak.bytesAt) : null,
-          }
-        : null,
-    })),
+    shards: shardsValue,
     hottestShard: id(a.hottest),
     hotShards: a.hotShards.map(id),
     diagnosis: { kind: a.diagnosis, summary: diagnosisText(a, map, view.input.hotRatio) },

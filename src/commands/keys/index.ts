@@ -9,9 +9,11 @@ import { examplesHelp } from '../shared.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, KEYS_ROUTE_OPTIONS, type KeysAnalyzeFlags } from './options.js';
 import type { KeysRouteFlags } from './route.js';
 
-/** The GROUP BY that turns billions of records into one row per key, for --count-column. */
-export const SCALE_QUERY =
-  'SELECT partition_key, COUNT(*) AS count, SUM(data_bytes) AS bytes FROM records GROUP BY partition_key';
+/** The GROUP BY that turns billions of records into one row per key, for --count-column (two lines for help). */
+export const SCALE_QUERY = [
+  'SELECT partition_key, COUNT(*) AS count, SUM(data_bytes) AS bytes',
+  'FROM records GROUP BY partition_key',
+] as const;
 
 function analyzeHelp(): string {
   const bytes = formatMibPerSec(SHARD.writeBytesPerSec.value);
@@ -19,12 +21,14 @@ function analyzeHelp(): string {
   const perRecord = formatInt(SHARD.writeBytesPerSec.value / SHARD.writeRecordsPerSec.value);
   const paragraphs = [
     'Inputs: CSV or TSV (a header row, or --no-header with columns by number), one key per line, JSON lines, the JSON `aws kinesis get-records` prints, log lines (--key-pattern), each plain or gzip-compressed. --format auto says on stderr what it read the input as, and refuses with the flag to pass when it cannot be sure.',
-    `Too big for one machine (a Firehose archive of billions of records)? Count per key where the data lives (Athena, Spark, any SQL engine): ${SCALE_QUERY}; then analyse the result with --count-column count (the bytes column holds each key's total bytes).`,
+    'Too big for one machine (a Firehose archive of billions of records)? Count per key where the data lives (Athena, Spark, any SQL engine), then analyse the counts with --count-column count (the bytes column then holds each key\'s total data bytes):',
     `A shard is hot when its share of the records is at least --hot-ratio times its share of the hash space (of the bytes instead, when records average more than ${perRecord} bytes: then ${bytes} binds before ${records}), or, with a time column, when its busiest second is over ${bytes} or ${records} (scaled up by --sample-rate). With fewer than 50 records per shard, a share must clear that line even at the low end of its 95% interval. A key is the problem (a hot key) when it carries half or more of a hot shard.`,
     'Malformed rows are skipped, counted and reported with their line numbers; --strict stops at the first one.',
     `Exit codes: 0 report written; 1 unreadable input; 2 a usage error (or an input kds cannot be sure how to read); ${HOT_EXIT_CODE} a hot shard with --fail-on-hot (after the report).`,
   ];
-  return `\n${paragraphs.map((p) => wrap(p, 80)).join('\n\n')}\n`;
+  const wrapped = paragraphs.map((p) => wrap(p, 80));
+  wrapped.splice(2, 0, SCALE_QUERY.map((line) => `  ${line}`).join('\n'));
+  return `\n${wrapped.join('\n\n')}\n`;
 }
 
 export function registerKeys(program: Command, context: () => Context): void {

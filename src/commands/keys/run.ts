@@ -1,5 +1,5 @@
 /** kds keys analyze: flags -> shard map -> a source of records -> one pass -> analysis -> report or JSON. */
-import { print, printJson, notice, type Context } from '../../context.js';
+import { print, notice, type Context } from '../../context.js';
 import { analyze } from '../../core/keys/analyze.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
 import { ExitStatus, InputError, UsageError } from '../../errors.js';
@@ -8,7 +8,7 @@ import { guardRegexBacktracking } from '../../io/regex-guard.js';
 import { openKeySource, type KeySource, type ReadResult } from '../../io/sources/index.js';
 import { safeText } from '../../render/escape.js';
 import { formatBytes, formatInt, plural } from '../../render/format.js';
-import { keysJson, keysWarnings, renderKeys, type KeysView } from '../../render/keys.js';
+import { keysWarnings, renderKeys, writeKeysJson, type KeysView } from '../../render/keys.js';
 import { HOT_EXIT_CODE, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
 import { loadShardMap, translate } from './stream-map.js';
 
@@ -132,7 +132,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags, ctx:
     maxKeys: input.maxKeys,
   };
   if (input.json) {
-    printJson(ctx, keysJson(view));
+    writeKeysJson(view, (chunk) => ctx.io.stdout.write(chunk));
     for (const w of keysWarnings(view)) if (w.id === 'malformed-rows' || w.id === 'unmatched-lines') notice(ctx, safeText(w.message));
   } else {
     print(ctx, renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY));

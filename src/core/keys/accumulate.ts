@@ -19,7 +19,7 @@ import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js'
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
 import type { RowBatch, RowSink } from './scan.js';
-import { routeWords, type ShardMap } from './shard-map.js';
+import { routeWords, shardIndexById, type ShardMap } from './shard-map.js';
 import { utf16Length } from './utf8.js';
 
 export interface AccumulateOptions {
@@ -129,8 +129,8 @@ export class Accumulator implements RowSink {
 
   /** The index of an open shard by its id, or -1. */
   shardIndexOf(id: string): number {
-    if (this.shardIndex === undefined) this.shardIndex = new Map(this.map.shards.map((s, i) => [s.shardId, i]));
-    return this.shardIndex.get(id) ?? -1;
+    if (this.shardIndex === undefined && this.map.starts.length > 0) this.shardIndex = new Map(this.map.shards.map((s, i) => [s.shardId, i]));
+    return shardIndexById(this.map, id, this.shardIndex);
   }
 
   observedShard(bytes: Uint8Array, start: number, end: number, line: number): number {

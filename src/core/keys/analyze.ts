@@ -21,6 +21,7 @@ import type { Accumulator, ObservedCounts } from './accumulate.js';
 import { wilsonInterval, type Interval } from './confidence.js';
 import { wordsToBigInt } from './hash-key.js';
 import { MIXED_SHARD, type KeyTable } from './key-table.js';
+import { lazyList } from './lazy-list.js';
 import { effectiveCount, skewOf, type Skew } from './metrics.js';
 import { saltRemedy, splitRemedy, type SaltAdvice, type SaltRefusal, type SplitAdvice, type SplitRefusal } from './remedies.js';
 import type { Shard } from './shard-map.js';
@@ -114,7 +115,14 @@ export interface Analysis {
   readonly distinctKeys: number;
   /** Key counts are estimates (more distinct keys than the table holds); shard totals stay exact. */
   readonly approximate: boolean;
+  /** Every open shard in hash order (made when read: a large stream keeps nothing per shard). */
   readonly shards: readonly ShardStat[];
+  /** Each shard's share of the measure over its share of the hash space (0 without records). */
+  readonly hotness: Float64Array;
+  /** With times: each shard's busiest second against the per-shard limit that is closer (1 = at the limit). */
+  readonly peakUtilisation: Float64Array | undefined;
+  /** The largest share of the measure on one shard. */
+  readonly maxShare: number;
   readonly hottest: number;
   readonly hotShards: readonly number[];
   readonly skew: Skew;
@@ -236,51 +244,73 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   const recordsPerShard = totalRecords / n;
   const small = recordsPerShard < MIN_RECORDS_PER_SHARD;
 
-  const shards: ShardStat[] = map.shards.map((shard, i) => {
-    const share = total > 0 ? loads[i]! / total : 0;
-    const hotness = share / shard.hashShare;
+  const hashShareOf = (i: number) => (map.starts.length === 0 ? 1 / n : map.shards[i]!.hashShare);
+  const hotByShare = (i: number, share: number, hotness: number) =>
+    total > 0 &&
+    hotness >= options.hotRatio &&
+    // In a small sample, hot only if even the low end of the share's interval is over the line.
+    (!small || wilsonInterval(share * totalRecords, totalRecords).low >= options.hotRatio * hashShareOf(i));
+  const peakOf = (i: number): Peak | undefined => {
+    if (ps === undefined) return undefined;
+    const records = ps.peakRecords[i]! / rate;
+    const bytes = ps.peakBytes[i]! / rate;
+    return {
+      records,
+      bytes,
+      recordsAt: ps.peakRecordsAt[i]!,
+      bytesAt: ps.peakBytesAt[i]!,
+      recordsUtilisation: records / SHARD.writeRecordsPerSec.value,
+      bytesUtilisation: options.hasBytes ? bytes / SHARD.writeBytesPerSec.value : NaN,
+    };
+  };
+  const reasonsOf = (i: number, share: number, hotness: number, peak: Peak | undefined): ShardStat['reasons'][number][] => {
     const reasons: ShardStat['reasons'][number][] = [];
-    if (total > 0 && hotness >= options.hotRatio) {
-      // In a small sample, hot only if even the low end of the share's interval is over the line.
-      const sure = !small || wilsonInterval(share * totalRecords, totalRecords).low >= options.hotRatio * shard.hashShare;
-      if (sure) reasons.push('share');
-    }
-    let peak: Peak | undefined;
-    if (ps !== undefined) {
-      const records = ps.peakRecords[i]! / rate;
-      const bytes = ps.peakBytes[i]! / rate;
-      peak = {
-        records,
-        bytes,
-        recordsAt: ps.peakRecordsAt[i]!,
-        bytesAt: ps.peakBytesAt[i]!,
-        recordsUtilisation: records / SHARD.writeRecordsPerSec.value,
-        bytesUtilisation: options.hasBytes ? bytes / SHARD.writeBytesPerSec.value : NaN,
-      };
-      if (peak.recordsUtilisation > 1) reasons.push('records-limit');
-      if (peak.bytesUtilisation > 1) reasons.push('bytes-limit');
-    }
+    if (hotByShare(i, share, hotness)) reasons.push('share');
+    if (peak !== undefined && peak.recordsUtilisation > 1) reasons.push('records-limit');
+    if (peak !== undefined && peak.bytesUtilisation > 1) reasons.push('bytes-limit');
+    return reasons;
+  };
+
+  // One pass over the shards that received records (a shard without records is neither hot nor hottest).
+  const hotness = new Float64Array(n);
+  const peakUtilisation = ps === undefined ? undefined : new Float64Array(n);
+  const hotShards: number[] = [];
+  let hottest = -1;
+  let maxLoad = 0;
+  for (let i = 0; i < n; i++) {
+    const load = loads[i]!;
+    if (load > maxLoad) maxLoad = load;
+    if (load <= 0 && acc.shardRecords[i]! <= 0) continue;
+    const share = total > 0 ? load / total : 0;
+    const h = share / hashShareOf(i);
+    hotness[i] = h;
+    const peak = peakOf(i);
+    if (peak !== undefined) peakUtilisation![i] = Math.max(peak.recordsUtilisation, options.hasBytes ? peak.bytesUtilisation : 0);
+    if (reasonsOf(i, share, h, peak).length > 0) hotShards.push(i);
+    if (hottest < 0 || h > hotness[hottest]! || (h === hotness[hottest]! && load > loads[hottest]!)) hottest = i;
+  }
+  if (hottest < 0) hottest = 0;
+
+  const statAt = (i: number): ShardStat => {
+    const shard = map.shards[i]!;
+    const share = total > 0 ? loads[i]! / total : 0;
+    const h = share / hashShareOf(i);
+    const peak = peakOf(i);
+    const reasons = reasonsOf(i, share, h, peak);
     return {
       shard,
       records: acc.shardRecords[i]!,
       bytes: acc.shardBytes[i]!,
       share,
-      hashShare: shard.hashShare,
-      hotness,
+      hashShare: hashShareOf(i),
+      hotness: h,
       hot: reasons.length > 0,
       reasons,
       peak,
     };
-  });
-
-  let hottest = 0;
-  for (let i = 1; i < n; i++) {
-    const a = shards[i]!;
-    const b = shards[hottest]!;
-    if (a.hotness > b.hotness || (a.hotness === b.hotness && loads[i]! > loads[hottest]!)) hottest = i;
-  }
-  const hotShards: number[] = [];
-  for (let i = 0; i < n; i++) if (shards[i]!.hot) hotShards.push(i);
+  };
+  const shards = lazyList(n, statAt);
+  const hottestStat = statAt(hottest);
 
   const keys = acc.keys;
   const topKeys = topKeysOf(keys, options.top, totalRecords);
@@ -300,9 +330,9 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     if (e !== undefined) dominantKey = { key: keyStat(keys, e, totalRecords), shareOfShard: weightOf(e) / hottestLoad };
   }
 
-  const hottestIsHot = shards[hottest]!.hot;
+  const hottestIsHot = hottestStat.hot;
   const diagnosis: DiagnosisKind = !hottestIsHot
-    ? small && shards[hottest]!.hotness >= options.hotRatio
+    ? small && hottestStat.hotness >= options.hotRatio
       ? 'uncertain'
       : 'balanced'
     : dominantKey !== undefined && dominantKey.shareOfShard >= HOT_KEY_SHARE
@@ -322,7 +352,7 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   const kplShare = totalRecords > 0 ? kplKey / totalRecords : 0;
   const aggregatedRecords = options.aggregatedRecords ?? 0;
 
-  const hottestRecords = shards[hottest]!.share * totalRecords;
+  const hottestRecords = hottestStat.share * totalRecords;
   return {
     measure,
     totalRecords,
@@ -330,6 +360,9 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     distinctKeys: keys.approximate ? Math.min(keys.inserted, totalRecords) : keys.size,
     approximate: keys.approximate || acc.routes.approximate,
     shards,
+    hotness,
+    peakUtilisation,
+    maxShare: total > 0 ? maxLoad / total : 0,
     hottest,
     hotShards,
     skew: skewOf(loads),

@@ -9,6 +9,8 @@
 import { KEYS } from '../facts.js';
 import { KeysError } from './errors.js';
 import { bigIntToWords, compareWords, HASH_SPACE, MAX_HASH_KEY } from './hash-key.js';
+import { EAGER_MAX, lazyList } from './lazy-list.js';
+import { uniformShardIndex } from './uniform.js';
 
 export interface Shard {
   readonly shardId: string;
@@ -21,8 +23,10 @@ export interface Shard {
 export interface ShardMap {
   /** Open shards sorted by starting hash key. */
   readonly shards: readonly Shard[];
-  /** Starting hash keys as words, four per shard, for routing without BigInt. */
+  /** Starting hash keys as words, four per shard, for routing without BigInt (empty for a large uniform map). */
   readonly starts: Uint32Array;
+  /** Set for the map of a stream created with this many shards: shards are computed, not stored. */
+  readonly uniform?: number;
 }
 
 /** Thrown for a shard map that cannot be used; the command turns it into an input error. */
@@ -51,21 +55,34 @@ export function mapOf(shards: readonly Shard[]): ShardMap {
   return { shards, starts };
 }
 
-/** The map of a stream created with n shards: shard i is [floor(i*2^128/n), floor((i+1)*2^128/n) - 1]. */
+/**
+ * The map of a stream created with n shards: shard i is [floor(i*2^128/n), floor((i+1)*2^128/n) - 1].
+ * A large map computes its shards when they are read and routes by arithmetic, so that memory does
+ * not grow with n.
+ */
 export function uniformShardMap(n: number): ShardMap {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`a stream needs a whole number of shards, got ${n}`);
   const count = BigInt(n);
-  const shards: Shard[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = (BigInt(i) * HASH_SPACE) / count;
-    const end = (BigInt(i + 1) * HASH_SPACE) / count - 1n;
-    shards.push(makeShard(shardId(i), start, end));
+  const shardAt = (i: number) => makeShard(shardId(i), (BigInt(i) * HASH_SPACE) / count, (BigInt(i + 1) * HASH_SPACE) / count - 1n);
+  if (n <= EAGER_MAX) return { ...mapOf(Array.from({ length: n }, (_, i) => shardAt(i))), uniform: n };
+  return { shards: lazyList(n, shardAt), starts: new Uint32Array(0), uniform: n };
+}
+
+/** The index of the open shard with this id, or -1. */
+export function shardIndexById(map: ShardMap, id: string, byId?: Map<string, number>): number {
+  if (map.uniform !== undefined && map.uniform > EAGER_MAX) {
+    const prefix = KEYS.shardIdPrefix.value;
+    const digits = id.slice(prefix.length);
+    if (!id.startsWith(prefix) || digits.length !== KEYS.shardIdDigits.value || !/^\d+$/.test(digits)) return -1;
+    const i = Number(digits);
+    return i < map.uniform ? i : -1;
   }
-  return mapOf(shards);
+  return byId?.get(id) ?? -1;
 }
 
 /** Index of the shard whose range holds the hash key at words[at..at+3]: the last start <= key. */
 export function routeWords(map: ShardMap, words: Uint32Array, at = 0): number {
+  if (map.uniform !== undefined && map.starts.length === 0) return uniformShardIndex(words, at, map.uniform);
   const starts = map.starts;
   let lo = 0;
   let hi = map.shards.length - 1;
