@@ -3,12 +3,13 @@ import type { KeyRoute } from '../core/keys/route.js';
 import { HASH_SPACE } from '../core/keys/hash-key.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
 import { echoValue, safeText } from './escape.js';
-import { formatPercent, plural } from './format.js';
+import { plural } from './format.js';
+import { formatShare } from './keys-text.js';
 import { wrap } from './text.js';
 
 /** How far through the hash key range a hash key lies, to a hundredth of a percent. */
 function position(hashKey: bigint): string {
-  return formatPercent(Number((hashKey * 10_000n) / HASH_SPACE) / 10_000);
+  return formatShare(Number((hashKey * 10_000n) / HASH_SPACE) / 10_000);
 }
 
 /** "4 equal shards", "the 6 open shards of shards.json". */

@@ -6,11 +6,16 @@ import { OPEN_WINDOW_SECONDS } from '../core/keys/per-second.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
 import { echoValue, safeText } from './escape.js';
-import { formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
+import { formatFixed, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
 
 export interface Warning {
   readonly id: string;
   readonly message: string;
+}
+
+/** A share as a percentage, always with one decimal ("50.0%", "2.1%"), so that columns and sentences agree. */
+export function formatShare(fraction: number): string {
+  return `${formatFixed(fraction * 100, 1, 1)}%`;
 }
 
 /** A multiple of a fair share, a max/mean or any other ratio: always two decimals ("1.50"). */
@@ -62,8 +67,8 @@ export function uncertaintyText(a: Analysis): string {
   const i = a.sample.hottestShare;
   return (
     `Only ${plural(a.totalRecords, 'record')}, ${formatNumber(a.sample.recordsPerShard)} per shard on average: ` +
-    `${shardLabel(hot.shard.shardId)} has ${formatPercent(hot.share)} of them, but its true share could be anywhere from ` +
-    `${formatPercent(i.low)} to ${formatPercent(i.high)} (95% interval). Below ${MIN_RECORDS_PER_SHARD} records per shard ` +
+    `${shardLabel(hot.shard.shardId)} has ${formatShare(hot.share)} of them, but its true share could be anywhere from ` +
+    `${formatShare(i.low)} to ${formatShare(i.high)} (95% interval). Below ${MIN_RECORDS_PER_SHARD} records per shard ` +
     `(${formatInt(MIN_RECORDS_PER_SHARD * a.shards.length)} records here) shares are too uncertain to call a shard hot.`
   );
 }
@@ -73,7 +78,7 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
   const hot = a.shards[a.hottest]!;
   const id = shardLabel(hot.shard.shardId);
   const m = measureWord(a);
-  const load = `${formatPercent(hot.share)} of the ${m} on ${formatPercent(hot.hashShare)} of the hash space (${formatRatio(hot.hotness)}x a fair share)`;
+  const load = `${formatShare(hot.share)} of the ${m} on ${formatShare(hot.hashShare)} of the hash space (${formatRatio(hot.hotness)}x a fair share)`;
   const limit = overLimit(a, a.hottest);
   if (a.diagnosis === 'uncertain') return uncertaintyText(a);
   if (a.diagnosis === 'balanced') {
@@ -96,7 +101,7 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
       alone = ` At that second the key alone writes about ${formatInt(rate)} records/s.`;
     }
     return (
-      `${id} gets ${load}${limit ? `, and ${limit}` : ''}. One key, ${key}, carries ${formatPercent(dominant.shareOfShard)} of that shard's ${m}.${alone} ` +
+      `${id} gets ${load}${limit ? `, and ${limit}` : ''}. One key, ${key}, carries ${formatShare(dominant.shareOfShard)} of that shard's ${m}.${alone} ` +
       `Every record of a key goes to the same shard, and one key can never get more than one shard's ${bytes} or ${records} records/s, ` +
       'so adding shards or splitting cannot spread it: a split can at best give the key a shard of its own. ' +
       (overAlone ? 'This key is over that limit on its own: only salting it or a different partition key helps. ' : '') +
@@ -107,7 +112,7 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
   }
   return (
     `${id} gets ${load}${limit ? `, and ${limit}` : ''}. Its load comes from several keys (the largest, ${keyLabel(dominant.key.key)}, ` +
-    `has ${formatPercent(dominant.shareOfShard)} of it), so splitting the shard spreads it over two. ` +
+    `has ${formatShare(dominant.shareOfShard)} of it), so splitting the shard spreads it over two. ` +
     (a.hotShards.length > 1 ? `${plural(a.hotShards.length, 'shard')} are hot; split each, or add shards (see the what-if table). ` : '')
   ).trim();
 }
@@ -115,7 +120,7 @@ export function diagnosisText(a: Analysis, map: ShardMap, hotRatio: number): str
 export function splitText(a: Analysis, map: ShardMap, split: SplitAdvice): string {
   const id = shardLabel(map.shards[split.shard]!.shardId);
   const m = measureWord(a);
-  const pct = (x: number) => formatPercent(split.total > 0 ? x / split.total : 0);
+  const pct = (x: number) => formatShare(split.total > 0 ? x / split.total : 0);
   const b = split.balanced;
   let text = `Split ${id} at ${b.newStartingHashKey}: its children would get ${pct(b.lower)} and ${pct(b.upper)} of its ${m}`;
   if (split.midpoint) text += ` (a split at the midpoint of its range: ${pct(split.midpoint.lower)} and ${pct(split.midpoint.upper)})`;
@@ -142,7 +147,7 @@ export function saltText(a: Analysis, salt: SaltAdvice): string {
   const names = k <= 3 ? salt.saltedKeys.map((s) => keyLabel(s)).join(', ') : `${keyLabel(salt.saltedKeys[0]!)} ... ${keyLabel(salt.saltedKeys[k - 1]!)}`;
   return (
     `Salting ${key} with ${k} suffixes (${names})${salt.suggested ? `, a number chosen so that each part carries at most half a fair share and the busiest shard gets less busy (--salt K to choose)` : ''} ` +
-    `puts it on ${plural(salt.shardsUsed, 'shard')}: the busiest shard's share of the ${measureWord(a)} goes from ${formatPercent(salt.hottestShareBefore)} to ${formatPercent(salt.hottestShareAfter)}. ` +
+    `puts it on ${plural(salt.shardsUsed, 'shard')}: the busiest shard's share of the ${measureWord(a)} goes from ${formatShare(salt.hottestShareBefore)} to ${formatShare(salt.hottestShareAfter)}. ` +
     `The trade-off: records of ${key} are ordered only within each suffix, so a consumer that needs them in order, or whole, must read all ${k} keys and merge them (by event time or sequence number).`
   );
 }
@@ -165,13 +170,13 @@ export function saltRefusalText(a: Analysis, map: ShardMap, refusal: SaltRefusal
   if (refusal.blockingShard !== undefined) {
     const other = shardLabel(map.shards[refusal.blockingShard]!.shardId);
     return (
-      `Salting ${key} doesn't help here: ${other} is as busy without it (${formatPercent(refusal.hottestShareBefore)} of the ${m}), ` +
+      `Salting ${key} doesn't help here: ${other} is as busy without it (${formatShare(refusal.hottestShareBefore)} of the ${m}), ` +
       `so the busiest shard stays at least that busy however many suffixes ${key} gets.`
     );
   }
-  const worse = `(the busiest shard would go from ${formatPercent(refusal.hottestShareBefore)} to ${formatPercent(refusal.hottestShareAfter)} of the ${m})`;
+  const worse = `(the busiest shard would go from ${formatShare(refusal.hottestShareBefore)} to ${formatShare(refusal.hottestShareAfter)} of the ${m})`;
   if (refusal.better !== undefined) return `Salting ${key} with ${refusal.suffixes} suffixes doesn't help here ${worse}: try --salt ${refusal.better}.`;
-  return `Salting ${key} doesn't help here: with ${refusal.suffixes} to ${SALT_SEARCH_MAX} suffixes the busiest shard's share never drops below ${formatPercent(refusal.hottestShareBefore)}.`;
+  return `Salting ${key} doesn't help here: with ${refusal.suffixes} to ${SALT_SEARCH_MAX} suffixes the busiest shard's share never drops below ${formatShare(refusal.hottestShareBefore)}.`;
 }
 
 export interface WarningInput {
@@ -195,14 +200,14 @@ function kplWarning(input: WarningInput): Warning {
     return {
       id: 'kpl-aggregation',
       message:
-        `${plural(n, 'record')} (${formatPercent(n / Math.max(a.totalRecords, 1))}) ${n === 1 ? 'is a KPL aggregate' : 'are KPL aggregates'}: ${n === 1 ? 'its' : 'their'} data starts with the KPL magic bytes ${KEYS.kplMagicBytes.value}. ` +
+        `${plural(n, 'record')} (${formatShare(n / Math.max(a.totalRecords, 1))}) ${n === 1 ? 'is a KPL aggregate' : 'are KPL aggregates'}: ${n === 1 ? 'its' : 'their'} data starts with the KPL magic bytes ${KEYS.kplMagicBytes.value}. ` +
         'Each is counted here as one record under its outer partition key, routed as Kinesis routes it; the user records inside are not counted one by one.',
     };
   }
   return {
     id: 'kpl-aggregation',
     message:
-      `Key ${key} carries ${formatPercent(a.kpl.keyShare)} of the records (${formatInt(a.kpl.keyRecords)}). That is what KPL-aggregated records look like: the KPL sends an aggregate with partition key ${key} and routes it by an ExplicitHashKey. ` +
+      `Key ${key} carries ${formatShare(a.kpl.keyShare)} of the records (${formatInt(a.kpl.keyRecords)}). That is what KPL-aggregated records look like: the KPL sends an aggregate with partition key ${key} and routes it by an ExplicitHashKey. ` +
       (input.hasEhkColumn
         ? 'They are routed here by the explicit hash key column, as Kinesis does, but the key counts describe aggregates, not your keys: '
         : 'Pass their explicit hash keys with --ehk-column, or ') +
@@ -235,7 +240,7 @@ function observedWarning(a: Analysis): Warning | undefined {
   return {
     id: 'observed-shards-differ',
     message:
-      `${plural(o.differ, 'record')} of ${formatInt(o.records)} (${formatPercent(o.differ / o.records)}) ${one(o.differ, 'was', 'were')} read from another shard than the one ${one(o.differ, 'its', 'their')} key routes to: ${parts.join('; ')}. ` +
+      `${plural(o.differ, 'record')} of ${formatInt(o.records)} (${formatShare(o.differ / o.records)}) ${one(o.differ, 'was', 'were')} read from another shard than the one ${one(o.differ, 'its', 'their')} key routes to: ${parts.join('; ')}. ` +
       `They count on the shard they were read from; where in its hash range they belong is unknown, so the split advice spreads them evenly.`,
   };
 }

@@ -6,11 +6,13 @@ import type { ColumnRole } from '../core/keys/columns.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
 import { echoValue, safeText } from './escape.js';
-import { formatBytes, formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
+import { KIB, MIB } from '../core/units.js';
+import { formatFixed, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
 import {
   diagnosisText,
   diagnosisTitle,
   formatRatio,
+  formatShare,
   keyLabel,
   keysWarningsFor,
   measureWord,
@@ -23,7 +25,7 @@ import {
   type Warning,
 } from './keys-text.js';
 import { topIndices } from '../core/keys/top.js';
-import { renderTable } from './table.js';
+import { renderTable, type Align } from './table.js';
 import { bullet, wrap } from './text.js';
 
 /** What the report needs to know about the command line. */
@@ -170,10 +172,21 @@ export function commandLines(command: string, width: number, indent: string): st
     if (word.startsWith('--') && line.trim().length > 0 && words.slice(0, i).some((w) => w.startsWith('--'))) {
       lines.push(`${line} \\`);
       line = `${indent}    ${word}`;
+    } else if (line.trim().length > 0 && `${line} ${word}`.length > width && line.trim().startsWith('--')) {
+      // A flag whose value does not fit after it: the value goes on a line of its own.
+      lines.push(`${line} \\`);
+      line = `${indent}        ${word}`;
     } else line = line.trim().length === 0 ? `${line}${word}` : `${line} ${word}`;
   }
   lines.push(line);
   return lines.join('\n');
+}
+
+/** A byte count for a table column: whole bytes, or KiB and MiB with two decimals, so that a column lines up. */
+function bytesCell(bytes: number): string {
+  if (bytes < KIB) return `${formatInt(bytes)} B`;
+  if (bytes < MIB) return `${formatFixed(bytes / KIB, 2, 2)} KiB`;
+  return `${formatFixed(bytes / MIB, 2, 2)} MiB`;
 }
 
 function bar(fraction: number, width: number, glyph: string): string {
@@ -190,25 +203,41 @@ function shownShards(count: number, rank: ArrayLike<number>): number[] {
 function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: number, tty: boolean): string[] {
   const a = view.analysis;
   const indices = shownShards(a.shards.length, a.hotness);
-  const head = ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair'];
-  const cellsWith = (id: (i: number) => string) =>
-    indices.map((i) => {
-      const s = a.shards[i]!;
-      return [id(i), formatInt(s.records), formatBytes(s.bytes), formatPercent(s.share), formatPercent(s.hashShare), formatRatio(s.hotness)];
+  const stats = indices.map((i) => a.shards[i]!);
+  // Equal hash ranges (a simulated stream) make the "Hash %" column the same on every row: it goes first when space is short.
+  const equalRanges = stats.every((s) => s.hashShare === stats[0]!.hashShare);
+  const layouts = [
+    { short: false, hash: true, bar: true },
+    { short: true, hash: true, bar: true },
+    { short: true, hash: !equalRanges, bar: true },
+    { short: true, hash: !equalRanges, bar: false },
+  ];
+  const build = (layout: (typeof layouts)[number]) => {
+    const head = ['Shard', 'Records', 'Bytes', 'Share', ...(layout.hash ? ['Hash %'] : []), 'x fair'];
+    const cells = indices.map((i, r) => {
+      const st = stats[r]!;
+      const id = layout.short ? ids.abbreviated(i) : ids.full(i);
+      return [id, formatInt(st.records), bytesCell(st.bytes), formatShare(st.share), ...(layout.hash ? [formatShare(st.hashShare)] : []), formatRatio(st.hotness)];
     });
-  const minBar = 3 + ' hot'.length;
-  let cells = cellsWith((i) => ids.full(i));
-  if (tableWidth([head, ...cells]) + 1 + minBar > width) cells = cellsWith((i) => ids.abbreviated(i));
-  const fixed = tableWidth([head, ...cells]);
-  const barWidth = Math.max(3, Math.min(30, width - fixed - 2 - ' hot'.length));
+    const fixed = tableWidth([head, ...cells]);
+    // The last column: a bar of at least 3 and "hot", or "hot" alone.
+    const room = width - fixed - 2 - ' hot'.length;
+    return { layout, head, cells, fixed, fits: layout.bar ? room >= 3 : fixed + 2 + 'hot'.length <= width, barWidth: Math.max(3, Math.min(30, room)) };
+  };
+  let chosen = build(layouts[0]!);
+  for (const layout of layouts) {
+    chosen = build(layout);
+    if (chosen.fits) break;
+  }
   const maxShare = Math.max(a.maxShare, 1e-12);
   const glyph = tty ? '\u2588' : '#';
-  const rows = indices.map((i, r) => {
-    const s = a.shards[i]!;
-    const row = [...cells[r]!, `${bar(s.share / maxShare, barWidth, glyph)}${s.hot ? ' hot' : ''}`];
-    return s.hot ? row.map((c) => color.red(c)) : row;
+  const rows = stats.map((st, r) => {
+    const last = chosen.layout.bar ? `${bar(st.share / maxShare, chosen.barWidth, glyph)}${st.hot ? ' hot' : ''}` : st.hot ? 'hot' : '';
+    const row = [...chosen.cells[r]!, last];
+    return st.hot ? row.map((c) => color.red(c)) : row;
   });
-  const out = [renderTable({ head: [...head, ''], rows, align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }, color)];
+  const align: Align[] = ['left', ...chosen.head.slice(1).map((): Align => 'right'), 'left'];
+  const out = [renderTable({ head: [...chosen.head, ''], rows, align }, color)];
   if (indices.length < a.shards.length) {
     out.push(wrap(`(the ${indices.length} hottest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`, width));
   }
@@ -219,7 +248,7 @@ function keyTable(keys: readonly KeyStat[], ids: ShardIds, color: ChalkInstance,
   const head = ['Key', 'Records', 'Share', 'Shard'];
   const counts = keys.map((k) => (approximate && k.recordsUpperBound !== k.records ? `${formatInt(k.records)}+` : formatInt(k.records)));
   const build = (keyMax: number, id: (i: number) => string) =>
-    keys.map((k, r) => [keyCell(k.key, keyMax), counts[r]!, formatPercent(k.share), id(k.shard)]);
+    keys.map((k, r) => [keyCell(k.key, keyMax), counts[r]!, formatShare(k.share), id(k.shard)]);
   let id = (i: number) => ids.full(i);
   let rows = build(KEY_CELL_MAX, id);
   if (tableWidth([head, ...rows]) > width) {
@@ -245,10 +274,10 @@ function peakTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: n
       const p = a.shards[i]!.peak!;
       return [
         id(i),
-        formatNumber(p.records),
-        formatPercent(p.recordsUtilisation),
-        hasBytes ? `${formatBytes(p.bytes)}/s` : '-',
-        hasBytes ? formatPercent(p.bytesUtilisation) : '-',
+        formatFixed(p.records, 1, 1),
+        formatShare(p.recordsUtilisation),
+        hasBytes ? `${bytesCell(p.bytes)}/s` : '-',
+        hasBytes ? formatShare(p.bytesUtilisation) : '-',
       ];
     });
   let cells = cellsWith((i) => ids.full(i));
@@ -299,7 +328,7 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
   const m = measureWord(a);
   out.push(
     wrap(
-      `Hottest: ${ids.full(a.hottest)}, ${formatPercent(hot.share)} of the ${m} on ${formatPercent(hot.hashShare)} of the hash space${hot.hot ? ' (hot)' : ''}`,
+      `Hottest: ${ids.full(a.hottest)}, ${formatShare(hot.share)} of the ${m} on ${formatShare(hot.hashShare)} of the hash space${hot.hot ? ' (hot)' : ''}`,
       width,
     ),
   );
@@ -312,7 +341,7 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
     '',
   );
 
-  out.push(color.bold(`Top keys${a.approximate ? ' (estimates; + marks a lower bound)' : ''}`));
+  out.push(color.bold(wrap(`Top keys${a.approximate ? ' (estimates; + marks a lower bound)' : ''}`, width)));
   out.push(keyTable(a.topKeys, ids, color, width, a.approximate), '');
   out.push(color.bold(wrap(`Top keys in ${ids.full(a.hottest)}`, width)));
   out.push(keyTable(a.topKeysInHottest, ids, color, width, a.approximate), '');
@@ -325,14 +354,14 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
   const remedies = remedyLines(view, width);
   if (remedies.length > 0) out.push(color.bold('Remedies'), ...remedies, '');
 
-  out.push(color.bold(`If the stream had other shard counts (equal ranges, the same keys)`));
+  out.push(color.bold(wrap('If the stream had other shard counts (equal ranges, the same keys)', width)));
   out.push(
     renderTable(
       {
         head: ['Shards', `Busiest shard's ${m}`, 'Max/mean'],
         rows: a.whatIf.map((w) => [
           `${formatInt(w.shards)}${w.current && view.input.stream.kind === 'simulated' ? ' (now)' : ''}`,
-          formatPercent(w.hottestShare),
+          formatShare(w.hottestShare),
           formatRatio(w.maxOverMean),
         ]),
         align: ['right', 'right', 'right'],
@@ -341,7 +370,7 @@ export function renderKeys(view: KeysView, color: ChalkInstance, width: number, 
     ),
   );
   if (a.diagnosis === 'hot-key' && a.dominantKey !== undefined) {
-    out.push(wrap(`No shard count brings the busiest shard below the hot key's own ${formatPercent(a.dominantKey.key.share)} of the records.`, width));
+    out.push(wrap(`No shard count brings the busiest shard below the hot key's own ${formatShare(a.dominantKey.key.share)} of the records.`, width));
   }
   out.push('');
 

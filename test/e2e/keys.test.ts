@@ -11,10 +11,10 @@ Stream: 3 simulated shards (a stream created with 3, equal hash ranges)
 
  Shard                  Records   Bytes   Share   Hash %   x fair
  shardId-000000000000         2    10 B   33.3%    33.3%     1.00   #####
- shardId-000000000001         3    13 B     50%    33.3%     1.50   ########
+ shardId-000000000001         3    13 B   50.0%    33.3%     1.50   ########
  shardId-000000000002         1     1 B   16.7%    33.3%     0.50   ###
 
-Hottest: shardId-000000000001, 50% of the records on 33.3% of the hash space
+Hottest: shardId-000000000001, 50.0% of the records on 33.3% of the hash space
 Skew of records across shards: max/mean 1.50, coefficient of variation 0.41,
 Gini 0.22; the keys are as concentrated as 6 equally busy keys
 
@@ -34,15 +34,15 @@ Top keys in shardId-000000000001
  f                   1   16.7%   shardId-000000000001
 
 Diagnosis: too few records to tell
-Only 6 records, 2 per shard on average: shardId-000000000001 has 50% of them,
+Only 6 records, 2 per shard on average: shardId-000000000001 has 50.0% of them,
 but its true share could be anywhere from 18.8% to 81.2% (95% interval). Below
 50 records per shard (150 records here) shares are too uncertain to call a shard
 hot.
 
 If the stream had other shard counts (equal ranges, the same keys)
   Shards   Busiest shard's records   Max/mean
-       2                       50%       1.00
- 3 (now)                       50%       1.50
+       2                     50.0%       1.00
+ 3 (now)                     50.0%       1.50
        4                     33.3%       1.33
        6                     33.3%       2.00
       12                     33.3%       4.00
@@ -63,38 +63,38 @@ Stream: 4 simulated shards (the write capacity of a new on-demand stream, the
         default); pass --shards N or --shard-map FILE for yours
 
  Shard                  Records   Bytes   Share   Hash %   x fair
- shardId-000000000000         0     0 B      0%      25%     0.00
- shardId-000000000001         1     2 B     50%      25%     2.00   ########
- shardId-000000000002         1     2 B     50%      25%     2.00   ########
- shardId-000000000003         0     0 B      0%      25%     0.00
+ shardId-000000000000         0     0 B    0.0%    25.0%     0.00
+ shardId-000000000001         1     2 B   50.0%    25.0%     2.00   ########
+ shardId-000000000002         1     2 B   50.0%    25.0%     2.00   ########
+ shardId-000000000003         0     0 B    0.0%    25.0%     0.00
 
-Hottest: shardId-000000000001, 50% of the records on 25% of the hash space
+Hottest: shardId-000000000001, 50.0% of the records on 25.0% of the hash space
 Skew of records across shards: max/mean 2.00, coefficient of variation 1.00,
 Gini 0.50; the keys are as concentrated as 2 equally busy keys
 
 Top keys
  Key   Records   Share   Shard
- k1          1     50%   shardId-000000000002
- k2          1     50%   shardId-000000000001
+ k1          1   50.0%   shardId-000000000002
+ k2          1   50.0%   shardId-000000000001
 
 Top keys in shardId-000000000001
  Key   Records   Share   Shard
- k2          1     50%   shardId-000000000001
+ k2          1   50.0%   shardId-000000000001
 
 Diagnosis: too few records to tell
-Only 2 records, 0.5 per shard on average: shardId-000000000001 has 50% of them,
-but its true share could be anywhere from 9.5% to 90.5% (95% interval). Below 50
-records per shard (200 records here) shares are too uncertain to call a shard
-hot.
+Only 2 records, 0.5 per shard on average: shardId-000000000001 has 50.0% of
+them, but its true share could be anywhere from 9.5% to 90.5% (95% interval).
+Below 50 records per shard (200 records here) shares are too uncertain to call a
+shard hot.
 
 If the stream had other shard counts (equal ranges, the same keys)
   Shards   Busiest shard's records   Max/mean
-       2                       50%       1.00
- 4 (now)                       50%       2.00
-       5                       50%       2.50
-       8                       50%       4.00
-      16                       50%       8.00
-      32                       50%      16.00
+       2                     50.0%       1.00
+ 4 (now)                     50.0%       2.00
+       5                     50.0%       2.50
+       8                     50.0%       4.00
+      16                     50.0%       8.00
+      32                     50.0%      16.00
 
 Notes
 - No bytes column: byte figures count partition keys only. Add a column of data

@@ -14,7 +14,7 @@ export interface FakeIoOptions {
   /** A fixed time, or a clock the test moves. */
   readonly now?: number | (() => number);
   readonly cwd?: string;
-  readonly stdin?: string;
+  readonly stdin?: string | Uint8Array;
 }
 
 export interface FakeIo {
