@@ -6,7 +6,7 @@ import type { ColumnRole } from '../core/keys/columns.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
 import { echoValue, safeText } from './escape.js';
-import { KIB, MIB } from '../core/units.js';
+import { GIB, KIB, MIB } from '../core/units.js';
 import { formatFixed, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
 import {
   diagnosisText,
@@ -153,7 +153,7 @@ function headline(view: KeysView): string[] {
   const distinct = a.approximate ? `about ${formatInt(a.distinctKeys)} distinct keys` : plural(a.distinctKeys, 'distinct key');
   return [
     `Keys from ${safeText(view.source.name)}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
-    `Input: ${view.source.description}${cols.length > 0 && view.source.format !== 'lines' ? `; ${cols}` : ''}`,
+    `Input: ${view.source.description}${cols.length > 0 && view.source.format !== 'lines' && view.source.format !== 'log-lines' ? `; ${cols}` : ''}`,
     `Stream: ${streamLine(view)}`,
   ];
 }
@@ -182,11 +182,12 @@ export function commandLines(command: string, width: number, indent: string): st
   return lines.join('\n');
 }
 
-/** A byte count for a table column: whole bytes, or KiB and MiB with two decimals, so that a column lines up. */
+/** A byte count for a table column: whole bytes, or KiB, MiB and GiB with two decimals, so that a column lines up. */
 function bytesCell(bytes: number): string {
   if (bytes < KIB) return `${formatInt(bytes)} B`;
   if (bytes < MIB) return `${formatFixed(bytes / KIB, 2, 2)} KiB`;
-  return `${formatFixed(bytes / MIB, 2, 2)} MiB`;
+  if (bytes < GIB) return `${formatFixed(bytes / MIB, 2, 2)} MiB`;
+  return `${formatFixed(bytes / GIB, 2, 2)} GiB`;
 }
 
 function bar(fraction: number, width: number, glyph: string): string {
@@ -208,6 +209,7 @@ function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: 
   const equalRanges = stats.every((s) => s.hashShare === stats[0]!.hashShare);
   const layouts = [
     { short: false, hash: true, bar: true },
+    { short: false, hash: true, bar: false },
     { short: true, hash: true, bar: true },
     { short: true, hash: !equalRanges, bar: true },
     { short: true, hash: !equalRanges, bar: false },

@@ -150,6 +150,13 @@ describe('JSON', () => {
     expect(out.input).toMatchObject({ format: 'jsonl', columns: { key: 'detail.user.id', bytes: 'size', time: 'ts' }, timeSpanSeconds: 12 });
   });
 
+  it('reads JSON objects run together, as Firehose writes them to S3 (gzip-compressed)', async () => {
+    const objects = ['a', 'b', 'a', 'c'].map((k, i) => JSON.stringify({ partitionKey: k, bytes: 10 * (i + 1) })).join('');
+    const out = await json([tempFile('firehose.gz', gzipSync(Buffer.from(objects)))], 'kds: read as gzip-compressed JSON objects one after another\n');
+    expect(keysOf(out)).toEqual([['a', 2], ['b', 1], ['c', 1]]);
+    expect(out.totalBytes).toBe(100 + 4);
+  });
+
   it('refuses JSON among the lines of a keys file', async () => {
     const r = await analyze([tempFile('mixed.txt', 'k1\n{"partitionKey":"k2"}\nk3\n')]);
     expect(r.code).toBe(2);

@@ -37,7 +37,8 @@ export type Layout =
     }
   | { readonly kind: 'lines' }
   | { readonly kind: 'log' }
-  | { readonly kind: 'jsonl' }
+  /** JSON objects one per line, or ('documents') run together or spread over several lines, as Firehose writes them. */
+  | { readonly kind: 'jsonl'; readonly objects: 'lines' | 'documents' }
   | { readonly kind: 'get-records' };
 
 export interface DetectHints {
@@ -91,9 +92,9 @@ export function describeLayout(layout: Layout): string {
     case 'lines':
       return 'one key per line';
     case 'log':
-      return 'log lines, keys taken by --key-pattern';
+      return 'log lines, keys taken out by --key-pattern';
     case 'jsonl':
-      return 'JSON lines';
+      return layout.objects === 'lines' ? 'JSON lines' : 'JSON objects one after another';
     case 'get-records':
       return '`aws kinesis get-records` JSON';
   }
@@ -221,17 +222,47 @@ function delimited(text: string, complete: boolean, hints: DetectHints, name: st
   return { kind: 'delimited', delimiter, header, columnCount: rows[0]?.length ?? 1 };
 }
 
-function detectJson(text: string): Layout {
-  const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).trim();
+/** The first complete JSON document of the text (strings and nesting respected), or undefined. */
+export function firstJsonDocument(text: string): string | undefined {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return text.slice(start, i + 1);
+      if (depth < 0) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function detectJson(text: string, explicit: 'jsonl' | undefined): Layout {
+  const doc = firstJsonDocument(text);
   let first: unknown;
   try {
-    first = JSON.parse(firstLine);
+    first = doc === undefined ? undefined : JSON.parse(doc);
   } catch {
     first = undefined;
   }
   if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
-    return Array.isArray((first as Record<string, unknown>).Records) ? { kind: 'get-records' } : { kind: 'jsonl' };
+    if (explicit === undefined && Array.isArray((first as Record<string, unknown>).Records)) return { kind: 'get-records' };
+    const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).trim();
+    return { kind: 'jsonl', objects: firstLine === doc ? 'lines' : 'documents' };
   }
+  if (explicit !== undefined) return { kind: 'jsonl', objects: 'lines' };
   if (/"Records"\s*:\s*\[/.test(text)) return { kind: 'get-records' };
   throw new KeysError(
     `the input holds JSON that is neither JSON lines (one object per line) nor \`aws kinesis get-records\` output; for an array of objects, make JSON lines with jq -c '.[]'`,
@@ -260,7 +291,8 @@ function lineLayout(text: string, complete: boolean, name: string): Layout {
     throw usage(`${name} has lines longer than a partition key can be (${limit} characters), so they are not keys: ${pass}`);
   }
   if (lines.length >= 2 && new Set(lines).size === lines.length) {
-    const wordy = lines.filter((l) => /[ =]/.test(l)).length;
+    // Spaces, or '=' between other characters (key=value; base64 padding at the end does not count).
+    const wordy = lines.filter((l) => / |[^=\s]=[^=\s]/.test(l)).length;
     if (wordy >= LOG_LIKE_SHARE * lines.length) {
       throw usage(`${name} looks like log lines (every line differs, and they hold spaces or '='): ${pass}`);
     }
@@ -281,6 +313,7 @@ export function detectLayout(text: string, complete: boolean, hints: DetectHints
   }
   if (f === 'lines' || f === 'jsonl' || f === 'get-records') {
     if (hints.delimiter !== undefined) throw usage(`--delimiter is for delimited text; it cannot be used with --format ${f}`);
+    if (f === 'jsonl') return detectJson(text.trimStart(), 'jsonl');
     return { kind: f };
   }
   if (f === 'tsv' && hints.delimiter !== undefined && hints.delimiter !== '\t') {
@@ -291,7 +324,7 @@ export function detectLayout(text: string, complete: boolean, hints: DetectHints
   if (f === 'tsv') return delimited(text, complete, hints, name, '\t');
 
   const body = text.trimStart();
-  if (body.startsWith('{') || body.startsWith('[')) return detectJson(body);
+  if (body.startsWith('{') || body.startsWith('[')) return detectJson(body, undefined);
 
   const commas = consistentFieldCount(sampleRows(text, ',', complete));
   const tabs = consistentFieldCount(sampleRows(text, '\t', complete));

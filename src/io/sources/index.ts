@@ -89,7 +89,7 @@ export async function openKeySource(spec: string, options: SourceOptions, ctx: S
         case 'lines':
           return readDelimited(input, { layout: { format: 'lines' }, columns: {}, parallelFromBytes: options.parallelFromBytes }, request);
         case 'jsonl':
-          return readJsonLines(input, options.fields, request);
+          return readJsonLines(input, options.fields, layout.objects, request);
         case 'get-records':
           return readGetRecords(input, request);
         case 'log':

@@ -34,8 +34,9 @@ export async function readLogLines(input: ByteInput, pattern: KeyPattern, reques
     else feeder.add(m, line);
   });
   const bytesRead = await input.pump(splitter, request.onProgress);
-  const columns: Record<string, string> = { key: pattern.key === 'key' ? '(?<key>)' : `group ${pattern.key}` };
-  if (pattern.bytes) columns.bytes = '(?<bytes>)';
-  if (pattern.time) columns.time = '(?<time>)';
+  // The capture groups used, by name (or number for an unnamed key group).
+  const columns: Record<string, string> = { key: pattern.key === 'key' ? 'key' : String(pattern.key) };
+  if (pattern.bytes) columns.bytes = 'bytes';
+  if (pattern.time) columns.time = 'time';
   return { acc, bytesRead, rows, header: false, columns, hasBytes: pattern.bytes, aggregatedRecords: 0, unmatched: { count: unmatched, lines } };
 }

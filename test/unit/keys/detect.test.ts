@@ -47,12 +47,19 @@ describe('format detection (--format auto)', () => {
     }
   });
 
+  it('does not take base64 keys, whose padding ends in "=", for log lines', () => {
+    expect(detect('dXNlci0x\ndXNlci0y\ndXNlci0zMw==\ndXNlci00NA==\n')).toEqual({ kind: 'lines' });
+  });
+
   it('takes each line whole under --format lines, JSON and spaces included', () => {
     expect(detect('{"a":1}\nx y\n', { format: 'lines' })).toEqual({ kind: 'lines' });
   });
 
   it('tells JSON lines from get-records output, pretty or one response per line', () => {
-    expect(detect('{"user":"u1"}\n{"user":"u2"}\n')).toEqual({ kind: 'jsonl' });
+    expect(detect('{"user":"u1"}\n{"user":"u2"}\n')).toEqual({ kind: 'jsonl', objects: 'lines' });
+    // Firehose writes records one after another with no newline; pretty objects span lines.
+    expect(detect('{"user":"u1"}{"user":"u2"}')).toEqual({ kind: 'jsonl', objects: 'documents' });
+    expect(detect('{\n  "user": "u1"\n}\n{\n  "user": "u2"\n}\n')).toEqual({ kind: 'jsonl', objects: 'documents' });
     expect(detect('{"Records":[{"PartitionKey":"a","Data":""}]}\n')).toEqual({ kind: 'get-records' });
     expect(detect('{\n    "Records": [\n        {\n')).toEqual({ kind: 'get-records' });
   });
