@@ -2,6 +2,10 @@
  * Opens what `kds keys analyze` was given as a source of records: the bytes (a file, standard
  * input, gzip), then the layout (from --format or from the content), then the reader for that
  * layout. Everything that can be told before reading is told here, so a misread never starts.
+ *
+ * A new kind of source is a new file beside this one: a live stream (`kinesis://NAME`) is checked
+ * for at the top of openKeySource and returns a KeySource whose read() hands its records to
+ * readKeyRecords (./records.ts); the command does not change.
  */
 import type { ColumnChoice } from '../../core/keys/columns.js';
 import { detectLayout, describeLayout, layoutFormat, type InputFormat, type Layout } from '../../core/keys/detect.js';

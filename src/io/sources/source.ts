@@ -2,7 +2,7 @@
  * The seam between where records come from and the analysis: a KeySource reads its records into
  * an accumulator when the command asks. Files, standard input, gzip, JSON lines, get-records
  * output and log lines are sources here; a live stream is one more (it produces KeyRecords and
- * feeds them with RecordFeeder, see ./records.ts).
+ * hands them to readKeyRecords, see ./records.ts).
  */
 import type { Accumulator } from '../../core/keys/accumulate.js';
 import type { ColumnRole } from '../../core/keys/columns.js';
