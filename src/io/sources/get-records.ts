@@ -43,7 +43,7 @@ export async function readGetRecords(input: ByteInput, request: ReadRequest): Pr
     const bad = (reason: string) => acc.malformed(0, `${where}: ${reason}`);
     if (!isObject(value)) return bad('it is not a JSON object');
     const key = value.PartitionKey;
-    if (typeof key !== 'string') return bad('it has no PartitionKey string');
+    if (typeof key !== 'string') return bad('it has no PartitionKey (a stream with AUTO record distribution stores records without one)');
     const data = value.Data;
     if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data)) return bad('its Data is not base64');
     const time = arrivalSecond(value.ApproximateArrivalTimestamp);
