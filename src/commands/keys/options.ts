@@ -44,7 +44,7 @@ export const KEYS_ROUTE_OPTIONS: readonly OptionSpec[] = [
     type: 'string', name: 'explicit-hash-key', value: 'H', group: STREAM_GROUP,
     description: 'route by this ExplicitHashKey (a decimal from 0 to 2^128 - 1) instead of each key\'s MD5, as a producer that sets one does',
   },
-  JSON_OPTION,
+  { ...JSON_OPTION, description: 'print a JSON array for scripts, one { key, md5, hashKey, shardId } per key in order' },
 ];
 
 export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
