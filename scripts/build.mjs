@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 /** Modules that src/ loads with `await import(...)`: a command's work, and the prompt library. */
-const LAZY = /[\\/]src[\\/](commands[\\/][^\\/]+[\\/](run|session|commands|drill|transfer)|io[\\/]inquirer)\.ts$/;
+const LAZY = /[\\/]src[\\/](commands[\\/][^\\/]+[\\/](run|session|commands|drill|transfer|route)|io[\\/]inquirer)\.ts$/;
 
 const oneStartupChunk = {
   name: 'one-start-up-chunk',

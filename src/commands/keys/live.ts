@@ -8,7 +8,7 @@ import { notice, print, printJson, type Context } from '../../context.js';
 import { READ_API } from '../../core/facts.js';
 import { Accumulator } from '../../core/keys/accumulate.js';
 import { analyze } from '../../core/keys/analyze.js';
-import { fnv1a } from '../../core/keys/key-table.js';
+import { RecordFeeder } from '../../core/keys/record-feed.js';
 import type { KeyRecord } from '../../core/keys/record.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
 import { readShards, type ReadResult } from '../../core/live/reader.js';
@@ -47,23 +47,6 @@ export async function liveShardMap(text: string, flags: LiveFlags, ctx: Context)
   } finally {
     opened.stream.close();
   }
-}
-
-/** Feeds KeyRecords to the accumulator the CSV scanner feeds, one row each. */
-function recordFeeder(acc: Accumulator, fallbackSecond: () => number): (records: readonly KeyRecord[]) => void {
-  const encoder = new TextEncoder();
-  const none = new Uint8Array(0);
-  let line = 0;
-  return (records) => {
-    for (const r of records) {
-      line++;
-      const key = encoder.encode(r.key);
-      const ehk = r.explicitHashKey === undefined ? none : encoder.encode(r.explicitHashKey);
-      const es = r.explicitHashKey === undefined ? -1 : 0;
-      const second = Number.isFinite(r.time) ? Math.floor(r.time) : fallbackSecond();
-      acc.row(key, 0, key.length, fnv1a(key, 0, key.length), ehk, es, es < 0 ? -1 : ehk.length, r.dataBytes, 1, second, line);
-    }
-  };
 }
 
 function progress(ctx: Context) {
@@ -141,8 +124,12 @@ export async function runLiveKeys(file: string, flags: KeysAnalyzeFlags & LiveFl
       notice(ctx, `--from ${read.fromText} lies before the oldest record the stream keeps: reading from ${isoSecond(window.startMs)}.`);
     }
     const acc = new Accumulator({ map, maxKeys: input.maxKeys, strict: input.strict });
-    acc.configure({ timed: true, explicitHashKeys: true });
-    const feed = recordFeeder(acc, () => Math.floor(ctx.io.now() / 1000));
+    // Each record counts on the shard it was read from: that is where its load is.
+    const feeder = new RecordFeeder(acc, { timed: true, observedShards: true });
+    let line = 0;
+    const feed = (records: readonly KeyRecord[]): void => {
+      for (const record of records) feeder.add(record, ++line);
+    };
     result = await readShards(
       map,
       toRead,
@@ -167,7 +154,16 @@ export async function runLiveKeys(file: string, flags: KeysAnalyzeFlags & LiveFl
       );
     }
     acc.finish();
-    const analysis = analyze(acc, { hotRatio: input.hotRatio, top: input.top, sampleRate: input.sampleRate, salt: input.salt, measure: input.measure, hasBytes: true });
+    const analysis = analyze(acc, {
+      hotRatio: input.hotRatio,
+      top: input.top,
+      sampleRate: input.sampleRate,
+      salt: input.salt,
+      measure: input.measure,
+      hasBytes: true,
+      aggregatedRecords: result.stats.aggregates + result.stats.corruptAggregates,
+      deaggregated: { userRecords: result.stats.fromAggregates, corrupt: result.stats.corruptAggregates },
+    });
     const view: KeysView = {
       input: { ...input, stream: { kind: 'map', file: ref.text } },
       analysis,
@@ -176,9 +172,12 @@ export async function runLiveKeys(file: string, flags: KeysAnalyzeFlags & LiveFl
         name: ref.text,
         format: 'kinesis',
         description: 'records read with GetRecords, KPL aggregates de-aggregated',
-        columns: { key: 'PartitionKey', bytes: 'Data', time: 'ApproximateArrivalTimestamp' },
+        compression: undefined,
+        columns: { key: 'PartitionKey', bytes: 'Data', time: 'ApproximateArrivalTimestamp', shard: 'ShardId' },
         bytesRead: result.stats.dataBytes,
         rows: result.stats.userRecords,
+        hasBytes: true,
+        unmatched: undefined,
       },
       malformed: { count: acc.malformedCount, examples: acc.malformedExamples },
       longKeys: acc.longKeys,

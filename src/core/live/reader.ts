@@ -65,6 +65,8 @@ export interface ReadStats {
   kinesisRecords: number;
   /** Records counted: user records after de-aggregation. */
   userRecords: number;
+  /** Of those, user records taken out of KPL aggregates. */
+  fromAggregates: number;
   /** Data bytes of the user records. */
   dataBytes: number;
   aggregates: number;
@@ -163,6 +165,7 @@ function newStats(shards: number): ReadStats {
     expiredIterators: 0,
     kinesisRecords: 0,
     userRecords: 0,
+    fromAggregates: 0,
     dataBytes: 0,
     aggregates: 0,
     corruptAggregates: 0,
@@ -257,12 +260,14 @@ export async function readShards(map: ShardMap, shards: readonly ReadShard[], op
       }
     }
     const time = arrival === undefined ? NaN : arrival / 1000;
+    const aggregated = d.kind === 'aggregate';
     return d.records.map((r) => {
       const home = placeRecord(map, t.shard, r.key, r.explicitHashKey);
       const shardId = map.shards[home]!.shardId;
-      return r.explicitHashKey === undefined
+      const record: KeyRecord = r.explicitHashKey === undefined
         ? { key: r.key, dataBytes: r.data.length, time, shardId }
         : { key: r.key, dataBytes: r.data.length, time, explicitHashKey: r.explicitHashKey, shardId };
+      return aggregated ? { ...record, aggregated } : record;
     });
   };
 
@@ -320,6 +325,7 @@ export async function readShards(map: ShardMap, shards: readonly ReadShard[], op
         }
         if (!t.shard.open) stats.fromClosedShards += users.length;
         stats.userRecords += users.length;
+        for (const u of users) if (u.aggregated === true) stats.fromAggregates++;
         for (const u of users) stats.dataBytes += u.dataBytes;
         out.push(...users);
         if (stop.signal.aborted) break;
