@@ -19,6 +19,7 @@
  * column's number; a first row that could be either is refused when the key column is a number.
  */
 import { STREAM } from '../facts.js';
+import { walkJsonDocuments } from '../json-documents.js';
 import { isKnownHeader, isKeyHeader, KNOWN_HEADERS, normaliseHeader, type ColumnChoice } from './columns.js';
 import { KeysError } from './errors.js';
 
@@ -224,29 +225,17 @@ function delimited(text: string, complete: boolean, hints: DetectHints, name: st
 
 /** The first complete JSON document of the text (strings and nesting respected), or undefined. */
 export function firstJsonDocument(text: string): string | undefined {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return text.slice(start, i + 1);
-      if (depth < 0) return undefined;
-    }
-  }
-  return undefined;
+  let found: string | undefined;
+  walkJsonDocuments(
+    text,
+    (start, end) => {
+      found = text.slice(start, end);
+      return false;
+    },
+    // Other text before it is passed over; a bracket closing what never opened ends the search.
+    (stray) => stray.char !== '}' && stray.char !== ']',
+  );
+  return found;
 }
 
 function detectJson(text: string, explicit: 'jsonl' | undefined): Layout {

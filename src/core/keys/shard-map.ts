@@ -7,6 +7,7 @@
  * Only open shards receive records; they must cover the hash space exactly once.
  */
 import { KEYS } from '../facts.js';
+import { walkJsonDocuments } from '../json-documents.js';
 import { KeysError } from './errors.js';
 import { bigIntToWords, compareWords, HASH_SPACE, MAX_HASH_KEY } from './hash-key.js';
 import { EAGER_MAX, lazyList } from './lazy-list.js';
@@ -188,31 +189,15 @@ function collect(doc: unknown, into: Collected, depth = 0): void {
  */
 export function splitJsonDocuments(text: string): string[] {
   const docs: string[] = [];
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth < 0) throw new ShardMapError(`unexpected '${c}' at character ${i + 1}`);
-      if (depth === 0) docs.push(text.slice(start, i + 1));
-    } else if (depth === 0 && !/\s/.test(c)) {
-      throw new ShardMapError(`unexpected text at character ${i + 1}: expected JSON`);
-    }
-  }
-  if (depth !== 0 || inString) throw new ShardMapError('the JSON ends in the middle of a document');
+  const unfinished = walkJsonDocuments(
+    text,
+    (start, end) => void docs.push(text.slice(start, end)),
+    ({ index, char }) => {
+      if (char === '}' || char === ']') throw new ShardMapError(`unexpected '${char}' at character ${index + 1}`);
+      throw new ShardMapError(`unexpected text at character ${index + 1}: expected JSON`);
+    },
+  );
+  if (unfinished) throw new ShardMapError('the JSON ends in the middle of a document');
   return docs;
 }
 
