@@ -64,7 +64,7 @@ function startupChunk(joined) {
 // millisecond) than a few KB of code in a file it loads anyway. So the source modules of a small
 // shared chunk whose own imports are all start-up code are built into the start-up chunk instead,
 // round after round until no such chunk is left. (Nothing else comes with them.)
-const SMALL_CHUNK_BYTES = 4 * 1024;
+const SMALL_CHUNK_BYTES = 10 * 1024;
 
 /** The files dist/cli.js loads before anything runs. */
 function startupFiles(meta) {

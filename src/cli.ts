@@ -3,10 +3,10 @@
  * and exit codes (0 ok, 1 runtime or data error, 2 usage error, 130 interrupted).
  */
 import { CommanderError } from 'commander';
+import { stderrMessage } from './context.js';
 import { EXIT, isEndOfInput, isPromptExit, KdsError } from './errors.js';
 import { nodeIo, processOutputs, type Io, type TextOutput } from './io/io.js';
 import { createProgram } from './program.js';
-import { safeLine } from './render/escape.js';
 import { version } from './version.js';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -37,15 +37,18 @@ function report(error: unknown, io: Io): number {
     return EXIT.interrupted;
   }
   if (error instanceof KdsError) {
-    // Messages may carry file text or a user's value: one escaped line, whatever they hold.
-    if (error.name !== 'ExitStatus') io.stderr.write(`kds: ${safeLine(error.message)}\n`);
+    // Messages may carry file text or a user's value: escaped (stderrMessage), whatever they hold.
+    if (error.name !== 'ExitStatus') io.stderr.write(`${stderrMessage(io, error.message)}\n`);
     if (io.env.KDS_DEBUG === '1' && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `kds: internal error: ${safeLine(message)}. This is a bug in kds ${version()}; please report it with the command you ran` +
-      `${io.env.KDS_DEBUG === '1' ? '.' : ' (KDS_DEBUG=1 shows the stack).'}\n`,
+    `${stderrMessage(
+      io,
+      `internal error: ${message}. This is a bug in kds ${version()}; please report it with the command you ran` +
+        `${io.env.KDS_DEBUG === '1' ? '.' : ' (KDS_DEBUG=1 shows the stack).'}`,
+    )}\n`,
   );
   if (io.env.KDS_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;

@@ -188,6 +188,59 @@ export const KPL = {
   ),
 } as const;
 
+/** Pages for reading a live stream and its CloudWatch history (kinesis://NAME). */
+export const LIVE_SOURCES = {
+  getRecords: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html',
+  getShardIterator: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html',
+  listShards: SOURCES.listShards,
+  describeStreamSummary: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStreamSummary.html',
+  listStreamConsumers: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreamConsumers.html',
+  monitoring: 'https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html',
+  getMetricData: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html',
+} as const;
+
+const LIVE_CHECKED = '2026-11-30';
+
+/** Kinesis API limits that decide how kds reads a stream without crowding its real consumers. */
+export const READ_API = {
+  getRecordsMaxRecords: fact(10_000, 'records per GetRecords call, at most', LIVE_SOURCES.getRecords, undefined, LIVE_CHECKED),
+  getRecordsMaxBytes: fact(
+    10 * MIB,
+    'bytes per GetRecords call, at most',
+    LIVE_SOURCES.getRecords,
+    'A call that returns this much makes the shard throttle GetRecords for the next 5 seconds.',
+    LIVE_CHECKED,
+  ),
+  getShardIteratorCallsPerSec: fact(5, 'GetShardIterator calls/s per open shard', LIVE_SOURCES.getShardIterator, undefined, LIVE_CHECKED),
+  shardIteratorLifetimeSeconds: fact(300, 'seconds a shard iterator stays valid', LIVE_SOURCES.getShardIterator, undefined, LIVE_CHECKED),
+  listShardsMaxResults: fact(
+    1000,
+    'shards per ListShards page, at most (also the default)',
+    LIVE_SOURCES.listShards,
+    'Larger MaxResults values are accepted but still return at most 1,000 shards.',
+    LIVE_CHECKED,
+  ),
+  listShardsCallsPerSec: fact(1000, 'ListShards calls/s per stream', LIVE_SOURCES.listShards, undefined, LIVE_CHECKED),
+  describeStreamSummaryCallsPerSec: fact(20, 'DescribeStreamSummary calls/s per account', LIVE_SOURCES.describeStreamSummary, undefined, LIVE_CHECKED),
+  listStreamConsumersCallsPerSec: fact(5, 'ListStreamConsumers calls/s per stream', LIVE_SOURCES.listStreamConsumers, undefined, LIVE_CHECKED),
+} as const;
+
+/** CloudWatch: how long each resolution is kept, and what one GetMetricData call may ask for. */
+export const CLOUDWATCH = {
+  kinesisPeriodSeconds: fact(
+    60,
+    'seconds between Kinesis data points (stream-level metrics, and shard-level ones when enabled)',
+    LIVE_SOURCES.monitoring,
+    undefined,
+    LIVE_CHECKED,
+  ),
+  oneMinuteRetentionDays: fact(15, 'days that 60-second data points are kept', LIVE_SOURCES.getMetricData, undefined, LIVE_CHECKED),
+  fiveMinuteRetentionDays: fact(63, 'days that 300-second data points are kept', LIVE_SOURCES.getMetricData, undefined, LIVE_CHECKED),
+  oneHourRetentionDays: fact(455, 'days that 3600-second data points are kept (15 months)', LIVE_SOURCES.getMetricData, undefined, LIVE_CHECKED),
+  getMetricDataMaxMetrics: fact(500, 'metrics per GetMetricData call, at most', LIVE_SOURCES.getMetricData, undefined, LIVE_CHECKED),
+  getMetricDataMaxDatapoints: fact(100_800, 'data points per GetMetricData call, at most', LIVE_SOURCES.getMetricData, undefined, LIVE_CHECKED),
+} as const;
+
 /** On-demand capacity mode. */
 export const ON_DEMAND = {
   initialWriteBytesPerSec: fact(4 * MIB, 'bytes/s of write capacity for a new on-demand stream', SOURCES.quotas),

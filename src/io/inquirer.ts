@@ -2,6 +2,7 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { emitKeypressEvents } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { wrap } from '../render/text.js';
 import { EndOfInputError, PromptTimeoutError, type Choice, type ListOptions, type Prompter } from './prompter.js';
 import { quizPrompt } from './quiz-prompt.js';
 
@@ -14,6 +15,16 @@ const DEFAULT_ROWS = 24;
 function pageSize(choices: readonly Choice<unknown>[]): number {
   const lines = choices.reduce((sum, c) => sum + c.name.split('\n').length, 0);
   return Math.max(MIN_PAGE_SIZE, lines);
+}
+
+/**
+ * A validation message wrapped at spaces to the terminal's width less the "> " inquirer puts
+ * before it (inquirer itself would cut it in the middle of a word).
+ */
+function fitMessage(output: Writable, result: true | string): true | string {
+  if (result === true) return true;
+  const columns = (output as Writable & { columns?: number }).columns ?? 80;
+  return wrap(result, Math.max(20, columns - 2));
 }
 
 /** The clock label of a quiz list: "12:34 left". */
@@ -86,7 +97,10 @@ export function createInquirerPrompter(streams: { input: Readable; output: Writa
             pageSize: pageSize(choices),
             ...(validate === undefined
               ? {}
-              : { validate: (picked: readonly { value: (typeof choices)[number]['value'] }[]) => validate(picked.map((p) => p.value)) }),
+              : {
+                  validate: (picked: readonly { value: (typeof choices)[number]['value'] }[]) =>
+                    fitMessage(streams.output, validate(picked.map((p) => p.value))),
+                }),
           },
           { ...context, ...(signal ? { signal } : {}) },
         ),
@@ -99,7 +113,7 @@ export function createInquirerPrompter(streams: { input: Readable; output: Writa
           {
             message,
             ...(options?.default === undefined ? {} : { default: options.default }),
-            ...(options?.validate === undefined ? {} : { validate: options.validate }),
+            ...(options?.validate === undefined ? {} : { validate: (value: string) => fitMessage(streams.output, options.validate!(value)) }),
           },
           { ...context, signal },
         ),

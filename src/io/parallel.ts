@@ -19,7 +19,11 @@ export interface PartJob {
   readonly start: number;
   readonly end: number;
   readonly format: Format;
+  /** The field delimiter byte. */
+  readonly delimiter: number;
   readonly columns: Columns;
+  /** The map: a uniform map by its shard count, any other by its shards. */
+  readonly uniform: number | undefined;
   readonly shards: readonly { readonly id: string; readonly start: string; readonly end: string }[];
   readonly maxKeys: number;
   readonly strict: boolean;
@@ -27,7 +31,7 @@ export interface PartJob {
 
 export type PartResult =
   | { readonly ok: true; readonly data: AccumulatorData; readonly lines: number; readonly rows: number; readonly blankLines: number }
-  | { readonly ok: false; readonly kind: 'malformed'; readonly line: number; readonly reason: string }
+  | { readonly ok: false; readonly kind: 'malformed' | 'line-data'; readonly line: number; readonly reason: string }
   | { readonly ok: false; readonly kind: 'usage' | 'data' | 'failed'; readonly message: string };
 
 /** The size of a regular file, or undefined (a pipe, a device, an unreadable path). */

@@ -13,9 +13,10 @@ import { DEFAULT_HEADROOM_PERCENT, SIZE_OPTIONS, toSizeInput, type SizeFlags } f
 import type { OptionSpec } from '../options/define.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseOptionArgs } from '../options/define.js';
-import { formatPercent, formatUsd, plural } from '../render/format.js';
-import { HASH_SPACE, partitionKeyHash } from '../core/keys/hash-key.js';
-import { routeHashKey, uniformShardMap } from '../core/keys/shard-map.js';
+import { formatUsd, plural } from '../render/format.js';
+import { routeKey } from '../core/keys/route.js';
+import { uniformShardMap } from '../core/keys/shard-map.js';
+import { routeSentences } from '../render/keys-route.js';
 import { SHARDS_OPTION } from '../commands/keys/options.js';
 import { CONSTRAINT_LABELS, explainBinding } from '../render/size-text.js';
 
@@ -77,7 +78,7 @@ function recommendExample(directive: Directive): string[] {
   return lines;
 }
 
-/** {{shard KEY --shards N}}: where one partition key lands in a stream of N equal shards. */
+/** {{shard KEY --shards N}}: where one partition key lands in a stream of N equal shards, as `kds keys route` says it. */
 function shardExample(directive: Directive): string[] {
   const [key, ...flags] = directive.args;
   if (key === undefined || key.startsWith('--')) throw new InputError(`${directive.raw}: name the partition key first`);
@@ -86,14 +87,7 @@ function shardExample(directive: Directive): string[] {
     return f.shards;
   }, flags);
   const map = uniformShardMap(shards);
-  const hashKey = partitionKeyHash(key);
-  const shard = map.shards[routeHashKey(map, hashKey)];
-  const hex = hashKey.toString(16).padStart(32, '0');
-  return [
-    `MD5('${key}') = ${hex}, read as an unsigned 128-bit number: ${hashKey}.`,
-    `That is ${formatPercent(shard === undefined ? 0 : Number((hashKey * 10_000n) / HASH_SPACE) / 10_000)} of the way through the hash key range, ` +
-      `so of ${plural(shards, 'equal shard')} it lands on ${shard?.shardId}, every time.`,
-  ];
+  return routeSentences(routeKey(map, key), map);
 }
 
 export interface ExampleText {
@@ -113,6 +107,6 @@ export function evaluateExample(directive: Directive): ExampleText {
     case 'recommend':
       return { command: `kds compare --recommend ${args}`, lines: recommendExample(directive) };
     case 'shard':
-      return { command: `echo ${directive.args[0] ?? ''} | kds keys analyze - ${directive.args.slice(1).join(' ')}`, lines: shardExample(directive) };
+      return { command: `kds keys route ${args}`, lines: shardExample(directive) };
   }
 }

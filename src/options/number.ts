@@ -79,3 +79,14 @@ function decimal(text: string): { digits: string; exponent: number } {
   }
   return { digits, exponent };
 }
+
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * A number typed at a prompt: read like a flag value, except that thousands separators are
+ * allowed ("5,000", "1,048,576.5"), since that is how kds itself prints numbers.
+ */
+export function parseNumberAnswer(flag: string, raw: string, rule: NumberRule): number {
+  const text = raw.trim();
+  return parseNumberFlag(flag, GROUPED.test(text) ? text.replace(/,/g, '') : raw, rule);
+}

@@ -1,22 +1,31 @@
 /** kds keys analyze output: a report for people and one JSON object for scripts. */
 import type { ChalkInstance } from 'chalk';
 import { SHARD } from '../core/facts.js';
-import type { Analysis, KeyStat } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD, type Analysis, type KeyStat, type ShardStat } from '../core/keys/analyze.js';
 import type { ColumnRole } from '../core/keys/columns.js';
+import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
-import { formatBytes, formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
+import { echoValue, safeText } from './escape.js';
+import { GIB, KIB, MIB } from '../core/units.js';
+import { formatFixed, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
 import {
   diagnosisText,
   diagnosisTitle,
+  formatRatio,
+  formatShare,
+  keyLabel,
   keysWarningsFor,
   measureWord,
+  saltRefusalText,
   saltText,
-  shardName,
+  shardLabel,
   splitCommand,
+  splitRefusalText,
   splitText,
   type Warning,
 } from './keys-text.js';
-import { renderTable } from './table.js';
+import { topIndices } from '../core/keys/top.js';
+import { renderTable, type Align } from './table.js';
 import { bullet, wrap } from './text.js';
 
 /** What the report needs to know about the command line. */
@@ -36,10 +45,16 @@ export interface KeysView {
   readonly map: ShardMap;
   readonly source: {
     readonly name: string;
-    readonly format: 'csv' | 'lines';
+    /** csv, tsv, delimited, lines, log-lines, jsonl, get-records, kinesis. */
+    readonly format: string;
+    /** "TSV, 3 columns, header row". */
+    readonly description: string;
+    readonly compression: 'gzip' | undefined;
     readonly columns: Partial<Record<ColumnRole, string>>;
     readonly bytesRead: number;
     readonly rows: number;
+    readonly hasBytes: boolean;
+    readonly unmatched: { readonly count: number; readonly lines: readonly number[] } | undefined;
   };
   readonly malformed: { readonly count: number; readonly examples: readonly { line: number; reason: string }[] };
   readonly longKeys: number;
@@ -50,6 +65,10 @@ export interface KeysView {
 /** Shards listed one per row in the report before it shows only the busiest. */
 const SHARD_ROWS = 32;
 const BUSIEST_SHOWN = 10;
+/** The longest key a table shows whole. */
+const KEY_CELL_MAX = 40;
+/** Shortened shard ids keep at least this many trailing characters ("…0003"). */
+const SHORT_ID_CHARS = 4;
 
 export function keysWarnings(view: KeysView): Warning[] {
   return keysWarningsFor({
@@ -58,41 +77,85 @@ export function keysWarnings(view: KeysView): Warning[] {
     malformedExamples: view.malformed.examples,
     longKeys: view.longKeys,
     explicitHashKeyRecords: view.explicitHashKeyRecords,
-    hasBytes: view.source.columns.bytes !== undefined,
+    hasBytes: view.source.hasBytes,
     hasEhkColumn: view.source.columns.ehk !== undefined,
     maxKeys: view.maxKeys,
+    unmatched: view.source.unmatched,
+    rows: view.source.rows,
   });
 }
 
-/** A key for a table cell: printable, at most `max` characters. */
+/** A key for a table cell: escaped, cut in the middle to at most `max` characters. */
 function keyCell(key: string, max: number): string {
-  const printable = /^[^\p{C}]*$/u.test(key) && key.trim() === key && key.length > 0 ? key : JSON.stringify(key);
-  const chars = [...printable];
-  return chars.length <= max ? printable : `${chars.slice(0, max - 3).join('')}...`;
+  return echoValue(key, max);
+}
+
+/**
+ * Shard ids for tables: whole, or (when the tables would not fit) cut to their distinguishing tail,
+ * "…0003", the same for every shard of the map so that a short id always means one shard.
+ */
+class ShardIds {
+  private short: string[] | undefined;
+
+  constructor(private readonly map: ShardMap) {}
+
+  full(index: number): string {
+    return index === MIXED_SHARD ? 'several shards' : shardLabel(this.map.shards[index]!.shardId);
+  }
+
+  /** The shortened id: the shortest tail of at least SHORT_ID_CHARS characters that no two shards share. */
+  abbreviated(index: number): string {
+    if (index === MIXED_SHARD) return 'several';
+    if (this.short === undefined) {
+      const ids = this.map.shards.map((s) => safeText(s.shardId));
+      let tail = SHORT_ID_CHARS;
+      let longest = 0;
+      for (const id of ids) longest = Math.max(longest, id.length);
+      for (; tail < longest; tail++) if (new Set(ids.map((id) => id.slice(-tail))).size === ids.length) break;
+      this.short = ids.map((id) => (id.length > tail + 1 ? `\u2026${id.slice(-tail)}` : id));
+    }
+    return this.short[index]!;
+  }
+}
+
+/** Width of a borderless table: each column its widest cell plus a space either side, and a space between columns. */
+function tableWidth(rows: readonly (readonly string[])[]): number {
+  if (rows.length === 0) return 0;
+  let total = 0;
+  for (let c = 0; c < rows[0]!.length; c++) total += Math.max(...rows.map((r) => [...(r[c] ?? '')].length)) + 3;
+  return total - 1;
 }
 
 function streamLine(view: KeysView): string {
   const n = view.map.shards.length;
   const s = view.input.stream;
-  if (s.kind === 'map') return `${plural(n, 'open shard')} from ${s.file === '-' ? 'standard input' : s.file}`;
+  if (s.kind === 'map') return `${plural(n, 'open shard')} from ${s.file === '-' ? 'standard input' : safeText(s.file)}`;
   if (s.isDefault) {
     return `${plural(n, 'simulated shard')} (the write capacity of a new on-demand stream, the default); pass --shards N or --shard-map FILE for yours`;
   }
-  return `${plural(n, 'simulated shard')} (a stream created with ${n}, equal hash ranges)`;
+  return `${plural(n, 'simulated shard')} (a stream created with ${formatInt(n)}, equal hash ranges)`;
 }
+
+const ROLE_NAMES: Record<ColumnRole, string> = {
+  key: 'key',
+  bytes: 'bytes',
+  time: 'time',
+  count: 'count',
+  ehk: 'explicit hash key',
+  shard: 'read from shard',
+};
 
 function headline(view: KeysView): string[] {
   const a = view.analysis;
-  const cols = Object.entries(view.source.columns)
-    .map(([role, name]) => `${role} ${JSON.stringify(name)}`)
+  const cols = (Object.entries(view.source.columns) as [ColumnRole, string][])
+    .map(([role, name]) => `${ROLE_NAMES[role]} ${keyLabel(name)}`)
     .join(', ');
   const distinct = a.approximate ? `about ${formatInt(a.distinctKeys)} distinct keys` : plural(a.distinctKeys, 'distinct key');
-  const lines = [
-    `Keys from ${view.source.name}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
-    `Input: ${view.source.format === 'csv' ? `CSV, columns ${cols}` : 'one key per line'}`,
+  return [
+    `Keys from ${safeText(view.source.name)}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
+    `Input: ${view.source.description}${cols.length > 0 && view.source.format !== 'lines' && view.source.format !== 'log-lines' ? `; ${cols}` : ''}`,
     `Stream: ${streamLine(view)}`,
   ];
-  return lines;
 }
 
 /**
@@ -109,15 +172,22 @@ export function commandLines(command: string, width: number, indent: string): st
     if (word.startsWith('--') && line.trim().length > 0 && words.slice(0, i).some((w) => w.startsWith('--'))) {
       lines.push(`${line} \\`);
       line = `${indent}    ${word}`;
+    } else if (line.trim().length > 0 && `${line} ${word}`.length > width && line.trim().startsWith('--')) {
+      // A flag whose value does not fit after it: the value goes on a line of its own.
+      lines.push(`${line} \\`);
+      line = `${indent}        ${word}`;
     } else line = line.trim().length === 0 ? `${line}${word}` : `${line} ${word}`;
   }
   lines.push(line);
   return lines.join('\n');
 }
 
-/** A ratio with two decimals: 1.50, 0.58. */
-function ratio(x: number): string {
-  return x.toFixed(2);
+/** A byte count for a table column: whole bytes, or KiB, MiB and GiB with two decimals, so that a column lines up. */
+function bytesCell(bytes: number): string {
+  if (bytes < KIB) return `${formatInt(bytes)} B`;
+  if (bytes < MIB) return `${formatFixed(bytes / KIB, 2, 2)} KiB`;
+  if (bytes < GIB) return `${formatFixed(bytes / MIB, 2, 2)} MiB`;
+  return `${formatFixed(bytes / GIB, 2, 2)} GiB`;
 }
 
 function bar(fraction: number, width: number, glyph: string): string {
@@ -125,151 +195,199 @@ function bar(fraction: number, width: number, glyph: string): string {
   return glyph.repeat(n);
 }
 
-function shardTable(view: KeysView, color: ChalkInstance, width: number, tty: boolean): string[] {
+/** The shards a table lists: all of them up to SHARD_ROWS, else the BUSIEST_SHOWN ranked by `rank`, in hash order. */
+function shownShards(count: number, rank: ArrayLike<number>): number[] {
+  if (count <= SHARD_ROWS) return Array.from({ length: count }, (_, i) => i);
+  return topIndices(count, BUSIEST_SHOWN, (x, y) => rank[x]! > rank[y]! || (rank[x] === rank[y] && x < y)).sort((x, y) => x - y);
+}
+
+function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: number, tty: boolean): string[] {
   const a = view.analysis;
-  let indices = a.shards.map((_, i) => i);
-  const out: string[] = [];
-  if (indices.length > SHARD_ROWS) {
-    indices = [...indices]
-      .sort((x, y) => a.shards[y]!.hotness - a.shards[x]!.hotness || x - y)
-      .slice(0, BUSIEST_SHOWN)
-      .sort((x, y) => x - y);
+  const indices = shownShards(a.shards.length, a.hotness);
+  const stats = indices.map((i) => a.shards[i]!);
+  // Equal hash ranges (a simulated stream) make the "Hash %" column the same on every row: it goes first when space is short.
+  const equalRanges = stats.every((s) => s.hashShare === stats[0]!.hashShare);
+  const layouts = [
+    { short: false, hash: true, bar: true },
+    { short: false, hash: true, bar: false },
+    { short: true, hash: true, bar: true },
+    { short: true, hash: !equalRanges, bar: true },
+    { short: true, hash: !equalRanges, bar: false },
+  ];
+  const build = (layout: (typeof layouts)[number]) => {
+    const head = ['Shard', 'Records', 'Bytes', 'Share', ...(layout.hash ? ['Hash %'] : []), 'x fair'];
+    const cells = indices.map((i, r) => {
+      const st = stats[r]!;
+      const id = layout.short ? ids.abbreviated(i) : ids.full(i);
+      return [id, formatInt(st.records), bytesCell(st.bytes), formatShare(st.share), ...(layout.hash ? [formatShare(st.hashShare)] : []), formatRatio(st.hotness)];
+    });
+    const fixed = tableWidth([head, ...cells]);
+    // The last column: a bar of at least 3 and "hot", or "hot" alone.
+    const room = width - fixed - 2 - ' hot'.length;
+    return { layout, head, cells, fixed, fits: layout.bar ? room >= 3 : fixed + 2 + 'hot'.length <= width, barWidth: Math.max(3, Math.min(30, room)) };
+  };
+  let chosen = build(layouts[0]!);
+  for (const layout of layouts) {
+    chosen = build(layout);
+    if (chosen.fits) break;
   }
-  const cells = indices.map((i) => {
-    const s = a.shards[i]!;
-    return [s.shard.shardId, formatInt(s.records), formatBytes(s.bytes), formatPercent(s.share), formatPercent(s.hashShare), ratio(s.hotness)];
-  });
-  const head = ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair'];
-  // Each column takes its text, one space of padding either side and one space between columns.
-  const fixed = head.reduce((sum, h, c) => sum + Math.max(h.length, ...cells.map((r) => r[c]!.length)) + 3, 0);
-  const barWidth = Math.max(3, Math.min(30, width - fixed - 2 - ' hot'.length - 1));
-  const maxShare = Math.max(...a.shards.map((s) => s.share), 1e-12);
+  const maxShare = Math.max(a.maxShare, 1e-12);
   const glyph = tty ? '\u2588' : '#';
-  const rows = indices.map((i, r) => {
-    const s = a.shards[i]!;
-    const row = [...cells[r]!, `${bar(s.share / maxShare, barWidth, glyph)}${s.hot ? ' hot' : ''}`];
-    return s.hot ? row.map((c) => color.red(c)) : row;
+  const rows = stats.map((st, r) => {
+    const last = chosen.layout.bar ? `${bar(st.share / maxShare, chosen.barWidth, glyph)}${st.hot ? ' hot' : ''}` : st.hot ? 'hot' : '';
+    const row = [...chosen.cells[r]!, last];
+    return st.hot ? row.map((c) => color.red(c)) : row;
   });
-  out.push(renderTable({ head: [...head, ''], rows, align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }, color));
+  const align: Align[] = ['left', ...chosen.head.slice(1).map((): Align => 'right'), 'left'];
+  const out = [renderTable({ head: [...chosen.head, ''], rows, align }, color)];
   if (indices.length < a.shards.length) {
-    out.push(`(the ${indices.length} hottest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`);
+    out.push(wrap(`(the ${indices.length} hottest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`, width));
   }
   return out;
 }
 
-function keyTable(keys: readonly KeyStat[], map: ShardMap, color: ChalkInstance, width: number, approximate: boolean): string {
-  const keyWidth = Math.max(8, Math.min(40, width - 50));
-  const rows = keys.map((k) => [
-    keyCell(k.key, keyWidth),
-    approximate && k.recordsUpperBound !== k.records ? `${formatInt(k.records)}+` : formatInt(k.records),
-    formatPercent(k.share),
-    shardName(map, k.shard),
-  ]);
-  return renderTable({ head: ['Key', 'Records', 'Share', 'Shard'], rows, align: ['left', 'right', 'right', 'left'] }, color);
+function keyTable(keys: readonly KeyStat[], ids: ShardIds, color: ChalkInstance, width: number, approximate: boolean): string {
+  const head = ['Key', 'Records', 'Share', 'Shard'];
+  const counts = keys.map((k) => (approximate && k.recordsUpperBound !== k.records ? `${formatInt(k.records)}+` : formatInt(k.records)));
+  const build = (keyMax: number, id: (i: number) => string) =>
+    keys.map((k, r) => [keyCell(k.key, keyMax), counts[r]!, formatShare(k.share), id(k.shard)]);
+  let id = (i: number) => ids.full(i);
+  let rows = build(KEY_CELL_MAX, id);
+  if (tableWidth([head, ...rows]) > width) {
+    id = (i: number) => ids.abbreviated(i);
+    rows = build(KEY_CELL_MAX, id);
+  }
+  const over = tableWidth([head, ...rows]) - width;
+  if (over > 0) {
+    const widest = Math.max(...rows.map((r) => [...r[0]!].length), head[0]!.length);
+    rows = build(Math.max(8, widest - over), id);
+  }
+  return renderTable({ head, rows, align: ['left', 'right', 'right', 'left'] }, color);
 }
 
-function peakTable(view: KeysView, color: ChalkInstance, width: number): string[] {
+function peakTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: number): string[] {
   const a = view.analysis;
-  const hasBytes = view.source.columns.bytes !== undefined;
+  const hasBytes = view.source.hasBytes;
   const rate = view.input.sampleRate;
-  const rows = a.shards.map((s) => {
-    const p = s.peak!;
-    const row = [
-      s.shard.shardId,
-      formatNumber(p.records),
-      formatPercent(p.recordsUtilisation, 0),
-      hasBytes ? `${formatBytes(p.bytes)}/s` : '-',
-      hasBytes ? formatPercent(p.bytesUtilisation, 0) : '-',
-    ];
+  const indices = shownShards(a.shards.length, a.peakUtilisation!);
+  const head = ['Shard', 'Records/s', 'of limit', 'Bytes/s', 'of limit'];
+  const cellsWith = (id: (i: number) => string) =>
+    indices.map((i) => {
+      const p = a.shards[i]!.peak!;
+      return [
+        id(i),
+        formatFixed(p.records, 1, 1),
+        formatShare(p.recordsUtilisation),
+        hasBytes ? `${bytesCell(p.bytes)}/s` : '-',
+        hasBytes ? formatShare(p.bytesUtilisation) : '-',
+      ];
+    });
+  let cells = cellsWith((i) => ids.full(i));
+  if (tableWidth([head, ...cells]) > width) cells = cellsWith((i) => ids.abbreviated(i));
+  const rows = indices.map((i, r) => {
+    const s = a.shards[i]!;
+    const row = cells[r]!;
     return s.reasons.includes('records-limit') || s.reasons.includes('bytes-limit') ? row.map((c) => color.red(c)) : row;
   });
   const limits = `${formatInt(SHARD.writeRecordsPerSec.value)} records/s and ${formatMibPerSec(SHARD.writeBytesPerSec.value)} per shard`;
-  const title = `Busiest second of each shard${rate !== 1 ? `, scaled up ${formatNumber(1 / rate)}x for --sample-rate ${rate}` : ''} (limits: ${limits})`;
-  return [
+  const title = `Busiest second of each shard${rate !== 1 ? `, scaled up ${formatNumber(1 / rate)}x for --sample-rate ${formatNumber(rate)}` : ''} (limits: ${limits})`;
+  const out = [
     color.bold(wrap(title, width)),
-    renderTable(
-      { head: ['Shard', 'Records/s', 'of limit', 'Bytes/s', 'of limit'], rows, align: ['left', 'right', 'right', 'right', 'right'] },
-      color,
-    ),
+    renderTable({ head, rows, align: ['left', 'right', 'right', 'right', 'right'] }, color),
   ];
+  if (indices.length < a.shards.length) {
+    out.push(wrap(`(the ${indices.length} busiest of ${plural(a.shards.length, 'shard')}; --json lists every shard)`, width));
+  }
+  return out;
+}
+
+function remedyLines(view: KeysView, width: number): string[] {
+  const a = view.analysis;
+  const map = view.map;
+  const lines: string[] = [];
+  if (a.split) {
+    lines.push(bullet(splitText(a, map, a.split), width));
+    lines.push(commandLines(splitCommand(view.input.streamName, map, a.split), width, '    '));
+  } else if (a.splitRefusal) {
+    lines.push(bullet(splitRefusalText(a, map, a.splitRefusal), width));
+  }
+  if (a.salt) lines.push(bullet(saltText(a, a.salt), width));
+  else if (a.saltRefusal) lines.push(bullet(saltRefusalText(a, map, a.saltRefusal), width));
+  return lines;
 }
 
 export function renderKeys(view: KeysView, color: ChalkInstance, width: number, tty: boolean): string {
   const a = view.analysis;
-  const map = view.map;
+  const ids = new ShardIds(view.map);
   const out: string[] = [];
   const [first, ...rest] = headline(view);
   out.push(color.bold(wrap(first!, width)));
   for (const line of rest) out.push(wrap(line, width, '', '        '));
   out.push('');
-  out.push(...shardTable(view, color, width, tty), '');
+  out.push(...shardTable(view, ids, color, width, tty), '');
 
   const hot = a.shards[a.hottest]!;
   const m = measureWord(a);
   out.push(
     wrap(
-      `Hottest: ${hot.shard.shardId}, ${formatPercent(hot.share)} of the ${m} on ${formatPercent(hot.hashShare)} of the hash space${hot.hot ? ' (hot)' : ''}`,
+      `Hottest: ${ids.full(a.hottest)}, ${formatShare(hot.share)} of the ${m} on ${formatShare(hot.hashShare)} of the hash space${hot.hot ? ' (hot)' : ''}`,
       width,
     ),
   );
   out.push(
     wrap(
-      `Skew of ${m} across shards: max/mean ${ratio(a.skew.maxOverMean)}, coefficient of variation ${ratio(a.skew.coefficientOfVariation)}, Gini ${ratio(a.skew.gini)}` +
+      `Skew of ${m} across shards: max/mean ${formatRatio(a.skew.maxOverMean)}, coefficient of variation ${formatRatio(a.skew.coefficientOfVariation)}, Gini ${formatRatio(a.skew.gini)}` +
         (a.effectiveKeys !== undefined ? `; the keys are as concentrated as ${formatNumber(a.effectiveKeys)} equally busy keys` : ''),
       width,
     ),
     '',
   );
 
-  out.push(color.bold(`Top keys${a.approximate ? ' (estimates; + marks a lower bound)' : ''}`));
-  out.push(keyTable(a.topKeys, map, color, width, a.approximate), '');
-  out.push(color.bold(`Top keys in ${hot.shard.shardId}`));
-  out.push(keyTable(a.topKeysInHottest, map, color, width, a.approximate), '');
+  out.push(color.bold(wrap(`Top keys${a.approximate ? ' (estimates; + marks a lower bound)' : ''}`, width)));
+  out.push(keyTable(a.topKeys, ids, color, width, a.approximate), '');
+  out.push(color.bold(wrap(`Top keys in ${ids.full(a.hottest)}`, width)));
+  out.push(keyTable(a.topKeysInHottest, ids, color, width, a.approximate), '');
 
   out.push(color.bold(`Diagnosis: ${diagnosisTitle(a)}`));
-  out.push(wrap(diagnosisText(a, map, view.input.hotRatio), width), '');
+  out.push(wrap(diagnosisText(a, view.map, view.input.hotRatio), width), '');
 
-  if (a.timed) out.push(...peakTable(view, color, width), '');
+  if (a.timed) out.push(...peakTable(view, ids, color, width), '');
 
-  const remedies: string[] = [];
-  if (a.split) {
-    remedies.push(bullet(splitText(a, map, a.split), width));
-    remedies.push(commandLines(splitCommand(view.input.streamName, map, a.split), width, '    '));
-  }
-  if (a.salt) remedies.push(bullet(saltText(a, a.salt), width));
+  const remedies = remedyLines(view, width);
   if (remedies.length > 0) out.push(color.bold('Remedies'), ...remedies, '');
 
-  out.push(color.bold(`If the stream had other shard counts (equal ranges, the same keys)`));
+  out.push(color.bold(wrap('If the stream had other shard counts (equal ranges, the same keys)', width)));
   out.push(
     renderTable(
       {
         head: ['Shards', `Busiest shard's ${m}`, 'Max/mean'],
         rows: a.whatIf.map((w) => [
           `${formatInt(w.shards)}${w.current && view.input.stream.kind === 'simulated' ? ' (now)' : ''}`,
-          formatPercent(w.hottestShare),
-          ratio(w.maxOverMean),
+          formatShare(w.hottestShare),
+          formatRatio(w.maxOverMean),
         ]),
         align: ['right', 'right', 'right'],
       },
       color,
     ),
   );
-  if (a.topKeys[0] && a.diagnosis === 'hot-key') {
-    out.push(wrap(`No shard count brings the busiest shard below the hot key's own ${formatPercent(a.dominantKey!.key.share)} of the records.`, width));
+  if (a.diagnosis === 'hot-key' && a.dominantKey !== undefined) {
+    out.push(wrap(`No shard count brings the busiest shard below the hot key's own ${formatShare(a.dominantKey.key.share)} of the records.`, width));
   }
   out.push('');
 
   const warnings = keysWarnings(view);
   if (warnings.length > 0) {
     out.push(color.bold('Notes'));
-    for (const w of warnings) out.push(bullet(w.message, width, w.id === 'malformed-rows' || w.id === 'kpl-aggregation' ? color.yellow('!') : '-'));
+    const loud = new Set(['malformed-rows', 'kpl-aggregation', 'unmatched-lines', 'observed-shards-differ']);
+    for (const w of warnings) out.push(bullet(safeText(w.message), width, loud.has(w.id) ? color.yellow('!') : '-'));
     out.push('');
   }
   out.push(
     wrap(
-      `Hot means at least ${formatNumber(view.input.hotRatio)}x a fair share (the shard's share of the hash space; --hot-ratio)` +
+      `Hot means at least ${formatRatio(view.input.hotRatio)}x a fair share (the shard's share of the hash space; --hot-ratio)` +
         (a.timed ? ', or a busiest second over the per-shard write limit' : '') +
-        '.',
+        `, with at least ${MIN_RECORDS_PER_SHARD} records per shard to go on.`,
       width,
     ),
   );
@@ -293,6 +411,30 @@ function keyJson(k: KeyStat, map: ShardMap) {
   };
 }
 
+/** One shard of the JSON's shards array. */
+function shardJson(view: KeysView, s: ShardStat) {
+  return {
+    shardId: s.shard.shardId,
+    startingHashKey: s.shard.start.toString(),
+    endingHashKey: s.shard.end.toString(),
+    records: s.records,
+    bytes: s.bytes,
+    share: round(s.share),
+    hashSpaceShare: round(s.hashShare),
+    hotness: round(s.hotness),
+    hot: s.hot,
+    hotReasons: s.reasons,
+    peak: s.peak
+      ? {
+          recordsPerSec: round(s.peak.records),
+          bytesPerSec: view.source.hasBytes ? round(s.peak.bytes) : null,
+          recordsAt: isoSecond(s.peak.recordsAt),
+          bytesAt: view.source.hasBytes ? isoSecond(s.peak.bytesAt) : null,
+        }
+      : null,
+  };
+}
+
 function isoSecond(epochSecond: number): string | null {
   return Number.isFinite(epochSecond) ? new Date(epochSecond * 1000).toISOString().replace('.000Z', 'Z') : null;
 }
@@ -303,6 +445,35 @@ function isoSecond(epochSecond: number): string | null {
  * shardId). Everything else is extra.
  */
 export function keysJson(view: KeysView): object {
+  return keysJsonWith(view, view.analysis.shards.map((s) => shardJson(view, s)));
+}
+
+/** A string that cannot occur in the JSON otherwise: where the shards array goes when it is written piece by piece. */
+const SHARDS_SLOT = '\u0000kds-shards\u0000';
+
+/**
+ * Writes the same text as JSON.stringify(keysJson(view), null, 2) plus a newline, but the shards
+ * array a shard at a time, in chunks: a million shards never make one giant string.
+ */
+export function writeKeysJson(view: KeysView, write: (chunk: string) => void): void {
+  const text = JSON.stringify(keysJsonWith(view, SHARDS_SLOT), null, 2);
+  const slot = JSON.stringify(SHARDS_SLOT);
+  const at = text.indexOf(slot);
+  write(text.slice(0, at));
+  const n = view.analysis.shards.length;
+  let chunk = '[\n';
+  for (let i = 0; i < n; i++) {
+    chunk += `    ${JSON.stringify(shardJson(view, view.analysis.shards[i]!), null, 2).replaceAll('\n', '\n    ')}${i < n - 1 ? ',' : ''}\n`;
+    if (chunk.length >= 1 << 20) {
+      write(chunk);
+      chunk = '';
+    }
+  }
+  write(`${chunk}  ]`);
+  write(`${text.slice(at + slot.length)}\n`);
+}
+
+function keysJsonWith(view: KeysView, shardsValue: unknown): object {
   const a = view.analysis;
   const map = view.map;
   const id = (i: number) => map.shards[i]!.shardId;
@@ -312,29 +483,16 @@ export function keysJson(view: KeysView): object {
     distinctKeys: a.distinctKeys,
     approximate: a.approximate,
     measure: a.measure,
-    shards: a.shards.map((s) => ({
-      shardId: s.shard.shardId,
-      startingHashKey: s.shard.start.toString(),
-      endingHashKey: s.shard.end.toString(),
-      records: s.records,
-      bytes: s.bytes,
-      share: round(s.share),
-      hashSpaceShare: round(s.hashShare),
-      hotness: round(s.hotness),
-      hot: s.hot,
-      hotReasons: s.reasons,
-      peak: s.peak
-        ? {
-            recordsPerSec: round(s.peak.records),
-            bytesPerSec: view.source.columns.bytes !== undefined ? round(s.peak.bytes) : null,
-            recordsAt: isoSecond(s.peak.recordsAt),
-            bytesAt: view.source.columns.bytes !== undefined ? isoSecond(s.peak.bytesAt) : null,
-          }
-        : null,
-    })),
+    shards: shardsValue,
     hottestShard: id(a.hottest),
     hotShards: a.hotShards.map(id),
     diagnosis: { kind: a.diagnosis, summary: diagnosisText(a, map, view.input.hotRatio) },
+    sample: {
+      recordsPerShard: round(a.sample.recordsPerShard),
+      minRecordsPerShard: MIN_RECORDS_PER_SHARD,
+      small: a.sample.small,
+      hottestShareInterval: { low: round(a.sample.hottestShare.low), high: round(a.sample.hottestShare.high), confidence: 0.95 },
+    },
     skew: {
       maxOverMean: round(a.skew.maxOverMean),
       coefficientOfVariation: round(a.skew.coefficientOfVariation),
@@ -360,6 +518,8 @@ export function keysJson(view: KeysView): object {
           command: splitCommand(view.input.streamName, map, a.split),
         }
       : null,
+    splitRefusal: a.splitRefusal ? { kind: a.splitRefusal.kind, shardId: id(a.splitRefusal.shard), reason: splitRefusalText(a, map, a.splitRefusal) } : null,
+    oneKeyPerShard: a.oneKeyPerShard,
     salting: a.salt
       ? {
           key: a.salt.key,
@@ -369,6 +529,32 @@ export function keysJson(view: KeysView): object {
           hottestShareAfter: round(a.salt.hottestShareAfter),
           shardsUsed: a.salt.shardsUsed,
           saltedKeys: a.salt.saltedKeys,
+        }
+      : null,
+    saltingRefusal: a.saltRefusal
+      ? {
+          key: a.saltRefusal.key,
+          suffixes: a.saltRefusal.suffixes,
+          hottestShareBefore: round(a.saltRefusal.hottestShareBefore),
+          hottestShareAfter: round(a.saltRefusal.hottestShareAfter),
+          tryInstead: a.saltRefusal.better ?? null,
+          blockingShardId: a.saltRefusal.blockingShard === undefined ? null : id(a.saltRefusal.blockingShard),
+          reason: saltRefusalText(a, map, a.saltRefusal),
+        }
+      : null,
+    kpl: {
+      aggregationKeyRecords: a.kpl.keyRecords,
+      aggregatedRecords: a.kpl.aggregatedRecords,
+      userRecords: a.kpl.userRecords,
+      corruptAggregates: a.kpl.corruptAggregates,
+      likely: a.kpl.likely,
+    },
+    observedShards: a.observed
+      ? {
+          records: a.observed.records,
+          differ: a.observed.differ,
+          differFromAggregates: a.observed.differFromAggregates,
+          differWithExplicitHashKey: a.observed.differWithExplicitHashKey,
         }
       : null,
     whatIf: a.whatIf.map((w) => ({ shards: w.shards, hottestShare: round(w.hottestShare), maxOverMean: round(w.maxOverMean) })),
@@ -387,11 +573,14 @@ export function keysJson(view: KeysView): object {
     input: {
       file: view.source.name,
       format: view.source.format,
+      description: view.source.description,
+      compression: view.source.compression ?? null,
       columns: view.source.columns,
       rows: view.source.rows,
       bytesRead: view.source.bytesRead,
       sampleRate: view.input.sampleRate,
       timeSpanSeconds: a.timed ? a.timeSpanSeconds : null,
+      unmatchedLines: view.source.unmatched ?? null,
     },
     malformedRows: { count: view.malformed.count, examples: view.malformed.examples },
     warnings: keysWarnings(view),

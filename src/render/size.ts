@@ -121,7 +121,7 @@ export function renderSize({ result, streamName }: SizeView, color: ChalkInstanc
       out.push(wrap(`${calls}${days}: each call may at most double or halve the count.`, width));
       if (plan.steps.some((s) => !s.quarterMultiple)) {
         out.push(
-          `A target that is not a multiple of ${formatPercent(RESHARD.recommendedTargetStep.value, 0)} of the current count may take longer to apply.`,
+          wrap(`A target that is not a multiple of ${formatPercent(RESHARD.recommendedTargetStep.value, 0)} of the current count may take longer to apply.`, width),
         );
       }
     }

@@ -57,3 +57,10 @@ export function shellLines(command: string, width: number, indent = '  '): strin
   lines.push(line);
   return lines.join('\n');
 }
+
+/** "Next time: kds ...", the command that repeats an interactive run, fitted to the width. */
+export function nextTime(command: string, width: number): string {
+  const label = 'Next time: ';
+  const lines = shellLines(command, width - label.length, '').split('\n');
+  return lines.map((line, i) => (i === 0 ? label : ' '.repeat(label.length)) + line).join('\n');
+}

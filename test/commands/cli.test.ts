@@ -37,7 +37,9 @@ describe('kds (root)', () => {
     const boom = fakeIo({ stdinIsTTY: true, stdoutIsTTY: true });
     const code = await run(['size'], boom.io);
     expect(code).toBe(1);
-    expect(boom.stderr()).toMatch(/^kds: internal error: this test gave no prompter\. This is a bug in kds .*KDS_DEBUG=1 shows the stack\)\.\n$/);
+    // The fake terminal is 80 columns wide: the message wraps under itself.
+    expect(boom.stderr()).toMatch(/^kds: internal error: this test gave no prompter\. This is a bug in kds [^]*\(KDS_DEBUG=1 shows the stack\)\.\n$/);
+    expect(boom.stderr().split('\n').every((line) => line.length <= 80)).toBe(true);
     const debug = fakeIo({ stdinIsTTY: true, stdoutIsTTY: true, env: { KDS_DEBUG: '1' } });
     await run(['size'], debug.io);
     expect(debug.stderr()).toContain('    at ');

@@ -182,7 +182,10 @@ describe('kds compare --recommend (questionnaire in a terminal)', () => {
     expect(r.code).toBe(0);
     expect(prompter.asked).toHaveLength(14);
     expect(r.stderr).toBe(
-      'Next time: kds compare --recommend --destination custom --consumers 3 --replay-days 7 --ordering per-key --latency-ms 100 --max-message-kb 256 --mbps 6\n\n',
+      // Fitted to the 80-column terminal, as a command that can still be pasted.
+      'Next time: kds compare --recommend --destination custom --consumers 3 \\\n' +
+        '               --replay-days 7 --ordering per-key --latency-ms 100 \\\n' +
+        '               --max-message-kb 256 --mbps 6\n\n',
     );
     expect(r.stdout).toMatch(/^Recommendation: Kinesis Data Streams \(kds\)$/m);
     expect(r.stdout).toMatch(/Enhanced fan-out: needed\. A 100 ms budget/);

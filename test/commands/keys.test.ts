@@ -28,9 +28,10 @@ interface Json {
   warnings: { id: string }[];
 }
 
+/** Runs with --json; stderr may hold only the line that says how the input was read. */
 async function json(argv: string[], options = {}): Promise<Json> {
   const r = await runKds(['keys', 'analyze', ...argv, '--json'], options);
-  expect(r.stderr).toBe('');
+  expect(r.stderr).toMatch(/^(kds: read as [^\n]+\n)?$/);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Json;
 }
@@ -70,7 +71,9 @@ describe('kds keys analyze --json', () => {
     const file = tempFile('bad.csv', 'key,bytes\nok,1\nbad,x\nok,2\n');
     const r = await runKds(['keys', 'analyze', file, '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('kds: Skipped 1 malformed row (line 3: the bytes field "x" is not a whole number). --strict stops at the first one instead.\n');
+    expect(r.stderr).toBe(
+      'kds: read as CSV, 2 columns, header row\nkds: Skipped 1 malformed row (line 3: the bytes field "x" is not a whole number). --strict stops at the first one instead.\n',
+    );
     expect(JSON.parse(r.stdout).malformedRows).toEqual({ count: 1, examples: [{ line: 3, reason: 'the bytes field "x" is not a whole number' }] });
   });
 });
@@ -100,15 +103,17 @@ describe('kds keys analyze report', () => {
     expect(r.stdout).toMatch(/ordered\s+only\s+within\s+each\s+suffix/);
   });
 
-  it('prints no progress when stderr is not a terminal', async () => {
+  it('prints no progress when stderr is not a terminal, only what it read the input as', async () => {
     const r = await runKds(['keys', 'analyze', ORDERS]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('kds: read as CSV, 4 columns, header row\n');
+    const told = await runKds(['keys', 'analyze', ORDERS, '--format', 'csv']);
+    expect(told.stderr).toBe('');
   });
 });
 
 describe('kds keys analyze exit codes', () => {
   it('exits 3 after the report with --fail-on-hot when a shard is hot', async () => {
-    const r = await runKds(['keys', 'analyze', ORDERS, '--fail-on-hot']);
+    const r = await runKds(['keys', 'analyze', ORDERS, '--fail-on-hot', '--format', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('Diagnosis: hot key');
     expect(r.stderr).toBe('');
@@ -129,8 +134,8 @@ describe('kds keys analyze exit codes', () => {
     [['--sample-rate', '2', 'x.csv'], 2, /^kds: --sample-rate expects/],
     [['--shards', '2', '--shard-map', 'm.json', 'x.csv'], 2, /^kds: --shards 2 and --shard-map both describe the stream: pass one of them\.\n$/],
     [['--key-column', 'nope', ORDERS], 2, /^kds: --key-column "nope" is not a column of the input; its columns are "order_id", "partition_key", "bytes", "timestamp"\n$/],
-    [['--format', 'xml', ORDERS], 2, /^kds: option '--format <FORMAT>' argument 'xml' is invalid\. Allowed choices are auto, csv, lines\.\n$/],
-    [['--format', 'lines', '--key-column', 'k', ORDERS], 2, /^kds: --key-column needs CSV input with a header/],
+    [['--format', 'xml', ORDERS], 2, /^kds: option '--format <FORMAT>' argument 'xml' is invalid\. Allowed choices are auto, csv, tsv, lines, jsonl, get-records\.\n$/],
+    [['--format', 'lines', '--key-column', 'k', ORDERS], 2, /^kds: --key-column is for CSV and TSV; --format lines has no columns\.\n$/],
     [['--shard-map', 'no-such-map.json', ORDERS], 1, /^kds: cannot read --shard-map .*no-such-map\.json: no such file\n$/],
   ])('kds keys analyze %j exits %i with one line on stderr', async (args, code, stderr) => {
     const r = await runKds(['keys', 'analyze', ...args], { cwd: FIXTURES });
@@ -144,6 +149,7 @@ describe('kds keys analyze exit codes', () => {
       ['', /is empty: there are no keys to analyse\.\n$/],
       ['partition_key,bytes\n\n', /has no rows below its header: there are no keys to analyse\.\n$/],
       ['partition_key,bytes\nk,x\n', /none of its 1 rows could be read; line 2: the bytes field "x" is not a whole number\.\n$/],
+      ['\n\n', /has no records: there are no keys to analyse\.\n$/],
     ];
     for (const [content, message] of cases) {
       const r = await runKds(['keys', 'analyze', tempFile('in.csv', content)]);
@@ -177,5 +183,11 @@ describe('kds keys analyze exit codes', () => {
   it('warns when key "a" dominates, as KPL-aggregated records do', async () => {
     const out = await json(['-'], { stdin: `${'a\n'.repeat(80)}b\nc\n` });
     expect(out.warnings.map((w) => w.id)).toContain('kpl-aggregation');
+  });
+
+  it('gives no KPL warning for a lone key named "a"', async () => {
+    const out = await json(['-'], { stdin: 'a\n' });
+    expect(out.warnings.map((w) => w.id)).toEqual(['no-bytes-column']);
+    expect(out.diagnosis.kind).toBe('uncertain');
   });
 });

@@ -31,8 +31,9 @@ describe('one command registered', () => {
   it('registers only the command the first word names, and every command otherwise', () => {
     const names = COMMANDS.map(([name]) => name);
     for (const name of names) expect(createProgram(fakeIo().io, [name, '--json']).commands.map((c) => c.name())).toEqual([name]);
-    for (const argv of [[], ['--help'], ['help', 'size'], ['sise'], ['--no-color', 'size']]) {
-      expect(createProgram(fakeIo().io, argv).commands.map((c) => c.name())).toEqual(names);
+    // The whole tree adds kds completion, which writes its script from the whole tree.
+    for (const argv of [[], ['--help'], ['help', 'size'], ['sise'], ['--no-color', 'size'], ['completion', 'bash']]) {
+      expect(createProgram(fakeIo().io, argv).commands.map((c) => c.name())).toEqual([...names, 'completion']);
     }
   });
 
@@ -54,9 +55,10 @@ describe('one command registered', () => {
     }
   });
 
-  it('prints the same help, errors and suggestions as the whole tree', async () => {
+  it('prints the same help, errors and suggestions (commands and flags from all over the tree) as the whole tree', async () => {
     for (const { path } of descendants(createProgram(fakeIo().io), [])) {
-      for (const argv of [[...path, '--help'], [...path, '--nope'], [...path, '--jsn'], [...path, 'one', 'two', 'three']]) {
+      const others = [['--answer'], ['--shards', '4'], ['--mbps', '6'], ['drill'], ['analyze'], ['lst']];
+      for (const argv of [[...path, '--help'], [...path, '--nope'], [...path, '--jsn'], [...path, 'one', 'two', 'three'], ...others.map((o) => [...path, ...o])]) {
         expect(await outcome(argv, argv), argv.join(' ')).toEqual(await outcome(argv, []));
       }
     }

@@ -401,14 +401,16 @@ describe('choosing the questions', () => {
   });
 
   it.each([
-    [['--topic', 'kafka'], "kds: unknown topic 'kafka' for --topic (topics: capacity, partition-keys, producers, consumers, retention, resharding, firehose, integrations, kds-vs-sqs, errors, monitoring, security, cost).\n"],
+    // In a terminal (100 columns here) a long message wraps under itself.
+    [['--topic', 'kafka'], "kds: unknown topic 'kafka' for --topic (topics: capacity, partition-keys, producers, consumers,\n     retention, resharding, firehose, integrations, kds-vs-sqs, errors, monitoring, security, cost).\n"],
     [['--difficulty', 'expert'], "kds: unknown difficulty 'expert' for --difficulty (difficulties: easy, medium, hard).\n"],
     [['--mode', 'quick'], "kds: option '--mode <MODE>' argument 'quick' is invalid. Allowed choices are practice, exam.\n"],
     [['--count', '0'], "kds: --count expects a whole number of questions from 1 to 10,000, got '0' (too small).\n"],
     [['--seed', '-1'], "kds: --seed expects a whole number of seed values from 0 to 4,294,967,295, got '-1' (negative).\n"],
     [['--review', '--due'], 'kds: --review and --due choose questions in two different ways: use one of them.\n'],
     [['--time-limit', '10'], 'kds: --time-limit 10 needs --mode exam: practice has no clock.\n'],
-    [['lst'], "kds: unknown quiz command 'lst' (commands: list, show, answer, drill, check, stats, reset, export, import; see kds quiz --help).\n"],
+    [['lst'], "kds: unknown quiz command 'lst' (Did you mean kds quiz list?)\n"],
+    [['xyz'], "kds: unknown quiz command 'xyz' (commands: list, show, answer, drill, check, stats, reset, export,\n     import; see kds quiz --help).\n"],
   ])('rejects %j with exit 2', async (args, stderr) => {
     const r = await quiz([...args], tty([]).options);
     expect(r.code).toBe(2);

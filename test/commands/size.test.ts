@@ -124,9 +124,11 @@ describe('kds size: asking in a terminal', () => {
       'Lag budget: seconds to catch up after a surge (Enter: none):',
       'Region for prices:',
     ]);
+    // Fitted to the 80-column terminal, as a command that can still be pasted.
     expect(r.stderr).toBe(
-      'Next time: kds size --records 5000 --record-size 1000 --average-records 2000 --surge-records 12000 ' +
-        '--surge-seconds 60 --consumers 2 --consumer-speed 400 --max-lag-seconds 300 --region eu-west-1\n\n',
+      'Next time: kds size --records 5000 --record-size 1000 --average-records 2000 \\\n' +
+        '               --surge-records 12000 --surge-seconds 60 --consumers 2 \\\n' +
+        '               --consumer-speed 400 --max-lag-seconds 300 --region eu-west-1\n\n',
     );
     expect(r.stdout).toContain('> lag budget, records');
     expect(r.stdout).toContain('Recommended shards  20');

@@ -46,9 +46,10 @@ function runWith(args: readonly string[], out: 'closed-pipe' | '/dev/full', err:
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
+// keys analyze runs with --format csv: with auto detection it would also say what it read the file as.
 describe('a pipe closed by its reader', () => {
   it.each([
-    ['keys analyze --fail-on-hot with a hot shard', ['keys', 'analyze', KEYS, '--fail-on-hot'], 3],
+    ['keys analyze --fail-on-hot with a hot shard', ['keys', 'analyze', KEYS, '--format', 'csv', '--fail-on-hot'], 3],
     ['a wrong quiz answer', ['quiz', 'answer', 'retention-001', 'b', '--bank', BANK], 1],
     ['compare --recommend when nothing fits', ['compare', '--recommend', '--max-message-kb', '20480'], 1],
     ['a command that succeeds', ['size', '--mbps', '6'], 0],
@@ -64,7 +65,7 @@ describe('output to a full disk (/dev/full)', () => {
     ['size', ['size', '--mbps', '6']],
     ['size --json', ['size', '--mbps', '6', '--json']],
     ['compare', ['compare']],
-    ['keys analyze', ['keys', 'analyze', KEYS]],
+    ['keys analyze', ['keys', 'analyze', KEYS, '--format', 'csv']],
     ['quiz list', ['quiz', 'list', '--bank', BANK]],
     ['learn', ['learn', 'shards']],
     ['--help', ['--help']],
@@ -75,7 +76,7 @@ describe('output to a full disk (/dev/full)', () => {
   });
 
   it('keeps a failing command’s own exit code (a hot shard: 3)', async () => {
-    const r = await runWith(['keys', 'analyze', KEYS, '--fail-on-hot'], '/dev/full');
+    const r = await runWith(['keys', 'analyze', KEYS, '--format', 'csv', '--fail-on-hot'], '/dev/full');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('kds: cannot write the output: no space left on the device (ENOSPC).\n');
   });

@@ -12,7 +12,7 @@ import {
 } from '../../core/compare/workload.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { NumberOptionSpec } from '../../options/define.js';
-import { parseNumberFlag } from '../../options/number.js';
+import { parseNumberAnswer } from '../../options/number.js';
 import { WORKLOAD_OPTIONS } from './options.js';
 
 function spec(name: string): NumberOptionSpec {
@@ -28,7 +28,7 @@ async function askNumber(p: Prompter, name: string, message: string, fallback?: 
   const validate = (raw: string): true | string => {
     if (optional && raw.trim() === '') return true;
     try {
-      parseNumberFlag(`--${name}`, raw, rule);
+      parseNumberAnswer(`--${name}`, raw, rule);
       return true;
     } catch (error) {
       return (error as Error).message;
@@ -36,7 +36,7 @@ async function askNumber(p: Prompter, name: string, message: string, fallback?: 
   };
   const answer = await p.input(message, { ...(fallback === undefined ? {} : { default: fallback }), validate });
   if (optional && answer.trim() === '') return undefined;
-  return parseNumberFlag(`--${name}`, answer, rule);
+  return parseNumberAnswer(`--${name}`, answer, rule);
 }
 
 const DESTINATION_CHOICES = (['custom', 's3', 'redshift', 'opensearch', 'splunk', 'snowflake', 'iceberg', 'http'] as const).map(

@@ -5,6 +5,7 @@ import type { Workload } from '../../core/compare/workload.js';
 import { print, printJson, type Context } from '../../context.js';
 import { ExitStatus, UsageError } from '../../errors.js';
 import { matrixJson, recommendationJson, renderMatrix, renderRecommendation } from '../../render/compare.js';
+import { nextTime } from '../../render/text.js';
 import { DEFAULT_HEADROOM_PERCENT } from '../size/options.js';
 import { askWorkload } from './ask.js';
 import {
@@ -48,7 +49,7 @@ async function runRecommend(flags: CompareFlags, ctx: Context): Promise<void> {
       );
     }
     workload = await askWorkload(await ctx.io.prompter());
-    ctx.io.stderr.write(`Next time: ${equivalentCommand(workload)}\n\n`);
+    ctx.io.stderr.write(`${nextTime(equivalentCommand(workload), ctx.width)}\n\n`);
   } else {
     workload = toWorkload(flags);
   }

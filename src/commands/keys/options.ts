@@ -2,7 +2,12 @@
 import { ON_DEMAND, SHARD } from '../../core/facts.js';
 import type { Measure } from '../../core/keys/analyze.js';
 import type { ColumnChoice } from '../../core/keys/columns.js';
+import { INPUT_FORMATS, type InputFormat } from '../../core/keys/detect.js';
+import { KeysError } from '../../core/keys/errors.js';
+import type { FieldChoice } from '../../core/keys/fields.js';
+import { compileKeyPattern, type KeyPattern } from '../../core/keys/key-pattern.js';
 import { UsageError } from '../../errors.js';
+import { echoValue } from '../../render/escape.js';
 import type { OptionSpec } from '../../options/define.js';
 import { JSON_OPTION } from '../shared.js';
 
@@ -27,19 +32,44 @@ export const SHARDS_OPTION: OptionSpec = {
   rule: { integer: true, min: 1, max: 1_000_000, unit: 'shards' },
 };
 
+export const SHARD_MAP_OPTION: OptionSpec = {
+  type: 'string', name: 'shard-map', value: 'FILE', group: STREAM_GROUP,
+  description: 'your stream\'s real shards: saved `aws kinesis list-shards` or `describe-stream` JSON (pages may follow each other)',
+};
+
+export const KEYS_ROUTE_OPTIONS: readonly OptionSpec[] = [
+  SHARDS_OPTION,
+  SHARD_MAP_OPTION,
+  {
+    type: 'string', name: 'explicit-hash-key', value: 'H', group: STREAM_GROUP,
+    description: 'route by this ExplicitHashKey (a decimal from 0 to 2^128 - 1) instead of each key\'s MD5, as a producer that sets one does',
+  },
+  { ...JSON_OPTION, description: 'print a JSON array for scripts, one { key, md5, hashKey, shardId } per key in order' },
+];
+
 export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
   SHARDS_OPTION,
-  {
-    type: 'string', name: 'shard-map', value: 'FILE', group: STREAM_GROUP,
-    description: 'your stream\'s real shards: saved `aws kinesis list-shards` or `describe-stream` JSON (pages may follow each other)',
-  },
+  SHARD_MAP_OPTION,
   {
     type: 'string', name: 'stream-name', value: 'NAME', group: STREAM_GROUP, default: 'my-stream',
     description: 'stream name to put in the printed aws commands',
   },
   {
-    type: 'string', name: 'format', value: 'FORMAT', group: INPUT_GROUP, default: 'auto', choices: ['auto', 'csv', 'lines'],
-    description: 'csv (with a header row), lines (one key per line) or auto (CSV when the first line has a comma or names a key column)',
+    type: 'string', name: 'format', value: 'FORMAT', group: INPUT_GROUP, default: 'auto', choices: INPUT_FORMATS,
+    description:
+      'csv, tsv, lines (each line is a key), jsonl (JSON lines), get-records (`aws kinesis get-records` output) or auto: decided from the content and said on stderr, or refused with the flag to pass when unsure; gzip is read through',
+  },
+  {
+    type: 'string', name: 'delimiter', value: 'C', group: INPUT_GROUP,
+    description: "the field delimiter of delimited text: one character (';', '|', 'tab' or '\\t' for a tab)",
+  },
+  {
+    type: 'boolean', name: 'header', group: INPUT_GROUP,
+    description: 'the first row of the CSV names the columns (default: decided from the content)',
+  },
+  {
+    type: 'boolean', name: 'no-header', group: INPUT_GROUP,
+    description: 'the CSV has no header row: columns are named by number and the key is column 1 unless --key-column says',
   },
   {
     type: 'string', name: 'key-column', value: 'NAME', group: INPUT_GROUP,
@@ -60,6 +90,26 @@ export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
   {
     type: 'string', name: 'ehk-column', value: 'NAME', group: INPUT_GROUP,
     description: 'ExplicitHashKey column: a non-empty value routes the record instead of the key\'s MD5 (default: a column named explicit_hash_key)',
+  },
+  {
+    type: 'string', name: 'shard-column', value: 'NAME', group: INPUT_GROUP,
+    description: 'the shard each record was read from (a saved live read): records count on that shard, and the report says how many differ from the predicted one (default: a column named shard_id)',
+  },
+  {
+    type: 'string', name: 'key-field', value: 'PATH', group: INPUT_GROUP,
+    description: 'JSON lines: the partition key\'s field, a dotted path such as detail.user.id (default: a top-level field named as for --key-column)',
+  },
+  {
+    type: 'string', name: 'bytes-field', value: 'PATH', group: INPUT_GROUP,
+    description: 'JSON lines: the data size field (default: a top-level field named as for --bytes-column)',
+  },
+  {
+    type: 'string', name: 'time-field', value: 'PATH', group: INPUT_GROUP,
+    description: 'JSON lines: the arrival time field (default: a top-level field named as for --time-column)',
+  },
+  {
+    type: 'string', name: 'key-pattern', value: 'REGEX', group: INPUT_GROUP,
+    description: 'log lines: a regular expression whose one capture group (or group named key) is the partition key; groups named bytes and time are read too; lines that do not match are counted',
   },
   {
     type: 'number', name: 'sample-rate', value: 'FRACTION', group: INPUT_GROUP, default: 1,
@@ -106,12 +156,19 @@ export interface KeysAnalyzeFlags {
   readonly shards?: number;
   readonly shardMap?: string;
   readonly streamName: string;
-  readonly format: 'auto' | 'csv' | 'lines';
+  readonly format: InputFormat;
+  readonly delimiter?: string;
+  readonly header?: boolean;
   readonly keyColumn?: string;
   readonly bytesColumn?: string;
   readonly timeColumn?: string;
   readonly countColumn?: string;
   readonly ehkColumn?: string;
+  readonly shardColumn?: string;
+  readonly keyField?: string;
+  readonly bytesField?: string;
+  readonly timeField?: string;
+  readonly keyPattern?: string;
   readonly sampleRate: number;
   readonly strict?: boolean;
   readonly maxKeys: number;
@@ -128,8 +185,12 @@ export interface KeysAnalyzeInput {
   readonly file: string;
   readonly stream: { readonly kind: 'simulated'; readonly shards: number; readonly isDefault: boolean } | { readonly kind: 'map'; readonly file: string };
   readonly streamName: string;
-  readonly format: 'auto' | 'csv' | 'lines';
+  readonly format: InputFormat;
+  readonly delimiter: string | undefined;
+  readonly header: boolean | undefined;
   readonly columns: ColumnChoice;
+  readonly fields: FieldChoice;
+  readonly keyPattern: KeyPattern | undefined;
   readonly sampleRate: number;
   readonly strict: boolean;
   readonly maxKeys: number;
@@ -143,6 +204,24 @@ export interface KeysAnalyzeInput {
 
 const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
 
+/** --delimiter: one printable ASCII character other than a quote, or a tab ('tab', '\t'). */
+function delimiterOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw === 'tab' || raw === '\\t' ? '\t' : raw;
+  if (value === '\t' || (value.length === 1 && value >= ' ' && value <= '~' && value !== '"' && !/[A-Za-z0-9]/.test(value))) return value;
+  throw new UsageError(`--delimiter expects one character such as ';', '|' or 'tab' (not a letter, digit or quote), got '${echoValue(raw)}'.`);
+}
+
+function keyPatternOf(raw: string | undefined): KeyPattern | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return compileKeyPattern(raw);
+  } catch (error) {
+    if (error instanceof KeysError) throw new UsageError(`${echoValue(error.message, 300)}.`);
+    throw error;
+  }
+}
+
 export function toKeysAnalyzeInput(file: string, flags: KeysAnalyzeFlags): KeysAnalyzeInput {
   if (flags.shards !== undefined && flags.shardMap !== undefined) {
     throw new UsageError(`--shards ${flags.shards} and --shard-map both describe the stream: pass one of them.`);
@@ -151,7 +230,7 @@ export function toKeysAnalyzeInput(file: string, flags: KeysAnalyzeFlags): KeysA
     throw new UsageError('the keys and --shard-map cannot both come from standard input.');
   }
   if (!STREAM_NAME.test(flags.streamName)) {
-    throw new UsageError(`--stream-name expects 1 to 128 letters, digits, '_', '.' or '-', got '${flags.streamName}'.`);
+    throw new UsageError(`--stream-name expects 1 to 128 letters, digits, '_', '.' or '-', got '${echoValue(flags.streamName)}'.`);
   }
   const columns: ColumnChoice = {};
   const named: [keyof ColumnChoice, string | undefined, string][] = [
@@ -160,14 +239,28 @@ export function toKeysAnalyzeInput(file: string, flags: KeysAnalyzeFlags): KeysA
     ['time', flags.timeColumn, '--time-column'],
     ['count', flags.countColumn, '--count-column'],
     ['ehk', flags.ehkColumn, '--ehk-column'],
+    ['shard', flags.shardColumn, '--shard-column'],
   ];
+  const notTabular = flags.format === 'lines' || flags.format === 'jsonl' || flags.format === 'get-records';
   for (const [role, value, flag] of named) {
     if (value === undefined) continue;
     if (value.length === 0) throw new UsageError(`${flag} expects a column name, got an empty string.`);
-    if (flags.format === 'lines') {
-      throw new UsageError(`${flag} needs CSV input with a header; --format lines reads one key per line.`);
-    }
+    if (notTabular) throw new UsageError(`${flag} is for CSV and TSV; --format ${flags.format} has no columns.`);
     columns[role] = value;
+  }
+  const fields: FieldChoice = {};
+  const fieldFlags: [keyof FieldChoice, string | undefined, string][] = [
+    ['key', flags.keyField, '--key-field'],
+    ['bytes', flags.bytesField, '--bytes-field'],
+    ['time', flags.timeField, '--time-field'],
+  ];
+  for (const [role, value, flag] of fieldFlags) {
+    if (value === undefined) continue;
+    if (value.length === 0 || value.split('.').some((part) => part.length === 0)) {
+      throw new UsageError(`${flag} expects a field name or a dotted path such as detail.user.id, got '${echoValue(value)}'.`);
+    }
+    if (flags.format !== 'auto' && flags.format !== 'jsonl') throw new UsageError(`${flag} is for JSON lines; --format ${flags.format} has no fields.`);
+    fields[role] = value;
   }
   return {
     file,
@@ -177,7 +270,11 @@ export function toKeysAnalyzeInput(file: string, flags: KeysAnalyzeFlags): KeysA
         : { kind: 'simulated', shards: flags.shards ?? DEFAULT_SHARDS, isDefault: flags.shards === undefined },
     streamName: flags.streamName,
     format: flags.format,
+    delimiter: delimiterOf(flags.delimiter),
+    header: flags.header,
     columns,
+    fields,
+    keyPattern: keyPatternOf(flags.keyPattern),
     sampleRate: flags.sampleRate,
     strict: flags.strict === true,
     maxKeys: flags.maxKeys,

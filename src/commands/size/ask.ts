@@ -2,7 +2,7 @@
 import { REGION_CODES, REGION_NAMES, REGION_PRICES } from '../../core/facts.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { NumberOptionSpec } from '../../options/define.js';
-import { parseNumberFlag } from '../../options/number.js';
+import { parseNumberAnswer } from '../../options/number.js';
 import { DEFAULT_REGION, SIZE_OPTIONS, type SizeFlags } from './options.js';
 
 function spec(name: string): NumberOptionSpec {
@@ -19,7 +19,7 @@ async function askNumber(prompter: Prompter, name: string, message: string, fall
   const { rule } = spec(name);
   const validate = (raw: string): true | string => {
     try {
-      return check?.(parseNumberFlag(`--${name}`, raw, rule)) ?? true;
+      return check?.(parseNumberAnswer(`--${name}`, raw, rule)) ?? true;
     } catch (error) {
       return (error as Error).message;
     }
@@ -28,7 +28,7 @@ async function askNumber(prompter: Prompter, name: string, message: string, fall
     ...(fallback === undefined ? {} : { default: String(fallback) }),
     validate,
   });
-  return parseNumberFlag(`--${name}`, answer, rule);
+  return parseNumberAnswer(`--${name}`, answer, rule);
 }
 
 /** Like askNumber, but an empty answer skips the question. */
@@ -37,13 +37,13 @@ async function askOptional(prompter: Prompter, name: string, message: string, ch
   const validate = (raw: string): true | string => {
     if (raw.trim() === '') return true;
     try {
-      return check?.(parseNumberFlag(`--${name}`, raw, rule)) ?? true;
+      return check?.(parseNumberAnswer(`--${name}`, raw, rule)) ?? true;
     } catch (error) {
       return (error as Error).message;
     }
   };
   const answer = await prompter.input(message, { validate });
-  return answer.trim() === '' ? undefined : parseNumberFlag(`--${name}`, answer, rule);
+  return answer.trim() === '' ? undefined : parseNumberAnswer(`--${name}`, answer, rule);
 }
 
 type Unit = 'mbps' | 'records';

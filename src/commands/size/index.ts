@@ -3,13 +3,17 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
+import { AWS_OPTIONS, SIZE_HISTORY_OPTIONS, type LiveSizeFlags } from '../live-options.js';
 import { SIZE_OPTIONS, type SizeFlags } from './options.js';
 
 export function registerSize(program: Command, context: () => Context): void {
   const command = program
     .command('size')
-    .description('how many shards a workload needs, which limit binds, what it costs, and how to get there');
+    .description('how many shards a workload needs, which limit binds, what it costs, and how to get there')
+    .argument('[stream]', 'kinesis://NAME or a stream ARN: size that stream from its CloudWatch history');
   addOptions(command, SIZE_OPTIONS);
+  // --region is size's own option: the prices, and for kinesis://NAME where the stream is.
+  addOptions(command, [...SIZE_HISTORY_OPTIONS, ...AWS_OPTIONS.filter((o) => o.name !== 'region')]);
   command.addHelpText(
     'after',
     examplesHelp([
@@ -23,10 +27,11 @@ export function registerSize(program: Command, context: () => Context): void {
       ['kds size --records 3000 --mbps 1 --consumer-speed 400', 'a consumer that handles 400 records/s per shard: 8 shards'],
       ['kds size --mbps 2 --surge-mbps 6 --surge-seconds 60 --max-lag-seconds 60', 'catch up within 60 s after the surge'],
       ['kds size --mbps 20 --efo-consumers 4 --retention-hours 168 --json', 'everything as JSON'],
+      ['kds size kinesis://orders --region eu-west-1', 'size a real stream from 14 days of CloudWatch history'],
     ]),
   );
-  command.action(async (flags: SizeFlags) => {
+  command.action(async (stream: string | undefined, flags: SizeFlags & LiveSizeFlags) => {
     const { runSize } = await import('./run.js');
-    await runSize(flags, context());
+    await runSize(flags, context(), stream);
   });
 }

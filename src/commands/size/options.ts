@@ -123,8 +123,8 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
     description: 'stream name to put in the printed aws commands',
   },
   {
-    type: 'string', name: 'region', value: 'CODE', group: COST, default: DEFAULT_REGION,
-    description: `AWS Region whose prices to use: ${REGION_CODES.join(', ')}`,
+    type: 'string', name: 'region', value: 'CODE', group: COST,
+    description: `AWS Region whose prices to use (default ${DEFAULT_REGION}): ${REGION_CODES.join(', ')}; with kinesis://NAME, the stream's Region (default: AWS_REGION, or the profile's)`,
   },
   {
     type: 'number', name: 'discount', value: 'PCT', group: COST, default: 0,

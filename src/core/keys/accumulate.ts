@@ -6,15 +6,20 @@
  * Per-shard totals are always exact (every row is routed, to the bit). Per-key counts are exact
  * until more than `maxKeys` distinct keys have been seen; after that they are Space-Saving
  * estimates (see ./key-table.ts).
+ *
+ * A record that says which shard it was read from (a live read, or a CSV saved from one) is
+ * counted on that shard, not on the one its key routes to: that is where its load was. Records
+ * whose observed shard differs from the predicted one are counted (see `observed`), and their
+ * position in the hash space is taken as unknown (they are left out of the routing table).
  */
 import { STREAM } from '../facts.js';
-import { MalformedRowError } from './errors.js';
+import { KeysError, MalformedRowError } from './errors.js';
 import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
 import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
 import type { RowBatch, RowSink } from './scan.js';
-import { routeWords, type ShardMap } from './shard-map.js';
+import { routeWords, shardIndexById, type ShardMap } from './shard-map.js';
 import { utf16Length } from './utf8.js';
 
 export interface AccumulateOptions {
@@ -35,9 +40,22 @@ export interface AccumulatorData {
   readonly malformedExamples: readonly MalformedRow[];
   readonly explicitHashKeyRecords: number;
   readonly longKeys: number;
+  readonly observed: ObservedCounts;
   readonly keys: KeyTableData;
   readonly routes: KeyTableData | undefined;
   readonly perSecond: PerSecondData | undefined;
+}
+
+/** Records that carried the shard they were read from, and how many of them kds would route elsewhere. */
+export interface ObservedCounts {
+  /** Records that named their shard. */
+  records: number;
+  /** ... whose shard is not the one their key (or explicit hash key) routes to. */
+  differ: number;
+  /** ... of those, records that carried an explicit hash key. */
+  differWithExplicitHashKey: number;
+  /** ... of those, user records taken out of a KPL aggregate (counted by the record feeder). */
+  differFromAggregates: number;
 }
 
 export interface MalformedRow {
@@ -72,6 +90,13 @@ export class Accumulator implements RowSink {
   explicitHashKeyRecords = 0;
   /** Distinct keys longer than the partition key limit (Kinesis would reject them). */
   longKeys = 0;
+  /** Set by configure: rows may name the shard they were read from. */
+  observing = false;
+  readonly observed: ObservedCounts = { records: 0, differ: 0, differWithExplicitHashKey: 0, differFromAggregates: 0 };
+  private shardIndex: Map<string, number> | undefined;
+  private lastShardId = new Uint8Array(64);
+  private lastShardIdLength = -1;
+  private lastShard = -1;
 
   private readonly strict: boolean;
   private readonly ehkWords = new Uint32Array(4);
@@ -91,9 +116,41 @@ export class Accumulator implements RowSink {
    * Says what the rows carry, once the header has been read and before the first row. A later
    * part of an input read in parts holds its first seconds back for merging (holdFirstSeconds).
    */
-  configure(what: { readonly timed: boolean; readonly explicitHashKeys: boolean; readonly holdFirstSeconds?: boolean }): void {
-    if (what.explicitHashKeys) this.routes = new KeyTable(this.keys.maxEntries);
+  configure(what: {
+    readonly timed: boolean;
+    readonly explicitHashKeys: boolean;
+    readonly observedShards?: boolean;
+    readonly holdFirstSeconds?: boolean;
+  }): void {
+    if (what.explicitHashKeys || what.observedShards === true) this.routes = new KeyTable(this.keys.maxEntries);
     if (what.timed) this.perSecond = new PerSecond(this.map.shards.length, what.holdFirstSeconds === true);
+    this.observing = what.observedShards === true;
+  }
+
+  /** The index of an open shard by its id, or -1. */
+  shardIndexOf(id: string): number {
+    if (this.shardIndex === undefined && this.map.starts.length > 0) this.shardIndex = new Map(this.map.shards.map((s, i) => [s.shardId, i]));
+    return shardIndexById(this.map, id, this.shardIndex);
+  }
+
+  observedShard(bytes: Uint8Array, start: number, end: number, line: number): number {
+    const len = end - start;
+    if (len === 0) return -1;
+    if (len === this.lastShardIdLength) {
+      const last = this.lastShardId;
+      let k = len - 1;
+      while (k >= 0 && last[k] === bytes[start + k]) k--;
+      if (k < 0) return this.lastShard;
+    }
+    const id = new TextDecoder().decode(bytes.subarray(start, end));
+    const index = this.shardIndexOf(id);
+    if (index < 0) throw unknownShard(id, line, this.map.shards.length);
+    if (len <= this.lastShardId.length) {
+      this.lastShardId.set(bytes.subarray(start, end));
+      this.lastShardIdLength = len;
+      this.lastShard = index;
+    }
+    return index;
   }
 
   /** Everything counted, as plain data; the accumulator must not be used afterwards. */
@@ -107,6 +164,7 @@ export class Accumulator implements RowSink {
       malformedExamples: this.malformedExamples,
       explicitHashKeyRecords: this.explicitHashKeyRecords,
       longKeys: this.longKeys,
+      observed: this.observed,
       keys: this.keys.toData(),
       routes: this.routes === this.keys ? undefined : this.routes.toData(),
       perSecond: this.perSecond?.toData(),
@@ -130,6 +188,10 @@ export class Accumulator implements RowSink {
     }
     this.explicitHashKeyRecords += other.explicitHashKeyRecords;
     this.longKeys += other.longKeys;
+    this.observed.records += other.observed.records;
+    this.observed.differ += other.observed.differ;
+    this.observed.differWithExplicitHashKey += other.observed.differWithExplicitHashKey;
+    this.observed.differFromAggregates += other.observed.differFromAggregates;
     const room = this.keys.maxEntries + other.keys.maxEntries;
     this.keys.maxEntries = room;
     this.keys.mergeFrom(other.keys);
@@ -152,7 +214,7 @@ export class Accumulator implements RowSink {
   rows(bytes: Uint8Array, b: RowBatch): void {
     if (this.routes === this.keys) this.warmth ^= this.keys.warm(b.keyHash, b.size);
     for (let i = 0; i < b.size; i++) {
-      this.row(bytes, b.keyStart[i]!, b.keyEnd[i]!, b.keyHash[i]!, bytes, b.ehkStart[i]!, b.ehkEnd[i]!, b.dataBytes[i]!, b.count[i]!, b.second[i]!, b.line[i]!);
+      this.row(bytes, b.keyStart[i]!, b.keyEnd[i]!, b.keyHash[i]!, bytes, b.ehkStart[i]!, b.ehkEnd[i]!, b.dataBytes[i]!, b.count[i]!, b.second[i]!, b.line[i]!, b.observed[i]!);
     }
   }
 
@@ -168,6 +230,7 @@ export class Accumulator implements RowSink {
     count: number,
     second: number,
     line: number,
+    observed = -1,
   ): void {
     const keys = this.keys;
     let e = keys.find(bytes, ks, ke, h);
@@ -187,6 +250,17 @@ export class Accumulator implements RowSink {
       shard = this.routes.shardOf(r);
       if (es >= 0) this.explicitHashKeyRecords += count;
     }
+    // Where the record's position in the hash space is known: it was read where kds routes it.
+    let placed = true;
+    if (observed >= 0) {
+      this.observed.records += count;
+      if (observed !== shard) {
+        placed = false;
+        this.observed.differ += count;
+        if (es >= 0) this.observed.differWithExplicitHashKey += count;
+      }
+      shard = observed;
+    }
     if (e < 0) {
       if (problem === 'long') this.longKeys++;
       e = keys.insert(bytes, ks, ke, h);
@@ -199,7 +273,7 @@ export class Accumulator implements RowSink {
 
     const recordBytes = dataBytes + (ke - ks) * count;
     keys.add(e, count, recordBytes);
-    if (r >= 0) this.routes.add(r, count, recordBytes);
+    if (r >= 0 && placed) this.routes.add(r, count, recordBytes);
     this.shardRecords[shard] = this.shardRecords[shard]! + count;
     this.shardBytes[shard] = this.shardBytes[shard]! + recordBytes;
     this.totalRecords += count;
@@ -241,6 +315,14 @@ export class Accumulator implements RowSink {
   finish(): void {
     this.perSecond?.finish();
   }
+}
+
+function unknownShard(id: string, line: number, open: number): KeysError {
+  const shown = JSON.stringify(id.length > 48 ? `${id.slice(0, 48)}...` : id);
+  return new KeysError(
+    `${line > 0 ? `line ${line}: ` : ''}the record was read from shard ${shown}, which is not one of the ${open} open shards here: pass the --shard-map of the stream it was read from`,
+    'data',
+  );
 }
 
 /** 'invalid' for bytes that are not UTF-8, 'long' for a key over the length limit, else undefined. */

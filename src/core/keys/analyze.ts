@@ -12,17 +12,24 @@
  * - The diagnosis is *hot key* when the hottest shard is hot and one key carries at least half of
  *   its load (resharding cannot spread one key), *hot shard* when it is hot otherwise, and
  *   *balanced* when no shard is hot.
+ * - A sample with fewer than MIN_RECORDS_PER_SHARD records per shard cannot show a shard's share
+ *   reliably: a shard is then hot by its share only when even the low end of the 95% interval on
+ *   its share is over the line, and otherwise the diagnosis is *uncertain*.
  */
 import { KEYS, SHARD } from '../facts.js';
-import type { Accumulator } from './accumulate.js';
-import { partitionKeyHash, wordsToBigInt } from './hash-key.js';
+import type { Accumulator, ObservedCounts } from './accumulate.js';
+import { wilsonInterval, type Interval } from './confidence.js';
+import { wordsToBigInt } from './hash-key.js';
 import { MIXED_SHARD, type KeyTable } from './key-table.js';
+import { lazyList } from './lazy-list.js';
 import { effectiveCount, skewOf, type Skew } from './metrics.js';
-import { routeHashKey, routeWords, uniformShardMap, type Shard, type ShardMap } from './shard-map.js';
-import { planSplit, type SplitPlan, type WeightedHash } from './split.js';
+import { saltRemedy, splitRemedy, type SaltAdvice, type SaltRefusal, type SplitAdvice, type SplitRefusal } from './remedies.js';
+import type { Shard } from './shard-map.js';
 import { compareBytes, topIndices } from './top.js';
+import { defaultWhatIfCounts, whatIf, type Measure, type WhatIfRow } from './what-if.js';
 
-export type Measure = 'records' | 'bytes';
+export type { Measure, WhatIfRow } from './what-if.js';
+export type { SaltAdvice, SaltRefusal, SplitAdvice, SplitRefusal } from './remedies.js';
 
 export interface AnalyzeOptions {
   /** A shard is hot at this multiple of its fair share. */
@@ -37,6 +44,10 @@ export interface AnalyzeOptions {
   readonly hasBytes: boolean;
   /** Shard counts for the what-if table; undefined picks some around the current count. */
   readonly whatIfCounts?: readonly number[];
+  /** Kinesis records that were KPL aggregates (sources that see the data). */
+  readonly aggregatedRecords?: number;
+  /** What de-aggregating them gave: user records counted, and aggregates that could not be read. */
+  readonly deaggregated?: { readonly userRecords: number; readonly corrupt: number };
 }
 
 export interface KeyStat {
@@ -46,7 +57,7 @@ export interface KeyStat {
   /** The most records the key can have (equals records when exact). */
   readonly recordsUpperBound: number;
   readonly bytes: number;
-  /** Shard index, or -1 when explicit hash keys sent its records to several shards. */
+  /** Shard index, or -1 when its records went to several shards. */
   readonly shard: number;
   readonly hashKey: bigint;
   readonly share: number;
@@ -75,30 +86,31 @@ export interface ShardStat {
   readonly peak: Peak | undefined;
 }
 
-export type DiagnosisKind = 'hot-key' | 'hot-shard' | 'balanced';
+export type DiagnosisKind = 'hot-key' | 'hot-shard' | 'balanced' | 'uncertain';
 
-export interface SplitAdvice extends SplitPlan {
-  readonly shard: number;
-  readonly total: number;
+/** How much the sample can say about shares. */
+export interface SampleSize {
+  /** Records per shard on average. */
+  readonly recordsPerShard: number;
+  /** Fewer than MIN_RECORDS_PER_SHARD records per shard. */
+  readonly small: boolean;
+  /** 95% interval on the hottest shard's share of the measure. */
+  readonly hottestShare: Interval;
 }
 
-export interface SaltAdvice {
-  readonly key: string;
-  readonly suffixes: number;
-  readonly suggested: boolean;
-  /** Share of the measure on the busiest shard, before and after. */
-  readonly hottestShareBefore: number;
-  readonly hottestShareAfter: number;
-  /** Distinct shards the salted keys land on. */
-  readonly shardsUsed: number;
-  readonly saltedKeys: readonly string[];
-}
-
-export interface WhatIfRow {
-  readonly shards: number;
-  readonly hottestShare: number;
-  readonly maxOverMean: number;
-  readonly current: boolean;
+/** Evidence of KPL aggregation. */
+export interface KplEvidence {
+  /** Records under the partition key the KPL gives aggregates. */
+  readonly keyRecords: number;
+  readonly keyShare: number;
+  /** Kinesis records that were KPL aggregates (data starting with the magic bytes, checksum good). */
+  readonly aggregatedRecords: number;
+  /** User records taken out of the aggregates, each counted under its own key. */
+  readonly userRecords: number;
+  /** Aggregates that could not be read: each counted as one record under its outer key. */
+  readonly corruptAggregates: number;
+  /** Enough evidence to warn: aggregated payloads, or many records and most of them under that key. */
+  readonly likely: boolean;
 }
 
 export interface Analysis {
@@ -109,7 +121,14 @@ export interface Analysis {
   readonly distinctKeys: number;
   /** Key counts are estimates (more distinct keys than the table holds); shard totals stay exact. */
   readonly approximate: boolean;
+  /** Every open shard in hash order (made when read: a large stream keeps nothing per shard). */
   readonly shards: readonly ShardStat[];
+  /** Each shard's share of the measure over its share of the hash space (0 without records). */
+  readonly hotness: Float64Array;
+  /** With times: each shard's busiest second against the per-shard limit that is closer (1 = at the limit). */
+  readonly peakUtilisation: Float64Array | undefined;
+  /** The largest share of the measure on one shard. */
+  readonly maxShare: number;
   readonly hottest: number;
   readonly hotShards: readonly number[];
   readonly skew: Skew;
@@ -120,10 +139,18 @@ export interface Analysis {
   /** The hottest shard's top key and its share of that shard's load. */
   readonly dominantKey: { readonly key: KeyStat; readonly shareOfShard: number } | undefined;
   readonly split: SplitAdvice | undefined;
+  /** Why the hottest (hot) shard gets no split. */
+  readonly splitRefusal: SplitRefusal | undefined;
   readonly salt: SaltAdvice | undefined;
+  /** Salting that was considered (a hot key, or --salt) and would not help. */
+  readonly saltRefusal: SaltRefusal | undefined;
+  /** Every shard with records holds a single key: neither splitting nor more shards can spread them. */
+  readonly oneKeyPerShard: boolean;
   readonly whatIf: readonly WhatIfRow[];
-  /** Share of records whose partition key is the KPL aggregation key. */
-  readonly kplKeyShare: number;
+  readonly kpl: KplEvidence;
+  readonly sample: SampleSize;
+  /** Records read from a known shard, when the input says where each was read. */
+  readonly observed: ObservedCounts | undefined;
   readonly timed: boolean;
   readonly timeSpanSeconds: number;
   readonly lateRows: number;
@@ -131,8 +158,22 @@ export interface Analysis {
 
 /** A key carrying at least this share of a hot shard's load makes the diagnosis "hot key". */
 export const HOT_KEY_SHARE = 0.5;
-/** The "key a dominates" warning fires from this share of all records. */
+/** The "key a dominates" warning needs at least this share of all records under key "a" ... */
 export const KPL_WARNING_SHARE = 0.5;
+/**
+ * ... and at least this many records under it. The KPL packs many user records into each aggregate,
+ * so a stream of aggregates shows key "a" again and again; one or a few records named "a" are just
+ * a key named "a".
+ */
+export const KPL_EVIDENCE_RECORDS = 50;
+/**
+ * Below this many records per shard (on average), shares are too uncertain to call a shard hot by
+ * its share alone. Why 50: with 50 records expected on a shard, a perfectly balanced stream puts
+ * 1.5 times that (the default hot ratio) or more on it by chance with a probability of about 1 in
+ * 1,700 (the tail of a Poisson count of mean 50 at 75); with 10 records expected it happens about
+ * 1 time in 12, too often to trust.
+ */
+export const MIN_RECORDS_PER_SHARD = 50;
 
 const decoder = new TextDecoder('utf-8');
 
@@ -171,86 +212,27 @@ function topKeysOf(table: KeyTable, k: number, totalRecords: number, keep?: (e: 
   );
 }
 
-function defaultWhatIfCounts(n: number): number[] {
-  const counts = new Set<number>([Math.max(1, Math.ceil(n / 2)), n, n + 1, 2 * n, 4 * n, 8 * n]);
-  return [...counts].sort((a, b) => a - b);
+/** Records under the KPL aggregation key. */
+function kplKeyRecords(keys: KeyTable): number {
+  const aggBytes = new TextEncoder().encode(KEYS.kplAggregatedPartitionKey.value);
+  for (let e = 0; e < keys.size; e++) {
+    if (keys.length[e] === aggBytes.length && compareBytes(keys.keyBytes(e), aggBytes) === 0) return keys.observedOf(e);
+  }
+  return 0;
 }
 
-function whatIf(acc: Accumulator, measure: Measure, counts: readonly number[], total: number): WhatIfRow[] {
-  const routes = acc.routes;
-  const rows: WhatIfRow[] = [];
-  for (const n of counts) {
-    const map = uniformShardMap(n);
-    const loads = new Float64Array(n);
-    let tracked = 0;
-    for (let e = 0; e < routes.size; e++) {
-      const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
-      if (w <= 0) continue;
-      loads[routeWords(map, routes.hash, e * 4)]! += w;
-      tracked += w;
-    }
-    const rest = Math.max(0, total - tracked) / n;
-    let max = 0;
-    for (let i = 0; i < n; i++) {
-      loads[i]! += rest;
-      max = Math.max(max, loads[i]!);
-    }
-    rows.push({
-      shards: n,
-      hottestShare: total > 0 ? max / total : 0,
-      maxOverMean: total > 0 ? max / (total / n) : 0,
-      current: n === acc.map.shards.length,
-    });
+/** True when every shard with records got them from one key (exact key counts only). */
+function oneKeyPerShard(keys: KeyTable, shardCount: number): boolean {
+  if (keys.approximate) return false;
+  const keyOf = new Map<number, number>();
+  for (let e = 0; e < keys.size; e++) {
+    if (keys.observedOf(e) <= 0) continue;
+    const s = keys.shardOf(e);
+    if (s === MIXED_SHARD) return false;
+    if (keyOf.has(s)) return false;
+    keyOf.set(s, e);
   }
-  return rows;
-}
-
-function splitAdvice(acc: Accumulator, shardIndex: number, measure: Measure, load: number): SplitAdvice | undefined {
-  const routes = acc.routes;
-  const shard = acc.map.shards[shardIndex]!;
-  const observed: WeightedHash[] = [];
-  let tracked = 0;
-  for (let e = 0; e < routes.size; e++) {
-    if (routes.shardOf(e) !== shardIndex) continue;
-    const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
-    if (w <= 0) continue;
-    observed.push({ hash: wordsToBigInt(routes.hash, e * 4), weight: w });
-    tracked += w;
-  }
-  const plan = planSplit(shard.start, shard.end, observed, Math.max(0, load - tracked));
-  return plan === undefined ? undefined : { ...plan, shard: shardIndex, total: load };
-}
-
-function saltAdvice(
-  map: ShardMap,
-  loads: Float64Array,
-  key: KeyStat,
-  keyLoad: number,
-  suffixes: number,
-  suggested: boolean,
-): SaltAdvice {
-  const total = loads.reduce((a, b) => a + b, 0);
-  const after = Float64Array.from(loads);
-  after[key.shard]! -= keyLoad;
-  const saltedKeys: string[] = [];
-  const used = new Set<number>();
-  for (let i = 0; i < suffixes; i++) {
-    const salted = `${key.key}#${i}`;
-    saltedKeys.push(salted);
-    const s = routeHashKey(map, partitionKeyHash(salted));
-    used.add(s);
-    after[s]! += keyLoad / suffixes;
-  }
-  const maxOf = (a: Float64Array) => a.reduce((m, x) => Math.max(m, x), 0);
-  return {
-    key: key.key,
-    suffixes,
-    suggested,
-    hottestShareBefore: total > 0 ? maxOf(loads) / total : 0,
-    hottestShareAfter: total > 0 ? maxOf(after) / total : 0,
-    shardsUsed: used.size,
-    saltedKeys,
-  };
+  return keyOf.size > 0 && keyOf.size <= shardCount;
 }
 
 export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
@@ -265,47 +247,76 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   const total = measure === 'records' ? totalRecords : totalBytes;
   const ps = acc.perSecond;
   const rate = options.sampleRate;
+  const recordsPerShard = totalRecords / n;
+  const small = recordsPerShard < MIN_RECORDS_PER_SHARD;
 
-  const shards: ShardStat[] = map.shards.map((shard, i) => {
-    const share = total > 0 ? loads[i]! / total : 0;
-    const hotness = share / shard.hashShare;
+  const hashShareOf = (i: number) => (map.starts.length === 0 ? 1 / n : map.shards[i]!.hashShare);
+  const hotByShare = (i: number, share: number, hotness: number) =>
+    total > 0 &&
+    hotness >= options.hotRatio &&
+    // In a small sample, hot only if even the low end of the share's interval is over the line.
+    (!small || wilsonInterval(share * totalRecords, totalRecords).low >= options.hotRatio * hashShareOf(i));
+  const peakOf = (i: number): Peak | undefined => {
+    if (ps === undefined) return undefined;
+    const records = ps.peakRecords[i]! / rate;
+    const bytes = ps.peakBytes[i]! / rate;
+    return {
+      records,
+      bytes,
+      recordsAt: ps.peakRecordsAt[i]!,
+      bytesAt: ps.peakBytesAt[i]!,
+      recordsUtilisation: records / SHARD.writeRecordsPerSec.value,
+      bytesUtilisation: options.hasBytes ? bytes / SHARD.writeBytesPerSec.value : NaN,
+    };
+  };
+  const reasonsOf = (i: number, share: number, hotness: number, peak: Peak | undefined): ShardStat['reasons'][number][] => {
     const reasons: ShardStat['reasons'][number][] = [];
-    if (total > 0 && hotness >= options.hotRatio) reasons.push('share');
-    let peak: Peak | undefined;
-    if (ps !== undefined) {
-      const records = ps.peakRecords[i]! / rate;
-      const bytes = ps.peakBytes[i]! / rate;
-      peak = {
-        records,
-        bytes,
-        recordsAt: ps.peakRecordsAt[i]!,
-        bytesAt: ps.peakBytesAt[i]!,
-        recordsUtilisation: records / SHARD.writeRecordsPerSec.value,
-        bytesUtilisation: options.hasBytes ? bytes / SHARD.writeBytesPerSec.value : NaN,
-      };
-      if (peak.recordsUtilisation > 1) reasons.push('records-limit');
-      if (peak.bytesUtilisation > 1) reasons.push('bytes-limit');
-    }
+    if (hotByShare(i, share, hotness)) reasons.push('share');
+    if (peak !== undefined && peak.recordsUtilisation > 1) reasons.push('records-limit');
+    if (peak !== undefined && peak.bytesUtilisation > 1) reasons.push('bytes-limit');
+    return reasons;
+  };
+
+  // One pass over the shards that received records (a shard without records is neither hot nor hottest).
+  const hotness = new Float64Array(n);
+  const peakUtilisation = ps === undefined ? undefined : new Float64Array(n);
+  const hotShards: number[] = [];
+  let hottest = -1;
+  let maxLoad = 0;
+  for (let i = 0; i < n; i++) {
+    const load = loads[i]!;
+    if (load > maxLoad) maxLoad = load;
+    if (load <= 0 && acc.shardRecords[i]! <= 0) continue;
+    const share = total > 0 ? load / total : 0;
+    const h = share / hashShareOf(i);
+    hotness[i] = h;
+    const peak = peakOf(i);
+    if (peak !== undefined) peakUtilisation![i] = Math.max(peak.recordsUtilisation, options.hasBytes ? peak.bytesUtilisation : 0);
+    if (reasonsOf(i, share, h, peak).length > 0) hotShards.push(i);
+    if (hottest < 0 || h > hotness[hottest]! || (h === hotness[hottest]! && load > loads[hottest]!)) hottest = i;
+  }
+  if (hottest < 0) hottest = 0;
+
+  const statAt = (i: number): ShardStat => {
+    const shard = map.shards[i]!;
+    const share = total > 0 ? loads[i]! / total : 0;
+    const h = share / hashShareOf(i);
+    const peak = peakOf(i);
+    const reasons = reasonsOf(i, share, h, peak);
     return {
       shard,
       records: acc.shardRecords[i]!,
       bytes: acc.shardBytes[i]!,
       share,
-      hashShare: shard.hashShare,
-      hotness,
+      hashShare: hashShareOf(i),
+      hotness: h,
       hot: reasons.length > 0,
       reasons,
       peak,
     };
-  });
-
-  let hottest = 0;
-  for (let i = 1; i < n; i++) {
-    const a = shards[i]!;
-    const b = shards[hottest]!;
-    if (a.hotness > b.hotness || (a.hotness === b.hotness && loads[i]! > loads[hottest]!)) hottest = i;
-  }
-  const hotShards = shards.flatMap((s, i) => (s.hot ? [i] : []));
+  };
+  const shards = lazyList(n, statAt);
+  const hottestStat = statAt(hottest);
 
   const keys = acc.keys;
   const topKeys = topKeysOf(keys, options.top, totalRecords);
@@ -325,38 +336,39 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     if (e !== undefined) dominantKey = { key: keyStat(keys, e, totalRecords), shareOfShard: weightOf(e) / hottestLoad };
   }
 
-  const hottestIsHot = shards[hottest]!.hot;
+  const hottestIsHot = hottestStat.hot;
   const diagnosis: DiagnosisKind = !hottestIsHot
-    ? 'balanced'
+    ? small && hottestStat.hotness >= options.hotRatio
+      ? 'uncertain'
+      : 'balanced'
     : dominantKey !== undefined && dominantKey.shareOfShard >= HOT_KEY_SHARE
       ? 'hot-key'
       : 'hot-shard';
 
-  const split = hottestIsHot ? splitAdvice(acc, hottest, measure, hottestLoad) : undefined;
+  const splitOutcome = hottestIsHot ? splitRemedy(acc, hottest, measure, hottestLoad) : {};
 
-  let salt: SaltAdvice | undefined;
+  let saltOutcome: ReturnType<typeof saltRemedy> = {};
   const saltTarget = diagnosis === 'hot-key' ? dominantKey?.key : options.salt !== undefined ? topKeys[0] : undefined;
-  if (saltTarget !== undefined && saltTarget.shard !== MIXED_SHARD && acc.routes === acc.keys) {
+  if (saltTarget !== undefined && saltTarget.shard !== MIXED_SHARD && acc.explicitHashKeyRecords === 0 && !acc.observing) {
     const keyLoad = measure === 'records' ? saltTarget.records : saltTarget.bytes;
-    const suggested = Math.min(100, Math.max(2, Math.ceil(2 * (keyLoad / Math.max(total, 1)) * n)));
-    salt = saltAdvice(map, loads, saltTarget, keyLoad, options.salt ?? suggested, options.salt === undefined);
+    saltOutcome = saltRemedy(map, loads, saltTarget.key, saltTarget.shard, keyLoad, options.salt);
   }
 
-  const counts = options.whatIfCounts ?? defaultWhatIfCounts(n);
-  const aggKey = KEYS.kplAggregatedPartitionKey.value;
-  let kplRecords = 0;
-  const aggBytes = new TextEncoder().encode(aggKey);
-  for (let e = 0; e < keys.size; e++) {
-    if (keys.length[e] === aggBytes.length && compareBytes(keys.keyBytes(e), aggBytes) === 0) kplRecords = keys.observedOf(e);
-  }
+  const kplKey = kplKeyRecords(keys);
+  const kplShare = totalRecords > 0 ? kplKey / totalRecords : 0;
+  const aggregatedRecords = options.aggregatedRecords ?? 0;
 
+  const hottestRecords = hottestStat.share * totalRecords;
   return {
     measure,
     totalRecords,
     totalBytes,
-    distinctKeys: keys.approximate ? keys.inserted : keys.size,
+    distinctKeys: keys.approximate ? Math.min(keys.inserted, totalRecords) : keys.size,
     approximate: keys.approximate || acc.routes.approximate,
     shards,
+    hotness,
+    peakUtilisation,
+    maxShare: total > 0 ? maxLoad / total : 0,
     hottest,
     hotShards,
     skew: skewOf(loads),
@@ -367,10 +379,22 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     topKeysInHottest,
     diagnosis,
     dominantKey,
-    split,
-    salt,
-    whatIf: whatIf(acc, measure, counts, total),
-    kplKeyShare: totalRecords > 0 ? kplRecords / totalRecords : 0,
+    split: splitOutcome.split,
+    splitRefusal: splitOutcome.refusal,
+    salt: saltOutcome.salt,
+    saltRefusal: saltOutcome.refusal,
+    oneKeyPerShard: oneKeyPerShard(keys, n),
+    whatIf: whatIf(acc, measure, options.whatIfCounts ?? defaultWhatIfCounts(n), total),
+    kpl: {
+      keyRecords: kplKey,
+      keyShare: kplShare,
+      aggregatedRecords,
+      userRecords: options.deaggregated?.userRecords ?? 0,
+      corruptAggregates: options.deaggregated?.corrupt ?? 0,
+      likely: aggregatedRecords > 0 || (kplShare >= KPL_WARNING_SHARE && kplKey >= KPL_EVIDENCE_RECORDS),
+    },
+    sample: { recordsPerShard, small, hottestShare: wilsonInterval(hottestRecords, totalRecords) },
+    observed: acc.observing ? { ...acc.observed } : undefined,
     timed: ps !== undefined,
     timeSpanSeconds: ps?.spanSeconds ?? 0,
     lateRows: ps?.lateRows ?? 0,

@@ -1,11 +1,11 @@
 /**
- * Which CSV columns hold the key, bytes, time, count and explicit hash key: named by flags, or
- * found by their header names.
+ * Which CSV columns hold the key, bytes, time, count, explicit hash key and observed shard: named
+ * by flags, or found by their header names. Without a header row columns are named by number.
  */
 import { KeysError } from './errors.js';
 import type { Columns } from './scan.js';
 
-export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk';
+export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk' | 'shard';
 
 export type ColumnChoice = Partial<Record<ColumnRole, string>>;
 
@@ -15,6 +15,7 @@ export const COLUMN_FLAGS: Record<ColumnRole, string> = {
   time: '--time-column',
   count: '--count-column',
   ehk: '--ehk-column',
+  shard: '--shard-column',
 };
 
 /** Header names recognised without a flag, compared in lower case without '_', '-', '.' or spaces. */
@@ -24,7 +25,14 @@ export const KNOWN_HEADERS: Record<ColumnRole, readonly string[]> = {
   time: ['timestamp', 'approximatearrivaltimestamp', 'arrivaltimestamp', 'eventtime', 'time', 'ts'],
   count: ['count', 'recordcount', 'records'],
   ehk: ['explicithashkey', 'ehk'],
+  shard: ['shardid', 'shard', 'observedshard'],
 };
+
+/** True when a header name is one that kds recognises for some role. */
+export function isKnownHeader(name: string): boolean {
+  const n = normaliseHeader(name);
+  return Object.values(KNOWN_HEADERS).some((names) => names.includes(n));
+}
 
 export function normaliseHeader(name: string): string {
   return name.toLowerCase().replace(/[\s_.-]/g, '');
@@ -35,18 +43,21 @@ export function isKeyHeader(line: string): boolean {
   return KNOWN_HEADERS.key.includes(normaliseHeader(line));
 }
 
-function describe(header: readonly string[]): string {
-  const shown = header.slice(0, 12).map((h) => JSON.stringify(h));
+export function describeColumns(header: readonly string[]): string {
+  const shown = header.slice(0, 12).map((h) => JSON.stringify(h.length > 40 ? `${h.slice(0, 40)}...` : h));
   return shown.join(', ') + (header.length > 12 ? `, ... (${header.length} columns)` : '');
 }
 
-function findNamed(header: readonly string[], role: ColumnRole, wanted: string): number {
+function findNamed(header: readonly string[], role: ColumnRole, wanted: string, numbered: boolean): number {
+  if (numbered && !/^[1-9]\d*$/.test(wanted)) {
+    throw new KeysError(`${COLUMN_FLAGS[role]} ${JSON.stringify(wanted)} is a name, but the input has no header row: give the column's number (1 to ${header.length})`, 'usage');
+  }
   const exact = header.indexOf(wanted);
   if (exact >= 0) return exact;
   const loose = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(wanted));
   if (loose >= 0) return loose;
   if (/^[1-9]\d*$/.test(wanted) && Number(wanted) <= header.length) return Number(wanted) - 1;
-  throw new KeysError(`${COLUMN_FLAGS[role]} ${JSON.stringify(wanted)} is not a column of the input; its columns are ${describe(header)}`, 'usage');
+  throw new KeysError(`${COLUMN_FLAGS[role]} ${JSON.stringify(wanted)} is not a column of the input; its columns are ${describeColumns(header)}`, 'usage');
 }
 
 export interface ResolvedColumns extends Columns {
@@ -56,20 +67,23 @@ export interface ResolvedColumns extends Columns {
 
 /**
  * Picks the columns from the header: flags first, then known names. Only the key column is
- * required. Throws a usage error for a named column that does not exist.
+ * required. Throws a usage error for a named column that does not exist. With `numbered` (no
+ * header row: the names are "1", "2", ...) only flags pick columns, and the key is column 1 unless
+ * --key-column says otherwise.
  */
-export function resolveColumns(header: readonly string[], choice: ColumnChoice): ResolvedColumns {
+export function resolveColumns(header: readonly string[], choice: ColumnChoice, numbered = false): ResolvedColumns {
   const names: Partial<Record<ColumnRole, string>> = {};
   const used = new Set<number>();
   const pick = (role: ColumnRole, required: boolean): number => {
-    const wanted = choice[role];
+    const wanted = choice[role] ?? (numbered && role === 'key' ? '1' : undefined);
     let index: number;
-    if (wanted !== undefined) index = findNamed(header, role, wanted);
+    if (wanted !== undefined) index = findNamed(header, role, wanted, numbered);
+    else if (numbered) index = -1;
     else {
       index = header.findIndex((h, i) => !used.has(i) && KNOWN_HEADERS[role].includes(normaliseHeader(h)));
       if (index < 0 && required) {
         throw new KeysError(
-          `no partition key column found (looked for ${KNOWN_HEADERS.key.join(', ')}); name it with --key-column; the columns are ${describe(header)}`,
+          `no partition key column found (looked for ${KNOWN_HEADERS.key.join(', ')}); name it with --key-column; the columns are ${describeColumns(header)}`,
           'usage',
         );
       }
@@ -88,5 +102,6 @@ export function resolveColumns(header: readonly string[], choice: ColumnChoice):
   const count = pick('count', false);
   const bytes = pick('bytes', false);
   const time = pick('time', false);
-  return { key, bytes, time, count, ehk, names };
+  const shard = pick('shard', false);
+  return { key, bytes, time, count, ehk, shard, names };
 }

@@ -18,6 +18,6 @@ export class MalformedRowError extends KeysError {
     readonly line: number,
     readonly reason: string,
   ) {
-    super(`line ${line}: ${reason} (without --strict such rows are skipped and counted)`, 'data');
+    super(`${line > 0 ? `line ${line}: ` : ''}${reason} (without --strict such rows are skipped and counted)`, 'data');
   }
 }

@@ -234,6 +234,8 @@ export class KeyTable {
    * grows to `maxEntries` (raise it first to hold both sides).
    */
   mergeFrom(other: KeyTableData): void {
+    // insert() below counts keys again; the merged count is this side's plus the other side's.
+    const inserted = this.inserted + other.inserted;
     if (other.floor > 0) {
       const theirs = new KeyTable(Math.max(2, other.size));
       for (let i = 0; i < other.size; i++) {
@@ -266,7 +268,7 @@ export class KeyTable {
       this.stats[e * 4 + 2] = this.stats[e * 4 + 2]! + other.stats[at + 2]!;
     }
     this.purges += other.purges;
-    this.inserted += other.inserted;
+    this.inserted = inserted;
   }
 
   private place(e: number): void {

@@ -5,12 +5,24 @@
  * of the input. Input in time order (or nearly: within the window) gives exact peaks; a row older
  * than the window lands in a bucket that may already have been closed, so it is counted as late and
  * the peaks become lower bounds. The report says so.
+ *
+ * A bucket holds only the shards that received records in its second, so a stream of a million
+ * shards costs no more per second than the shards the input actually reaches.
  */
 
 /** Seconds kept open behind the newest second seen. */
 export const OPEN_WINDOW_SECONDS = 600;
 /** Close old buckets once this many are open. */
 const FLUSH_AT = 2 * OPEN_WINDOW_SECONDS;
+/** Up to this many shards a bucket is a plain array over every shard (fastest); above it, sparse. */
+const DENSE_MAX_SHARDS = 1024;
+
+/** One second's counts as plain data: the shards it touched and their records and bytes. */
+export interface BucketData {
+  readonly shards: Int32Array;
+  /** Records then bytes for each shard in `shards`. */
+  readonly values: Float64Array;
+}
 
 /** Peaks and still-open buckets, as a worker thread sends them back. */
 export interface PerSecondData {
@@ -22,7 +34,67 @@ export interface PerSecondData {
   readonly firstSecond: number;
   readonly lastSecond: number;
   /** Seconds not folded into the peaks: the first and the last ones seen. */
-  readonly buckets: readonly (readonly [number, Float64Array])[];
+  readonly buckets: readonly (readonly [number, BucketData])[];
+}
+
+/** The records and bytes of each shard in one second. */
+class Bucket {
+  /** Dense: [records, bytes] per shard. Sparse: [records, bytes] per slot, in `shards` order. */
+  values: Float64Array;
+  /** Sparse only: the shard of each slot, and the slot of each shard. */
+  readonly shards: number[] | undefined;
+  private readonly slots: Map<number, number> | undefined;
+
+  constructor(shardCount: number) {
+    if (shardCount <= DENSE_MAX_SHARDS) {
+      this.values = new Float64Array(shardCount * 2);
+    } else {
+      this.values = new Float64Array(16);
+      this.shards = [];
+      this.slots = new Map();
+    }
+  }
+
+  add(shard: number, records: number, bytes: number): void {
+    let at = shard * 2;
+    const slots = this.slots;
+    if (slots !== undefined) {
+      let slot = slots.get(shard);
+      if (slot === undefined) {
+        slot = this.shards!.length;
+        this.shards!.push(shard);
+        slots.set(shard, slot);
+        if (slot * 2 + 2 > this.values.length) {
+          const bigger = new Float64Array(this.values.length * 2);
+          bigger.set(this.values);
+          this.values = bigger;
+        }
+      }
+      at = slot * 2;
+    }
+    this.values[at] = this.values[at]! + records;
+    this.values[at + 1] = this.values[at + 1]! + bytes;
+  }
+
+  /** Calls fn for every shard with records in this second. */
+  forEach(fn: (shard: number, records: number, bytes: number) => void): void {
+    const v = this.values;
+    if (this.shards === undefined) {
+      for (let s = 0; s * 2 < v.length; s++) if (v[s * 2]! > 0 || v[s * 2 + 1]! > 0) fn(s, v[s * 2]!, v[s * 2 + 1]!);
+      return;
+    }
+    this.shards.forEach((s, slot) => fn(s, v[slot * 2]!, v[slot * 2 + 1]!));
+  }
+
+  toData(): BucketData {
+    const shards: number[] = [];
+    const values: number[] = [];
+    this.forEach((s, r, b) => {
+      shards.push(s);
+      values.push(r, b);
+    });
+    return { shards: Int32Array.from(shards), values: Float64Array.from(values) };
+  }
 }
 
 export class PerSecond {
@@ -36,13 +108,13 @@ export class PerSecond {
   firstSecond = Infinity;
   lastSecond = -Infinity;
 
-  private readonly open = new Map<number, Float64Array>();
+  private readonly open = new Map<number, Bucket>();
   /** With holdFirst: buckets of the first seconds, kept whole to be merged with another part's last ones. */
-  private readonly head = new Map<number, Float64Array>();
+  private readonly head = new Map<number, Bucket>();
   private headUntil = -Infinity;
   private closedThrough = -Infinity;
   private cachedSecond = NaN;
-  private cached: Float64Array | undefined;
+  private cached: Bucket | undefined;
 
   /**
    * holdFirst keeps the buckets of the first OPEN_WINDOW_SECONDS seconds out of the peaks, for an
@@ -61,21 +133,29 @@ export class PerSecond {
   add(second: number, shard: number, records: number, bytes: number): void {
     let bucket = this.cached;
     if (second !== this.cachedSecond || bucket === undefined) {
-      bucket = this.open.get(second) ?? this.head.get(second);
-      if (bucket === undefined) {
-        if (second <= this.closedThrough) this.lateRows++;
-        if (this.holdFirst && this.headUntil === -Infinity) this.headUntil = second + OPEN_WINDOW_SECONDS;
-        bucket = new Float64Array(this.shardCount * 2);
-        this.open.set(second, bucket);
-        if (second < this.firstSecond) this.firstSecond = second;
-        if (second > this.lastSecond) this.lastSecond = second;
-        if (this.open.size >= FLUSH_AT) this.close(this.lastSecond - OPEN_WINDOW_SECONDS);
-      }
+      bucket = this.bucketAt(second);
       this.cached = bucket;
       this.cachedSecond = second;
     }
-    bucket[shard * 2] = bucket[shard * 2]! + records;
-    bucket[shard * 2 + 1] = bucket[shard * 2 + 1]! + bytes;
+    bucket.add(shard, records, bytes);
+  }
+
+  private bucketAt(second: number): Bucket {
+    let bucket = this.open.get(second) ?? this.head.get(second);
+    if (bucket === undefined) {
+      if (second <= this.closedThrough) this.lateRows++;
+      if (this.holdFirst && this.headUntil === -Infinity) this.headUntil = second + OPEN_WINDOW_SECONDS;
+      bucket = new Bucket(this.shardCount);
+      this.open.set(second, bucket);
+      if (second < this.firstSecond) this.firstSecond = second;
+      if (second > this.lastSecond) this.lastSecond = second;
+      if (this.open.size >= FLUSH_AT) {
+        this.close(this.lastSecond - OPEN_WINDOW_SECONDS);
+        // close() may have folded the bucket just made (a late second); keep it open for this row.
+        if (!this.open.has(second) && !this.head.has(second)) this.open.set(second, bucket);
+      }
+    }
+    return bucket;
   }
 
   /** Folds every open bucket into the peaks; call once at the end. */
@@ -105,21 +185,17 @@ export class PerSecond {
     this.cachedSecond = NaN;
   }
 
-  private fold(second: number, bucket: Float64Array): void {
-    {
-      for (let s = 0; s < this.shardCount; s++) {
-        const r = bucket[s * 2]!;
-        const b = bucket[s * 2 + 1]!;
-        if (r > this.peakRecords[s]! || (r === this.peakRecords[s]! && !(second >= this.peakRecordsAt[s]!))) {
-          this.peakRecords[s] = r;
-          this.peakRecordsAt[s] = second;
-        }
-        if (b > this.peakBytes[s]! || (b === this.peakBytes[s]! && !(second >= this.peakBytesAt[s]!))) {
-          this.peakBytes[s] = b;
-          this.peakBytesAt[s] = second;
-        }
+  private fold(second: number, bucket: Bucket): void {
+    bucket.forEach((s, r, b) => {
+      if (r > this.peakRecords[s]! || (r === this.peakRecords[s]! && !(second >= this.peakRecordsAt[s]!))) {
+        this.peakRecords[s] = r;
+        this.peakRecordsAt[s] = second;
       }
-    }
+      if (b > this.peakBytes[s]! || (b === this.peakBytes[s]! && !(second >= this.peakBytesAt[s]!))) {
+        this.peakBytes[s] = b;
+        this.peakBytesAt[s] = second;
+      }
+    });
   }
 
   /** Peaks so far and every bucket not folded yet; call instead of finish() in a part. */
@@ -132,7 +208,7 @@ export class PerSecond {
       lateRows: this.lateRows,
       firstSecond: this.firstSecond,
       lastSecond: this.lastSecond,
-      buckets: [...this.head, ...this.open],
+      buckets: [...this.head, ...this.open].map(([second, bucket]) => [second, bucket.toData()] as const),
     };
   }
 
@@ -145,10 +221,10 @@ export class PerSecond {
       let bucket = this.open.get(second) ?? this.head.get(second);
       if (bucket === undefined) {
         if (second <= this.closedThrough) this.lateRows++;
-        bucket = new Float64Array(this.shardCount * 2);
+        bucket = new Bucket(this.shardCount);
         this.open.set(second, bucket);
       }
-      for (let i = 0; i < bucket.length; i++) bucket[i] = bucket[i]! + theirs[i]!;
+      for (let i = 0; i < theirs.shards.length; i++) bucket.add(theirs.shards[i]!, theirs.values[i * 2]!, theirs.values[i * 2 + 1]!);
     }
     for (let s = 0; s < this.shardCount; s++) {
       if (other.peakRecords[s]! > this.peakRecords[s]!) {

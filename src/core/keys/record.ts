@@ -14,4 +14,9 @@ export interface KeyRecord {
   readonly explicitHashKey?: string;
   /** The shard the record was read from, when the source knows it (a live stream, a saved read). */
   readonly shardId?: string;
+  /**
+   * True for a user record taken out of a KPL aggregate: the aggregate was routed by its first
+   * record's hash key, so this record's own key may point at another shard.
+   */
+  readonly aggregated?: boolean;
 }

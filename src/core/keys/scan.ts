@@ -1,7 +1,8 @@
 /**
  * Reads rows of keys from bytes, chunk by chunk: CSV as people and tools write it (RFC 4180 quoting
  * with commas, doubled quotes and newlines inside quotes; CRLF or LF; a UTF-8 byte order mark;
- * blank lines), or plain text with one key per line.
+ * blank lines), the same with another one-byte delimiter (TSV), with or without a header row, or
+ * plain text with one key per line.
  *
  * The scanner never makes a string per row. It finds field boundaries in the caller's buffer and
  * hands byte ranges to a RowSink. push() consumes whole rows only and returns where the first
@@ -24,6 +25,8 @@ export interface Columns {
   readonly time: number;
   readonly count: number;
   readonly ehk: number;
+  /** The shard each record was read from (a saved live read). */
+  readonly shard: number;
 }
 
 /** Rows of the common case, collected so that the sink can look their keys up in a batch. */
@@ -38,6 +41,7 @@ export class RowBatch {
   readonly count = new Float64Array(BATCH_ROWS);
   readonly second = new Float64Array(BATCH_ROWS);
   readonly line = new Float64Array(BATCH_ROWS);
+  readonly observed = new Int32Array(BATCH_ROWS);
 }
 
 export interface RowSink {
@@ -61,27 +65,34 @@ export interface RowSink {
     count: number,
     second: number,
     line: number,
+    /** Index of the shard the record was read from, or -1 when the input does not say. */
+    observed: number,
   ): void;
   /** A row that cannot be read; line is the (1-based) line where it starts. */
   malformed(line: number, reason: string): void;
+  /**
+   * The index of the shard whose id is bytes[start, end), -1 for an empty field; throws for an id
+   * that is not an open shard of the stream.
+   */
+  observedShard(bytes: Uint8Array, start: number, end: number, line: number): number;
 }
 
+/** 'csv' is any delimited text (the delimiter is a setting); 'lines' is one key per line. */
 export type Format = 'csv' | 'lines';
+
+/** How to read the bytes: the format, the delimiter (a byte, comma by default) and whether the first row is a header. */
+export interface ScanLayout {
+  readonly format: Format;
+  readonly delimiter?: number;
+  readonly header?: boolean;
+}
 
 /**
  * Turns the header row into column positions; throws when a needed column is missing. Called with
- * undefined, once, for plain text (one key per line), where column flags make no sense.
+ * undefined, once, for plain text (one key per line), where column flags make no sense. Without a
+ * header row it is called with the column numbers ("1", "2", ...) of the first row, and `numbered`.
  */
-export type HeaderResolver = (header: readonly string[] | undefined) => Columns;
-
-/**
- * How `auto` decides: CSV when the first line has a comma or starts with a quote, or when it is a
- * known partition-key header on its own; otherwise plain text with one key per line.
- */
-export function detectFormat(firstLine: string, isKeyHeader: (line: string) => boolean): Format {
-  if (firstLine.includes(',') || firstLine.startsWith('"')) return 'csv';
-  return isKeyHeader(firstLine.replace(/\r$/, '')) ? 'csv' : 'lines';
-}
+export type HeaderResolver = (header: readonly string[] | undefined, numbered?: boolean) => Columns;
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -98,6 +109,7 @@ const BYTES = 2;
 const COUNT = 3;
 const TIME = 4;
 const EHK = 5;
+const SHARD = 6;
 /** fastRow could not read the row; the general path reads it (and reports any problem). */
 const USE_GENERAL = -2;
 
@@ -128,16 +140,21 @@ export class Scanner {
   private keyScratch = new Uint8Array(1024);
   private ehkScratch = new Uint8Array(64);
 
-  /** 'auto' until the first line has been seen. */
-  format: Format | 'auto';
+  readonly format: Format;
+  /** The field delimiter byte. */
+  readonly delimiter: number;
+  /** The first row names the columns. */
+  readonly headerRow: boolean;
 
   constructor(
     private readonly sink: RowSink,
-    format: Format | 'auto',
+    layout: Format | ScanLayout,
     private readonly resolve: HeaderResolver,
-    private readonly isKeyHeader: (line: string) => boolean = () => false,
   ) {
-    this.format = format;
+    const l = typeof layout === 'string' ? { format: layout } : layout;
+    this.format = l.format;
+    this.delimiter = l.delimiter ?? COMMA;
+    this.headerRow = l.header ?? true;
   }
 
   /**
@@ -150,15 +167,6 @@ export class Scanner {
       if (end - p < 3 && !final) return p;
       if (end - p >= 3 && bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf) p += 3;
       this.bomChecked = true;
-    }
-    if (this.format === 'auto') {
-      let r = p;
-      while (r < end && (bytes[r] === LF || bytes[r] === CR)) r++;
-      let nl = r;
-      while (nl < end && bytes[nl] !== LF) nl++;
-      if (nl === end && !final) return p;
-      if (r === end) return end;
-      this.format = detectFormat(decoder.decode(bytes.subarray(r, nl)), this.isKeyHeader);
     }
     if (this.format === 'lines' && this.columns === undefined) this.columns = this.resolve(undefined);
     while (p < end) {
@@ -212,7 +220,7 @@ export class Scanner {
     const line = this.line;
     this.line++;
     this.rows++;
-    this.sink.row(bytes, p, keyEnd, h, bytes, -1, -1, 0, 1, NaN, line);
+    this.sink.row(bytes, p, keyEnd, h, bytes, -1, -1, 0, 1, NaN, line, -1);
     return r < end ? r + 1 : end;
   }
 
@@ -250,6 +258,7 @@ export class Scanner {
    */
   private fastRow(bytes: Uint8Array, p: number, end: number): number {
     const roles = this.roles;
+    const delim = this.delimiter;
     let r = p;
     let field = 0;
     let h = FNV_OFFSET;
@@ -260,6 +269,8 @@ export class Scanner {
     let second = NaN;
     let es = -1;
     let ee = -1;
+    let ss = -1;
+    let se = -1;
     for (;;) {
       if (r >= end) return -1;
       if (bytes[r] === QUOTE) return USE_GENERAL;
@@ -268,7 +279,7 @@ export class Scanner {
       if (role === KEY) {
         for (; r < end; r++) {
           const b = bytes[r]!;
-          if (b === COMMA || b === LF) break;
+          if (b === delim || b === LF) break;
           h = Math.imul(h ^ b, FNV_PRIME);
         }
         ks = fs;
@@ -291,7 +302,7 @@ export class Scanner {
         let same = false;
         if (length > 0 && after < end) {
           const d = bytes[after];
-          if (d === COMMA || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) {
+          if (d === delim || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) {
             let k = length - 1;
             while (k >= 0 && bytes[fs + k] === last[k]) k--;
             same = k < 0;
@@ -303,7 +314,7 @@ export class Scanner {
         } else {
           for (; r < end; r++) {
             const b = bytes[r]!;
-            if (b === COMMA || b === LF) break;
+            if (b === delim || b === LF) break;
           }
           const fe = r < end && bytes[r] === LF && bytes[r - 1] === CR ? r - 1 : r;
           second = this.timeField(bytes, fs, fe);
@@ -312,16 +323,19 @@ export class Scanner {
       } else {
         for (; r < end; r++) {
           const b = bytes[r]!;
-          if (b === COMMA || b === LF) break;
+          if (b === delim || b === LF) break;
         }
         if (role === EHK) {
           es = fs;
           ee = r;
+        } else if (role === SHARD) {
+          ss = fs;
+          se = r;
         }
       }
       if (r >= end) return -1;
       const b = bytes[r];
-      if (b === COMMA) {
+      if (b === delim) {
         field++;
         r++;
         continue;
@@ -336,11 +350,13 @@ export class Scanner {
           ke = r - 1;
           h = fnv1a(bytes, ks, ke);
         } else if (role === EHK) ee = r - 1;
+        else if (role === SHARD) se = r - 1;
       }
       break;
     }
     if (field + 1 < this.need || ke === ks) return USE_GENERAL;
     if (es === ee) es = ee = -1;
+    const observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, this.line);
     const b = this.batch;
     const i = b.size++;
     b.keyStart[i] = ks;
@@ -352,6 +368,7 @@ export class Scanner {
     b.count[i] = count;
     b.second[i] = second;
     b.line[i] = this.line;
+    b.observed[i] = observed;
     this.line++;
     this.rows++;
     return r + 1;
@@ -362,6 +379,7 @@ export class Scanner {
    * the row, or -1 when the row continues past `end` and more data may come.
    */
   private splitRow(bytes: Uint8Array, p: number, end: number, final: boolean): number {
+    const delim = this.delimiter;
     let q = p;
     let field = 0;
     this.rowNewlines = 0;
@@ -397,10 +415,10 @@ export class Scanner {
         fe = Math.min(r, end);
         r = Math.min(r + 1, end);
         // After the closing quote: a comma, the end of the line, or the end of the input.
-        if (r < end && bytes[r] !== COMMA && bytes[r] !== LF && !(bytes[r] === CR && (r + 1 === end || bytes[r + 1] === LF))) {
+        if (r < end && bytes[r] !== delim && bytes[r] !== LF && !(bytes[r] === CR && (r + 1 === end || bytes[r + 1] === LF))) {
           if (bytes[r] === CR && r + 1 === end && !final) return -1;
           this.rowProblem ??= 'text follows a closing quote';
-          while (r < end && bytes[r] !== COMMA && bytes[r] !== LF) r++;
+          while (r < end && bytes[r] !== delim && bytes[r] !== LF) r++;
           if (r === end && !final) return -1;
         }
         if (r < end && bytes[r] === CR) {
@@ -411,7 +429,7 @@ export class Scanner {
         r = q;
         while (r < end) {
           const b = bytes[r];
-          if (b === COMMA || b === LF) break;
+          if (b === delim || b === LF) break;
           r++;
         }
         if (r === end && !final) return -1;
@@ -425,7 +443,7 @@ export class Scanner {
         this.fieldEscaped[field] = escaped;
       }
       field++;
-      if (r < end && bytes[r] === COMMA) {
+      if (r < end && bytes[r] === delim) {
         q = r + 1;
         continue;
       }
@@ -440,15 +458,19 @@ export class Scanner {
     const line = this.line;
     this.line += 1 + this.rowNewlines;
     if (this.columns === undefined) {
-      this.readHeader(bytes);
-      return next;
+      if (this.headerRow) {
+        this.readHeader(bytes);
+        return next;
+      }
+      const numbers = Array.from({ length: Math.min(this.fieldCount, MAX_TRACKED_FIELDS) }, (_, i) => String(i + 1));
+      this.useColumns(this.resolve(numbers, true));
     }
     this.rows++;
     if (this.rowProblem !== undefined) {
       this.sink.malformed(line, this.rowProblem);
       return next;
     }
-    const cols = this.columns;
+    const cols = this.columns!;
     const have = this.fieldCount;
     const need = this.need;
     if (have < need) {
@@ -507,7 +529,8 @@ export class Scanner {
       }
       if (es === ee) es = ee = -1;
     }
-    this.sink.row(keyBytes, ks, ke, fnv1a(keyBytes, ks, ke), ehk, es, ee, dataBytes, count, second, line);
+    const observed = cols.shard >= 0 ? this.sink.observedShard(bytes, this.fieldStart[cols.shard]!, this.fieldEnd[cols.shard]!, line) : -1;
+    this.sink.row(keyBytes, ks, ke, fnv1a(keyBytes, ks, ke), ehk, es, ee, dataBytes, count, second, line, observed);
     return next;
   }
 
@@ -572,7 +595,7 @@ export class Scanner {
 
   private useColumns(cols: Columns): void {
     this.columns = cols;
-    this.need = Math.max(cols.key, cols.bytes, cols.time, cols.count, cols.ehk) + 1;
+    this.need = Math.max(cols.key, cols.bytes, cols.time, cols.count, cols.ehk, cols.shard) + 1;
     const roles = new Uint8Array(this.need);
     const assign = (column: number, role: number) => {
       if (column >= 0) roles[column] = role;
@@ -582,6 +605,7 @@ export class Scanner {
     assign(cols.count, COUNT);
     assign(cols.time, TIME);
     assign(cols.ehk, EHK);
+    assign(cols.shard, SHARD);
     this.roles = roles;
   }
 
@@ -590,8 +614,7 @@ export class Scanner {
    * half of a file read by two threads): no byte order mark, no header. Line numbers count from
    * the starting point.
    */
-  continueWith(format: Format, columns: Columns): void {
-    this.format = format;
+  continueWith(columns: Columns): void {
     this.bomChecked = true;
     this.useColumns(columns);
   }

@@ -7,8 +7,11 @@
  * Only open shards receive records; they must cover the hash space exactly once.
  */
 import { KEYS } from '../facts.js';
+import { walkJsonDocuments } from '../json-documents.js';
 import { KeysError } from './errors.js';
 import { bigIntToWords, compareWords, HASH_SPACE, MAX_HASH_KEY } from './hash-key.js';
+import { EAGER_MAX, lazyList } from './lazy-list.js';
+import { uniformShardIndex } from './uniform.js';
 
 export interface Shard {
   readonly shardId: string;
@@ -21,8 +24,10 @@ export interface Shard {
 export interface ShardMap {
   /** Open shards sorted by starting hash key. */
   readonly shards: readonly Shard[];
-  /** Starting hash keys as words, four per shard, for routing without BigInt. */
+  /** Starting hash keys as words, four per shard, for routing without BigInt (empty for a large uniform map). */
   readonly starts: Uint32Array;
+  /** Set for the map of a stream created with this many shards: shards are computed, not stored. */
+  readonly uniform?: number;
 }
 
 /** Thrown for a shard map that cannot be used; the command turns it into an input error. */
@@ -51,21 +56,34 @@ export function mapOf(shards: readonly Shard[]): ShardMap {
   return { shards, starts };
 }
 
-/** The map of a stream created with n shards: shard i is [floor(i*2^128/n), floor((i+1)*2^128/n) - 1]. */
+/**
+ * The map of a stream created with n shards: shard i is [floor(i*2^128/n), floor((i+1)*2^128/n) - 1].
+ * A large map computes its shards when they are read and routes by arithmetic, so that memory does
+ * not grow with n.
+ */
 export function uniformShardMap(n: number): ShardMap {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`a stream needs a whole number of shards, got ${n}`);
   const count = BigInt(n);
-  const shards: Shard[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = (BigInt(i) * HASH_SPACE) / count;
-    const end = (BigInt(i + 1) * HASH_SPACE) / count - 1n;
-    shards.push(makeShard(shardId(i), start, end));
+  const shardAt = (i: number) => makeShard(shardId(i), (BigInt(i) * HASH_SPACE) / count, (BigInt(i + 1) * HASH_SPACE) / count - 1n);
+  if (n <= EAGER_MAX) return { ...mapOf(Array.from({ length: n }, (_, i) => shardAt(i))), uniform: n };
+  return { shards: lazyList(n, shardAt), starts: new Uint32Array(0), uniform: n };
+}
+
+/** The index of the open shard with this id, or -1. */
+export function shardIndexById(map: ShardMap, id: string, byId?: Map<string, number>): number {
+  if (map.uniform !== undefined && map.uniform > EAGER_MAX) {
+    const prefix = KEYS.shardIdPrefix.value;
+    const digits = id.slice(prefix.length);
+    if (!id.startsWith(prefix) || digits.length !== KEYS.shardIdDigits.value || !/^\d+$/.test(digits)) return -1;
+    const i = Number(digits);
+    return i < map.uniform ? i : -1;
   }
-  return mapOf(shards);
+  return byId?.get(id) ?? -1;
 }
 
 /** Index of the shard whose range holds the hash key at words[at..at+3]: the last start <= key. */
 export function routeWords(map: ShardMap, words: Uint32Array, at = 0): number {
+  if (map.uniform !== undefined && map.starts.length === 0) return uniformShardIndex(words, at, map.uniform);
   const starts = map.starts;
   let lo = 0;
   let hi = map.shards.length - 1;
@@ -132,23 +150,27 @@ interface Collected {
   hasNextToken: boolean;
 }
 
-function collect(doc: unknown, into: Collected): void {
+/** Arrays of pages of shards nest a level or two; anything deeper is not a saved shard map. */
+const MAX_DEPTH = 8;
+
+function collect(doc: unknown, into: Collected, depth = 0): void {
+  if (depth > MAX_DEPTH) throw new ShardMapError(`the JSON nests arrays more than ${MAX_DEPTH} deep: expected list-shards or describe-stream JSON`);
   if (Array.isArray(doc)) {
     for (const item of doc) {
       if (isRecord(item) && 'HashKeyRange' in item) into.shards.push(readShard(item, into.shards.length));
-      else collect(item, into);
+      else collect(item, into, depth + 1);
     }
     return;
   }
   if (!isRecord(doc)) throw new ShardMapError('expected list-shards or describe-stream JSON, or an array of shards');
   if (Array.isArray(doc.Shards)) {
     if (typeof doc.NextToken === 'string') into.hasNextToken = true;
-    collect(doc.Shards, into);
+    collect(doc.Shards, into, depth + 1);
     return;
   }
   if (isRecord(doc.StreamDescription) && Array.isArray(doc.StreamDescription.Shards)) {
     if (doc.StreamDescription.HasMoreShards === true) into.hasNextToken = true;
-    collect(doc.StreamDescription.Shards, into);
+    collect(doc.StreamDescription.Shards, into, depth + 1);
     return;
   }
   if (isRecord(doc.StreamDescriptionSummary)) {
@@ -167,31 +189,15 @@ function collect(doc: unknown, into: Collected): void {
  */
 export function splitJsonDocuments(text: string): string[] {
   const docs: string[] = [];
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth < 0) throw new ShardMapError(`unexpected '${c}' at character ${i + 1}`);
-      if (depth === 0) docs.push(text.slice(start, i + 1));
-    } else if (depth === 0 && !/\s/.test(c)) {
-      throw new ShardMapError(`unexpected text at character ${i + 1}: expected JSON`);
-    }
-  }
-  if (depth !== 0 || inString) throw new ShardMapError('the JSON ends in the middle of a document');
+  const unfinished = walkJsonDocuments(
+    text,
+    (start, end) => void docs.push(text.slice(start, end)),
+    ({ index, char }) => {
+      if (char === '}' || char === ']') throw new ShardMapError(`unexpected '${char}' at character ${index + 1}`);
+      throw new ShardMapError(`unexpected text at character ${index + 1}: expected JSON`);
+    },
+  );
+  if (unfinished) throw new ShardMapError('the JSON ends in the middle of a document');
   return docs;
 }
 

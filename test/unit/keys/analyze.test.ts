@@ -125,9 +125,40 @@ describe('diagnosis', () => {
     expect(analyze(acc, { ...OPTIONS, hasBytes: true, measure: 'records' }).measure).toBe('records');
   });
 
+  it('offers salting only when it lowers the busiest shard, and says which number of suffixes would', () => {
+    // hot-66 lands on shard 2 of 4, and all four of hot-66#0..#3 land on one other shard.
+    const rows: [string, number][] = [
+      ['hot-66', 60],
+      [keysOnShard(4, 0, 1, 'z')[0]!, 13],
+      [keysOnShard(4, 1, 1, 'z')[0]!, 13],
+      [keysOnShard(4, 3, 1, 'z')[0]!, 14],
+    ];
+    const a = analyze(scanText(csv(rows)).acc, { ...OPTIONS, salt: 4 });
+    expect(a.diagnosis).toBe('hot-key');
+    expect(a.salt).toBeUndefined();
+    expect(a.saltRefusal).toEqual({ key: 'hot-66', suffixes: 4, hottestShareBefore: 0.6, hottestShareAfter: 0.73, better: 6, blockingShard: undefined });
+    // Left to choose, kds picks a number that helps.
+    const chosen = analyze(scanText(csv(rows)).acc, OPTIONS);
+    expect(chosen.salt!.hottestShareAfter).toBeLessThan(chosen.salt!.hottestShareBefore);
+    expect(chosen.saltRefusal).toBeUndefined();
+  });
+
+  it('offers no split that would give one child everything, and says why', () => {
+    const rows: [string, number][] = [['k1', 100], ['k2', 100]];
+    const a = analyze(scanText(csv(rows)).acc, OPTIONS);
+    expect(a.diagnosis).toBe('hot-key');
+    expect(a.split).toBeUndefined();
+    expect(a.splitRefusal).toEqual({ kind: 'one-key', shard: a.hottest });
+    expect(a.oneKeyPerShard).toBe(true);
+    // The other key's shard is as busy: salting one key cannot lower the busiest shard.
+    expect(a.salt).toBeUndefined();
+    expect(a.saltRefusal).toMatchObject({ key: a.dominantKey!.key.key, better: undefined });
+    expect(a.saltRefusal!.blockingShard).toBeDefined();
+  });
+
   it('notices KPL aggregation: key "a" carrying most records', () => {
     const a = analyze(scanText(csv([['a', 90], ['x', 10]])).acc, OPTIONS);
-    expect(a.kplKeyShare).toBeCloseTo(0.9);
+    expect(a.kpl.keyShare).toBeCloseTo(0.9);
   });
 });
 

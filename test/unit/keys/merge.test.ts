@@ -22,7 +22,7 @@ function inTwoParts(rows: readonly string[], cut: number, maxKeys: number) {
   const second = new Accumulator({ map, maxKeys, strict: false });
   second.configure({ timed: true, explicitHashKeys: false, holdFirstSeconds: true });
   const b = new Scanner(second, 'csv', () => columns);
-  b.continueWith('csv', columns);
+  b.continueWith(columns);
   const two = new TextEncoder().encode(rows.slice(cut).map((r) => `${r}\n`).join(''));
   b.push(two, 0, two.length, true);
 

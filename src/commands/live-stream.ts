@@ -1,0 +1,76 @@
+/**
+ * Opening a live stream for a command: the stream reference, the client, the summary (which must
+ * say ACTIVE), the shard list; and LiveError turned into the command's usage or input errors.
+ */
+import type { Context } from '../context.js';
+import { listAllShards, type StreamSummary } from '../core/live/api.js';
+import { LiveError } from '../core/live/errors.js';
+import { retryThrottled, type Clock } from '../core/live/retry.js';
+import type { ListedShard } from '../core/live/shards.js';
+import { parseStreamRef, type StreamRef } from '../core/live/source.js';
+import { InputError, UsageError } from '../errors.js';
+import { openStream, type LiveStream } from '../io/aws/kinesis.js';
+import type { AwsSettings } from '../io/aws/settings.js';
+import { realClock } from '../io/clock.js';
+import { echoValue } from '../render/escape.js';
+import { checkAwsFlags } from './live-input.js';
+import type { LiveFlags } from './live-options.js';
+
+/** Calls in flight at once: enough to keep many shards busy, few enough to bound memory (each page is up to 10 MiB). */
+export const MAX_IN_FLIGHT = 32;
+
+export function liveError(error: unknown): unknown {
+  if (error instanceof LiveError) return error.kind === 'usage' ? new UsageError(error.message) : new InputError(error.message);
+  return error;
+}
+
+export function refOf(text: string, what: string): StreamRef {
+  try {
+    return parseStreamRef(text, what);
+  } catch (error) {
+    throw liveError(error);
+  }
+}
+
+export interface Opened {
+  readonly ref: StreamRef;
+  readonly stream: LiveStream;
+  readonly clock: Clock;
+  readonly summary: StreamSummary;
+  readonly settings: AwsSettings;
+  listShardsCalls: number;
+  /** Throttled Kinesis and CloudWatch calls outside the read (each retried). */
+  throttled: number;
+}
+
+/** Opens the stream and checks that it can be read. */
+export async function openLive(ref: StreamRef, flags: LiveFlags, ctx: Context): Promise<Opened> {
+  checkAwsFlags(flags);
+  if (ref.region !== undefined && flags.region !== undefined && flags.region !== ref.region) {
+    throw new UsageError(`--region ${echoValue(flags.region)} differs from the Region in the ARN (${ref.region}): drop one of them.`);
+  }
+  const settings: AwsSettings = { region: flags.region ?? ref.region, profile: flags.profile, endpointUrl: flags.endpointUrl, env: ctx.io.env };
+  const stream = await openStream(ref, settings, MAX_IN_FLIGHT);
+  const clock = realClock(() => ctx.io.now());
+  let throttled = 0;
+  try {
+    const summary = await retryThrottled('DescribeStreamSummary', () => stream.api.describeStream(), clock, () => throttled++);
+    if (summary.status === 'CREATING' || summary.status === 'DELETING') {
+      throw new InputError(`stream ${echoValue(ref.text)} is ${summary.status}, not ACTIVE: wait until it is ACTIVE and rerun.`);
+    }
+    return { ref, stream, clock, summary, settings, listShardsCalls: 0, throttled };
+  } catch (error) {
+    stream.close();
+    throw liveError(error);
+  }
+}
+
+/** Every ListShards page, throttling retried. */
+export async function listLiveShards(opened: Opened): Promise<ListedShard[]> {
+  return retryThrottled(
+    'ListShards',
+    () => listAllShards(opened.stream.api, () => opened.listShardsCalls++),
+    opened.clock,
+    () => opened.throttled++,
+  );
+}

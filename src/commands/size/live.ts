@@ -1,0 +1,126 @@
+/**
+ * kds size kinesis://NAME: the stream's demand from CloudWatch (src/core/cloudwatch/), turned into
+ * the usual size input (--mbps and --records at the peak or --percentile, --current-shards,
+ * --efo-consumers and --retention-hours from the stream), then the usual report under what was
+ * observed.
+ */
+import { notice, print, printJson, type Context } from '../../context.js';
+import { demandFrom, enhancedMetricsOn, rankShards, type ShardRanking } from '../../core/cloudwatch/demand.js';
+import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
+import { streamShards } from '../../core/live/shards.js';
+import { sizeStream } from '../../core/size/size.js';
+import { isRegionCode, STREAM } from '../../core/facts.js';
+import { MIB } from '../../core/units.js';
+import { InputError, UsageError } from '../../errors.js';
+import { openCloudWatch } from '../../io/aws/cloudwatch.js';
+import { echoValue } from '../../render/escape.js';
+import { observedJson, renderObserved, sizedOn, type ObservedView } from '../../render/size-live.js';
+import { renderSize, sizeJson } from '../../render/size.js';
+import { DEFAULT_HOT_RATIO } from '../keys/options.js';
+import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
+import { listLiveShards, liveError, openLive, refOf, type Opened } from '../live-stream.js';
+import { DEFAULT_REGION, toSizeInput, type SizeFlags } from './options.js';
+
+/** Data points the per-shard queries may ask for before their period grows (about ten calls). */
+export const SHARD_POINTS_BUDGET = 1_000_000;
+const DAY_MS = 86_400_000;
+
+/** Flags that the stream answers instead. */
+const FROM_THE_STREAM: readonly [keyof SizeFlags, string][] = [
+  ['mbps', '--mbps'],
+  ['records', '--records'],
+  ['recordSize', '--record-size'],
+  ['keySize', '--key-size'],
+  ['currentShards', '--current-shards'],
+  ['averageMbps', '--average-mbps'],
+  ['averageRecords', '--average-records'],
+];
+
+export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags, ctx: Context): Promise<void> {
+  const ref = refOf(text, 'kds size');
+  for (const [key, flag] of FROM_THE_STREAM) {
+    if (flags[key] !== undefined) throw new UsageError(`${flag} comes from ${echoValue(ref.text)}'s CloudWatch history: drop it, or size a workload without kinesis://NAME.`);
+  }
+  const days = flags.days ?? DEFAULT_DAYS;
+  const period = choosePeriod(days);
+  if (period === undefined) throw new UsageError(`--days ${days} is longer than CloudWatch keeps data.`);
+  const percentile = flags.percentile ?? 100;
+
+  let opened: Opened | undefined;
+  let closeCw: (() => void) | undefined;
+  try {
+    opened = await openLive(ref, flags, ctx);
+    const { stream, summary } = opened;
+    const shards = streamShards(await listLiveShards(opened), ref.text);
+    const open = shards.map.shards.length;
+    const consumers = await stream.listConsumers(summary.arn);
+    const efo = consumers?.filter((c) => c.status !== 'DELETING').length;
+
+    const periodMs = period.periodSeconds * 1000;
+    const endMs = Math.floor(ctx.io.now() / periodMs) * periodMs;
+    const startMs = endMs - days * DAY_MS;
+    const cw = await openCloudWatch(opened.settings, stream.region, ref.name, opened.clock, () => opened!.throttled++);
+    closeCw = () => cw.close();
+    const demand = demandFrom(await cw.getMetricData(streamQueries(ref.name, period.periodSeconds), startMs, endMs), period.periodSeconds, startMs, endMs, percentile);
+    if (demand.idle) {
+      throw new InputError(
+        `${echoValue(ref.text)} had no writes in the last ${days} days (CloudWatch IncomingRecords is empty): there is no demand to size. Check the stream name and Region, or size a workload with --mbps.`,
+      );
+    }
+    let ranking: ShardRanking | undefined;
+    if (enhancedMetricsOn(summary.shardLevelMetrics)) {
+      const p = shardPeriod(open, days * 86_400, period.periodSeconds, SHARD_POINTS_BUDGET);
+      const ids = shards.map.shards.map((s) => s.shardId);
+      ranking = rankShards(await cw.getMetricData(shardQueries(ref.name, ids, p), startMs, endMs), shards.map, p, DEFAULT_HOT_RATIO);
+    }
+    if (demand.writeBytes.sized <= 0) {
+      throw new InputError(`at the ${sizedOn(percentile)} the stream wrote nothing (most periods are idle): size on a higher --percentile, or the peak.`);
+    }
+    const streamName = flags.streamName === 'my-stream' ? ref.name : flags.streamName;
+    const retentionHours = Math.min(STREAM.retentionMaxHours.value, Math.max(STREAM.retentionDefaultHours.value, summary.retentionHours));
+    // Prices follow the stream's Region unless --region named one; kds prices a few Regions only.
+    const region = flags.region ?? (isRegionCode(stream.region) ? stream.region : undefined);
+    if (region === undefined) {
+      notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
+    }
+    const records = demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined;
+    const input = toSizeInput({
+      ...flags,
+      region,
+      mbps: demand.writeBytes.sized / MIB,
+      records,
+      // Cost follows the average; sized below the peak (--percentile), the average may not exceed it.
+      averageMbps: Math.min(demand.writeBytes.average, demand.writeBytes.sized) / MIB,
+      averageRecords: records === undefined ? undefined : Math.min(demand.writeRecords.average, records),
+      currentShards: open,
+      efoConsumers: efo ?? flags.efoConsumers,
+      retentionHours,
+      streamName,
+    });
+    const view = { result: sizeStream(input), streamName };
+    const observed: ObservedView = {
+      stream: ref.text,
+      streamName,
+      region: stream.region,
+      endpoint: stream.endpoint,
+      mode: summary.mode,
+      openShards: open,
+      retentionHours: summary.retentionHours,
+      efoConsumers: efo,
+      days,
+      startMs,
+      endMs,
+      percentile,
+      demand,
+      ranking,
+      getMetricDataCalls: cw.calls,
+    };
+    if (flags.json) printJson(ctx, { ...sizeJson(view), observed: observedJson(observed) });
+    else print(ctx, `${renderObserved(observed, ctx.color, ctx.width)}\n${renderSize(view, ctx.color, ctx.width)}`);
+  } catch (error) {
+    throw liveError(error);
+  } finally {
+    closeCw?.();
+    opened?.stream.close();
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * --save: the records of a live read as CSV that `kds keys analyze FILE` reads back to the same
+ * report. Columns: partition_key, bytes (data bytes), timestamp (arrival, ISO 8601 UTC with
+ * milliseconds), explicit_hash_key, shard_id (the open shard the record is counted on).
+ *
+ * The file is created new (an existing file is never overwritten) and written in large blocks.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { KeyRecord } from '../core/keys/record.js';
+import { InputError } from '../errors.js';
+import { echoValue } from '../render/escape.js';
+
+export const SAVE_HEADER = 'partition_key,bytes,timestamp,explicit_hash_key,shard_id';
+const FLUSH_AT = 1 << 20;
+
+/** A CSV field, quoted when it holds a comma, a quote or a line break, or starts with a quote. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(r: KeyRecord): string {
+  const time = Number.isFinite(r.time) ? new Date(Math.round(r.time * 1000)).toISOString() : '';
+  return `${csvField(r.key)},${r.dataBytes},${time},${r.explicitHashKey ?? ''},${csvField(r.shardId ?? '')}\n`;
+}
+
+export class CsvSaver {
+  private fd: number;
+  private pending: string[] = [];
+  private size = 0;
+  rows = 0;
+
+  constructor(
+    readonly path: string,
+    readonly shown: string,
+  ) {
+    try {
+      this.fd = openSync(path, 'wx');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new InputError(`--save ${echoValue(shown)} already exists: choose a new file name (kds never overwrites one).`);
+      throw new InputError(`--save ${echoValue(shown)} cannot be created (${code ?? (error as Error).message}).`);
+    }
+    this.push(`${SAVE_HEADER}\n`);
+  }
+
+  write(records: readonly KeyRecord[]): void {
+    for (const r of records) this.push(csvLine(r));
+    this.rows += records.length;
+  }
+
+  private push(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+  }
+}

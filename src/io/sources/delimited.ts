@@ -1,0 +1,135 @@
+/**
+ * Delimited text (CSV, TSV, any one-byte delimiter; with or without a header row) and one key per
+ * line, read by the byte scanner: the fast path. A large regular file is read on two threads when
+ * it can be (see ../parallel.ts); both ways give the same counts.
+ */
+import { Accumulator } from '../../core/keys/accumulate.js';
+import { resolveColumns, type ColumnChoice, type ResolvedColumns } from '../../core/keys/columns.js';
+import { KeysError, MalformedRowError } from '../../core/keys/errors.js';
+import { Scanner, type Columns, type RowSink, type ScanLayout } from '../../core/keys/scan.js';
+import type { ShardMap } from '../../core/keys/shard-map.js';
+import { readFileChunks } from '../chunks.js';
+import { cores, findSplit, PARALLEL_FROM_BYTES, startPart } from '../parallel.js';
+import type { ByteInput } from './bytes.js';
+import type { ReadRequest, ReadResult } from './source.js';
+
+const PLAIN_COLUMNS: Columns = { key: 0, bytes: -1, time: -1, count: -1, ehk: -1, shard: -1 };
+
+export interface DelimitedOptions {
+  readonly layout: ScanLayout;
+  readonly columns: ColumnChoice;
+  /** KDS_PARALLEL_MIN_BYTES: read files from this size on two threads. */
+  readonly parallelFromBytes?: number;
+}
+
+interface Reader {
+  readonly acc: Accumulator;
+  readonly scanner: Scanner;
+  columns(): ResolvedColumns | undefined;
+}
+
+function resolver(options: DelimitedOptions, onColumns: (columns: ResolvedColumns) => void) {
+  return (header: readonly string[] | undefined, numbered = false): Columns => {
+    if (header === undefined) return PLAIN_COLUMNS;
+    const columns = resolveColumns(header, options.columns, numbered);
+    onColumns(columns);
+    return columns;
+  };
+}
+
+function newReader(options: DelimitedOptions, map: ShardMap, maxKeys: number, strict: boolean): Reader {
+  const acc = new Accumulator({ map, maxKeys, strict });
+  let found: ResolvedColumns | undefined;
+  const resolve = resolver(options, (columns) => {
+    found = columns;
+    acc.configure({ timed: columns.time >= 0, explicitHashKeys: columns.ehk >= 0, observedShards: columns.shard >= 0 });
+  });
+  return { acc, scanner: new Scanner(acc, options.layout, resolve), columns: () => found };
+}
+
+function result(reader: Reader, bytesRead: number): ReadResult {
+  const columns = reader.columns();
+  return {
+    acc: reader.acc,
+    bytesRead,
+    rows: reader.scanner.rows,
+    header: reader.scanner.header !== undefined,
+    columns: columns?.names ?? {},
+    hasBytes: columns !== undefined && columns.bytes >= 0,
+    aggregatedRecords: 0,
+  };
+}
+
+async function readWhole(input: ByteInput, options: DelimitedOptions, request: ReadRequest): Promise<ReadResult> {
+  const reader = newReader(options, request.map, request.maxKeys, request.strict);
+  const bytesRead = await input.pump(reader.scanner, request.onProgress);
+  return result(reader, bytesRead);
+}
+
+const IGNORE: RowSink = { rows() {}, row() {}, malformed() {}, observedShard: () => -1 };
+
+/** The columns of a file from its first bytes, or undefined when they do not tell. */
+function probeColumns(input: ByteInput, options: DelimitedOptions): Columns | undefined {
+  const probe = new Scanner(IGNORE, options.layout, resolver(options, () => {}));
+  probe.push(input.head, 0, input.head.length, input.complete);
+  return probe.columns;
+}
+
+/**
+ * Reads the input: a large regular file on two threads when it can (see ../parallel.ts), else on
+ * one. Both give the same counts; with two threads each half starts with half of --max-keys.
+ */
+export async function readDelimited(input: ByteInput, options: DelimitedOptions, request: ReadRequest): Promise<ReadResult> {
+  const file = input.file;
+  const threshold = options.parallelFromBytes ?? PARALLEL_FROM_BYTES;
+  if (file === undefined || file.size === 0 || file.size < threshold || cores() < 2 || input.complete) {
+    return readWhole(input, options, request);
+  }
+  const columns = probeColumns(input, options);
+  const split = columns === undefined ? undefined : findSplit(file.path, file.size);
+  if (columns === undefined || split === undefined) return readWhole(input, options, request);
+
+  const { map, maxKeys, strict } = request;
+  const half = Math.ceil(maxKeys / 2);
+  const part = startPart({
+    path: file.path,
+    start: split,
+    end: file.size,
+    format: options.layout.format,
+    delimiter: options.layout.delimiter ?? 0x2c,
+    columns,
+    uniform: map.uniform,
+    shards: map.uniform !== undefined ? [] : map.shards.map((s) => ({ id: s.shardId, start: s.start.toString(), end: s.end.toString() })),
+    maxKeys: half,
+    strict,
+  });
+  const reader = newReader(options, map, half, strict);
+  let bytesRead: number;
+  try {
+    bytesRead = readFileChunks(file.path, reader.scanner, request.onProgress, input.name, { start: 0, end: split });
+  } catch (error) {
+    part.cancel();
+    throw error;
+  }
+  if (reader.scanner.unterminatedQuote) {
+    // The middle may lie inside a quoted field: only one thread can read this file correctly.
+    part.cancel();
+    return readWhole(input, options, request);
+  }
+  const outcome = await part.result;
+  if (!outcome.ok) {
+    if ('line' in outcome) {
+      const line = outcome.line + reader.scanner.line - 1;
+      if (outcome.kind === 'malformed') throw new MalformedRowError(line, outcome.reason);
+      throw new KeysError(`line ${line}: ${outcome.reason}`, 'data');
+    }
+    if (outcome.kind === 'failed') return readWhole(input, options, request);
+    throw new KeysError(outcome.message, outcome.kind);
+  }
+  const scanner = reader.scanner;
+  reader.acc.mergeFrom(outcome.data, scanner.line - 1);
+  scanner.rows += outcome.rows;
+  scanner.blankLines += outcome.blankLines;
+  scanner.line += outcome.lines;
+  return result(reader, bytesRead + (file.size - split));
+}

@@ -1,0 +1,104 @@
+/**
+ * Opens what `kds keys analyze` was given as a source of records: the bytes (a file, standard
+ * input, gzip), then the layout (from --format or from the content), then the reader for that
+ * layout. Everything that can be told before reading is told here, so a misread never starts.
+ *
+ * A new kind of source is a new file beside this one: a live stream (`kinesis://NAME`) is checked
+ * for at the top of openKeySource and returns a KeySource whose read() hands its records to
+ * readKeyRecords (./records.ts); the command does not change.
+ */
+import type { ColumnChoice } from '../../core/keys/columns.js';
+import { detectLayout, describeLayout, layoutFormat, type InputFormat, type Layout } from '../../core/keys/detect.js';
+import { KeysError } from '../../core/keys/errors.js';
+import type { FieldChoice } from '../../core/keys/fields.js';
+import type { KeyPattern } from '../../core/keys/key-pattern.js';
+import { openByteInput, type ByteInput } from './bytes.js';
+import { readDelimited } from './delimited.js';
+import { readGetRecords } from './get-records.js';
+import { readJsonLines } from './json-lines.js';
+import { readLogLines } from './log-lines.js';
+import type { KeySource, SourceContext } from './source.js';
+
+export type { KeySource, ReadRequest, ReadResult, SourceContext } from './source.js';
+
+export interface SourceOptions {
+  readonly format: InputFormat;
+  /** --delimiter, one character. */
+  readonly delimiter?: string;
+  readonly header?: boolean;
+  readonly columns: ColumnChoice;
+  readonly fields: FieldChoice;
+  readonly keyPattern?: KeyPattern;
+  /** Files from this size are read on two threads. */
+  readonly parallelFromBytes?: number;
+}
+
+function usage(message: string): KeysError {
+  return new KeysError(message, 'usage');
+}
+
+/** Flags that only some layouts read must not be given with another: they would be ignored silently. */
+function checkFlags(layout: Layout, options: SourceOptions, description: string): void {
+  const columnFlag = Object.keys(options.columns)[0];
+  const fieldFlag = Object.keys(options.fields)[0];
+  const tabular = layout.kind === 'delimited';
+  if (columnFlag !== undefined && !tabular) {
+    const instead = layout.kind === 'jsonl' ? ' (for JSON lines use --key-field, --bytes-field, --time-field)' : '';
+    throw usage(`--${columnFlag}-column is for CSV and TSV, but the input reads as ${description}${instead}`);
+  }
+  if (fieldFlag !== undefined && layout.kind !== 'jsonl') {
+    throw usage(`--${fieldFlag}-field is for JSON lines, but the input reads as ${description}`);
+  }
+  if (options.header !== undefined && !tabular) {
+    throw usage(`--${options.header ? '' : 'no-'}header is for CSV and TSV, but the input reads as ${description}`);
+  }
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** The head as text: without a byte order mark, and without a character cut at its end. */
+function headText(input: ByteInput): string {
+  let head = input.head;
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
+  return input.complete ? decoder.decode(head) : new TextDecoder('utf-8').decode(head, { stream: true });
+}
+
+export async function openKeySource(spec: string, options: SourceOptions, ctx: SourceContext): Promise<KeySource> {
+  const input = await openByteInput(spec, ctx);
+  const empty = input.complete && input.head.length === 0;
+  const layout: Layout = empty
+    ? { kind: 'lines' }
+    : detectLayout(
+        headText(input),
+        input.complete,
+        { format: options.format, delimiter: options.delimiter, header: options.header, columns: options.columns, keyPattern: options.keyPattern !== undefined },
+        input.name,
+      );
+  const description = `${input.gzip ? 'gzip-compressed ' : ''}${describeLayout(layout)}`;
+  if (!empty) checkFlags(layout, options, description);
+  return {
+    name: input.name,
+    description,
+    format: layoutFormat(layout),
+    compression: input.gzip ? 'gzip' : undefined,
+    detected: options.format === 'auto' && options.keyPattern === undefined && !empty,
+    read: (request) => {
+      switch (layout.kind) {
+        case 'delimited':
+          return readDelimited(
+            input,
+            { layout: { format: 'csv', delimiter: layout.delimiter.charCodeAt(0), header: layout.header }, columns: options.columns, parallelFromBytes: options.parallelFromBytes },
+            request,
+          );
+        case 'lines':
+          return readDelimited(input, { layout: { format: 'lines' }, columns: {}, parallelFromBytes: options.parallelFromBytes }, request);
+        case 'jsonl':
+          return readJsonLines(input, options.fields, layout.objects, request);
+        case 'get-records':
+          return readGetRecords(input, request);
+        case 'log':
+          return readLogLines(input, options.keyPattern!, request);
+      }
+    },
+  };
+}

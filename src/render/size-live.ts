@@ -1,0 +1,231 @@
+/**
+ * What kds size kinesis://NAME observed: the stream as it is, its demand from CloudWatch (peak,
+ * p99, average) and, with shard-level metrics on, its busiest shards. Printed above the usual size
+ * report, and as the `observed` JSON object.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
+import { echoValue, safeText } from './escape.js';
+import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, plural } from './format.js';
+import { renderTable } from './table.js';
+import { bullet, shellLines, wrap } from './text.js';
+
+export interface ObservedView {
+  readonly stream: string;
+  readonly streamName: string;
+  readonly region: string;
+  readonly endpoint: string | undefined;
+  readonly mode: string | undefined;
+  readonly openShards: number;
+  readonly retentionHours: number;
+  /** Registered enhanced fan-out consumers; undefined when the endpoint could not say. */
+  readonly efoConsumers: number | undefined;
+  readonly days: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** 100 for the peak. */
+  readonly percentile: number;
+  readonly demand: Demand;
+  /** Set when shard-level metrics are on. */
+  readonly ranking: ShardRanking | undefined;
+  readonly getMetricDataCalls: number;
+}
+
+/** Busiest shards listed in the text report. */
+const SHARDS_SHOWN = 10;
+
+function periodWords(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'hourly' : `${seconds / 3600}-hour`;
+  return `${seconds / 60}-minute`;
+}
+
+/** "minute", "5-minute period", "hour": one period, as a noun. */
+function periodNoun(seconds: number): string {
+  if (seconds === 60) return 'minute';
+  if (seconds === 3600) return 'hour';
+  return `${periodWords(seconds)} period`;
+}
+
+function isoMinute(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 16).concat('Z') : '-';
+}
+
+export function sizedOn(percentile: number): string {
+  return percentile >= 100 ? 'peak' : `p${formatFixed(percentile, 2)}`;
+}
+
+/** The command that turns on the shard-level metrics kds ranks shards by. */
+export function enableCommand(streamName: string): string {
+  return `aws kinesis enable-enhanced-monitoring --stream-name ${streamName} --shard-level-metrics IncomingBytes IncomingRecords`;
+}
+
+/** MiB/s with the size report's rounding (up, two decimals), without the unit. */
+function mib(bytesPerSec: number): string {
+  return formatMibPerSec(bytesPerSec).replace(' MiB/s', '');
+}
+
+export function observedNotes(view: ObservedView): { id: string; message: string }[] {
+  const d = view.demand;
+  const period = periodWords(d.periodSeconds);
+  const out: { id: string; message: string }[] = [
+    {
+      id: 'period-sums',
+      message: `${period === 'hourly' ? 'Hourly' : period} sums are the finest CloudWatch keeps for ${plural(view.days, 'day')}, but Kinesis limits are per second: a rate here is a period's sum over its length, and the busiest second inside a period can be well above it. Keep headroom for that.`,
+    },
+  ];
+  if (d.totals.writeThrottledRecords > 0) {
+    out.push({
+      id: 'write-throttled',
+      message: `${plural(d.totals.writeThrottledRecords, 'write')} ${d.totals.writeThrottledRecords === 1 ? 'was' : 'were'} refused (WriteProvisionedThroughputExceeded) in ${plural(d.throttledPeriods, periodNoun(d.periodSeconds))}: they are added back to the demand.`,
+    });
+  }
+  if (d.totals.readThrottledCalls > 0) {
+    out.push({
+      id: 'read-throttled',
+      message: `${plural(d.totals.readThrottledCalls, 'GetRecords call')} ${d.totals.readThrottledCalls === 1 ? 'was' : 'were'} throttled (ReadProvisionedThroughputExceeded): readers share 2 MiB/s and 5 calls/s per shard.`,
+    });
+  }
+  if (view.efoConsumers === undefined) {
+    out.push({ id: 'consumers-unknown', message: 'The endpoint does not list enhanced fan-out consumers (ListStreamConsumers): --efo-consumers is used as given.' });
+  }
+  if (view.ranking === undefined) {
+    out.push({
+      id: 'enhanced-metrics-off',
+      message: 'Shard-level metrics are off, so hot shards cannot be seen from CloudWatch. Turn them on (billed as custom metrics), or sample the keys with kds keys analyze kinesis://NAME:',
+    });
+  } else if (view.ranking.periodSeconds > d.periodSeconds) {
+    out.push({
+      id: 'shard-period',
+      message: `Per-shard figures use ${periodWords(view.ranking.periodSeconds)} sums to keep the number of GetMetricData calls down on ${plural(view.openShards, 'shard')}.`,
+    });
+  }
+  return out;
+}
+
+function rateRow(label: string, f: RateFigures, unit: (x: number) => string): string[] {
+  return [label, unit(f.peak), unit(f.p99), unit(f.average), isoMinute(f.peakAt)];
+}
+
+export function renderObserved(view: ObservedView, color: ChalkInstance, width: number): string {
+  const d = view.demand;
+  const consumers = view.efoConsumers === undefined ? '' : `, ${plural(view.efoConsumers, 'enhanced fan-out consumer')}`;
+  const lines: string[] = [
+    color.bold(`Observed: ${safeText(view.stream)} (${safeText(view.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`),
+    wrap(`${view.mode ? `${safeText(view.mode)} mode, ` : ''}${plural(view.openShards, 'open shard')}, ${view.retentionHours}-hour retention${consumers}`, width),
+    wrap(`CloudWatch: ${plural(view.days, 'day')} to ${isoMinute(view.endMs)} in ${periodWords(d.periodSeconds)} sums, ${plural(view.getMetricDataCalls, 'GetMetricData call')}`, width),
+    '',
+    renderTable(
+      {
+        head: ['Writes and reads', 'Peak', 'p99', 'Average', 'Peak at'],
+        rows: [
+          rateRow('Writes, MiB/s', d.writeBytes, mib),
+          rateRow('Writes, records/s', d.writeRecords, (x) => formatInt(x)),
+          rateRow('Reads, MiB/s', d.readBytes, mib),
+        ],
+        align: ['left', 'right', 'right', 'right', 'left'],
+      },
+      color,
+    ),
+    '',
+    wrap(
+      `Sized on the ${sizedOn(view.percentile)}: ${mib(d.writeBytes.sized)} MiB/s and ${formatInt(d.writeRecords.sized)} records/s of writes, from ${view.openShards} shards today.`,
+      width,
+    ),
+  ];
+  for (const note of observedNotes(view)) {
+    lines.push(bullet(note.message, width, note.id === 'write-throttled' || note.id === 'enhanced-metrics-off' ? color.yellow('!') : '-'));
+    if (note.id === 'enhanced-metrics-off') lines.push(shellLines(enableCommand(view.streamName), width, '    '));
+  }
+  if (view.ranking !== undefined) lines.push('', ...shardLines(view.ranking, color));
+  return `${lines.join('\n')}\n`;
+}
+
+function shardLines(r: ShardRanking, color: ChalkInstance): string[] {
+  const hot = r.shards.filter((s) => s.hot);
+  const shown = r.shards.slice(0, SHARDS_SHOWN);
+  const table = renderTable(
+    {
+      head: ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair', 'Peak rec/s', ''],
+      rows: shown.map((s) => [
+        safeText(s.shardId),
+        formatInt(s.records),
+        formatBytes(s.bytes),
+        formatPercent(s.share),
+        formatPercent(s.hashShare),
+        s.hotness.toFixed(2),
+        formatInt(s.peakRecordsPerSec),
+        s.hot ? 'hot' : '',
+      ]),
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    },
+    color,
+  );
+  const title = `Busiest shards by ${r.measure} (shard-level metrics, ${periodWords(r.periodSeconds)} sums)${r.shards.length > SHARDS_SHOWN ? `, ${SHARDS_SHOWN} of ${r.shards.length}` : ''}`;
+  const verdict =
+    hot.length === 0
+      ? 'No shard is hot.'
+      : `${plural(hot.length, 'hot shard')}: ${hot
+          .slice(0, 5)
+          .map((s) => safeText(s.shardId))
+          .join(', ')}${hot.length > 5 ? ', ...' : ''}. kds keys analyze kinesis://NAME shows which keys make them hot.`;
+  return [color.bold(title), table, verdict];
+}
+
+function figuresJson(f: RateFigures): object {
+  return {
+    peak: round(f.peak),
+    p99: round(f.p99),
+    average: round(f.average),
+    sized: round(f.sized),
+    peakAt: Number.isFinite(f.peakAt) ? new Date(f.peakAt).toISOString() : null,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export function observedJson(view: ObservedView): object {
+  const d = view.demand;
+  return {
+    stream: view.stream,
+    region: view.region,
+    endpoint: view.endpoint ?? null,
+    mode: view.mode ?? null,
+    openShards: view.openShards,
+    retentionHours: view.retentionHours,
+    efoConsumers: view.efoConsumers ?? null,
+    lookBack: { days: view.days, start: new Date(view.startMs).toISOString(), end: new Date(view.endMs).toISOString(), periodSeconds: d.periodSeconds, periods: d.periods },
+    sizedOn: sizedOn(view.percentile),
+    writeBytesPerSec: figuresJson(d.writeBytes),
+    writeRecordsPerSec: figuresJson(d.writeRecords),
+    readBytesPerSec: figuresJson(d.readBytes),
+    totals: d.totals,
+    throttledPeriods: d.throttledPeriods,
+    enhancedMetrics: view.ranking !== undefined,
+    enableEnhancedMonitoring: view.ranking === undefined ? enableCommand(view.streamName) : null,
+    shards:
+      view.ranking === undefined
+        ? null
+        : {
+            periodSeconds: view.ranking.periodSeconds,
+            measure: view.ranking.measure,
+            withoutData: view.ranking.withoutData,
+            hotShards: view.ranking.shards.filter((s) => s.hot).map((s) => s.shardId),
+            ranked: view.ranking.shards.map((s) => ({
+              shardId: s.shardId,
+              records: s.records,
+              bytes: s.bytes,
+              share: round(s.share),
+              hashSpaceShare: round(s.hashShare),
+              hotness: round(s.hotness),
+              peakRecordsPerSec: round(s.peakRecordsPerSec),
+              peakBytesPerSec: round(s.peakBytesPerSec),
+              hot: s.hot,
+              hotReasons: s.reasons,
+            })),
+          },
+    calls: { getMetricData: view.getMetricDataCalls },
+    notes: observedNotes(view),
+  };
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvLine, CsvSaver, SAVE_HEADER } from '../../../src/io/save-csv.js';
+
+describe('--save CSV', () => {
+  it('quotes a key with a comma, a quote or a line break, and nothing else', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField(' ')).toBe(' ');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('writes bytes, the arrival time to the millisecond, the explicit hash key and the shard', () => {
+    expect(csvLine({ key: 'k', dataBytes: 12, time: 1_764_000_000.123, explicitHashKey: '42', shardId: 'shardId-000000000001' })).toBe(
+      'k,12,2025-11-24T16:00:00.123Z,42,shardId-000000000001\n',
+    );
+    expect(csvLine({ key: 'k', dataBytes: 0, time: NaN })).toBe('k,0,,,\n');
+  });
+
+  it('creates a new file with the header and never overwrites one', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kds-save-')), 'out.csv');
+    const saver = new CsvSaver(path, 'out.csv');
+    saver.write([{ key: 'a', dataBytes: 1, time: 1, shardId: 's' }]);
+    saver.close();
+    expect(readFileSync(path, 'utf8')).toBe(`${SAVE_HEADER}\na,1,1970-01-01T00:00:01.000Z,,s\n`);
+    expect(() => new CsvSaver(path, 'out.csv')).toThrow(/--save out\.csv already exists/);
+  });
+});
