@@ -1,14 +1,11 @@
-/** Builds the kds command tree. Each command registers itself; heavy modules load in its action. */
+/**
+ * Builds the kds command tree. Each command registers itself from a module loaded when the tree
+ * needs it; heavy modules load in its action.
+ */
 import { Option, type Command } from 'commander';
-import { registerCompare } from './commands/compare/index.js';
-import { registerCompletion } from './commands/completion/index.js';
-import { registerKeys } from './commands/keys/index.js';
-import { registerLearn } from './commands/learn/index.js';
-import { registerQuiz } from './commands/quiz/index.js';
 import { KdsCommand } from './commands/kds-command.js';
 import { checkDefaultCommandWords, setWholeTree } from './commands/near-miss.js';
 import { examplesHelp } from './commands/shared.js';
-import { registerSize } from './commands/size/index.js';
 import { createContext, outputWidth, stderrMessage, type Context } from './context.js';
 import type { Io } from './io/io.js';
 import { version } from './version.js';
@@ -40,23 +37,52 @@ when piped. Set KDS_DEBUG=1 to see stack traces.
 /** Registers a command; given the words after its name, it may register only what they can reach. */
 type Register = (program: Command, context: () => Context, words: readonly string[]) => void;
 
-/** The commands, by the word that runs them; each needs only itself to run. */
-export const COMMANDS: readonly (readonly [string, Register])[] = [
-  ['size', registerSize],
-  ['keys', registerKeys],
-  ['compare', registerCompare],
-  ['quiz', registerQuiz],
-  ['learn', registerLearn],
+/** Every command, by the word that runs it, with the module that registers it. */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['size', async () => (await import('./commands/size/index.js')).registerSize],
+  ['keys', async () => (await import('./commands/keys/index.js')).registerKeys],
+  ['compare', async () => (await import('./commands/compare/index.js')).registerCompare],
+  ['quiz', async () => (await import('./commands/quiz/index.js')).registerQuiz],
+  ['learn', async () => (await import('./commands/learn/index.js')).registerLearn],
+  // Completion writes its script from the whole tree: it only ever comes with the whole tree.
+  ['completion', async () => (await import('./commands/completion/index.js')).registerCompletion],
 ];
 
+/** The commands that need nothing but themselves to run. */
+export const STANDALONE: readonly string[] = ['size', 'keys', 'compare', 'quiz', 'learn'];
+
+const loaded = new Map<string, Register>();
+
 /**
- * Builds the command tree for a command line (none: the whole tree). When its first word names a
- * command (`kds size ...`), only that command is registered (and of kds quiz, only the subcommand
- * the next word names): registering every command's options is most of the work of starting up,
- * and no other command can run. Help, a typo, a flag first or no word at all get the whole tree.
- * A test holds each command's help and errors to the whole tree's.
+ * Loads the registrations a command line needs: when its first word names a command that stands
+ * alone (`kds size ...`), that command's; else (help, a typo, a flag first, no word) all of them.
+ * Registering, and even loading, every command's options was most of the work of starting up.
+ * Resolves to whether the whole tree is loaded.
  */
-export function createProgram(io: Io, argv: readonly string[] = []): Command {
+export async function loadCommands(argv: readonly string[] = []): Promise<boolean> {
+  const first = argv[0];
+  const whole = first === undefined || !STANDALONE.includes(first);
+  const wanted = COMMANDS.filter(([name]) => whole || name === first);
+  await Promise.all(wanted.map(async ([name, load]) => loaded.set(name, loaded.get(name) ?? (await load()))));
+  return whole;
+}
+
+export interface ProgramOptions {
+  /** Where commander's own messages (help, version, usage errors) go; the io streams unless given. */
+  readonly messages?: { out(text: string): void; err(text: string): void };
+  /** Called when parsing is done and a command is about to run. */
+  readonly onAction?: () => void;
+}
+
+/**
+ * Builds the command tree for a command line (none: the whole tree), from the registrations
+ * loadCommands loaded for it. When the first word names a command that stands alone, only that
+ * command is registered (and of kds quiz, only the subcommand the next word names): no other
+ * command can run. A test holds each command's help and errors to the whole tree's.
+ */
+export function createProgram(io: Io, argv: readonly string[] = [], options: ProgramOptions = {}): Command {
+  const out = options.messages?.out ?? ((text: string) => io.stdout.write(text));
+  const err = options.messages?.err ?? ((text: string) => io.stderr.write(text));
   let context: Context | undefined;
   const program = new KdsCommand('kds');
   program
@@ -70,14 +96,15 @@ export function createProgram(io: Io, argv: readonly string[] = []): Command {
     .configureHelp({ minWidthToWrap: 16 })
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeOut: out,
+      writeErr: err,
       outputError: (text, write) => write(`${stderrMessage(io, oneLine(text))}\n`),
       getOutHelpWidth: () => outputWidth(io.stdout, io.env),
       getErrHelpWidth: () => outputWidth(io.stderr, io.env),
     })
     .addHelpText('after', ROOT_HELP)
     .hook('preAction', async (_root, actionCommand) => {
+      options.onAction?.();
       checkDefaultCommandWords(actionCommand);
       const explicit = program.getOptionValueSource('color') === 'cli';
       context = await createContext(io, explicit ? program.opts<{ color: boolean }>().color : undefined);
@@ -87,14 +114,18 @@ export function createProgram(io: Io, argv: readonly string[] = []): Command {
     if (context === undefined) throw new Error('context used before the preAction hook');
     return context;
   };
-  const named = COMMANDS.filter(([name]) => name === argv[0]);
-  if (named.length > 0) {
-    for (const [, register] of named) register(program, getContext, argv.slice(1));
-    setWholeTree(program, () => createProgram(io));
+  const register = (name: string, words: readonly string[]): void => {
+    const registration = loaded.get(name);
+    if (registration === undefined) throw new Error(`kds ${name} was not loaded (loadCommands comes first)`);
+    registration(program, getContext, words);
+  };
+  const first = argv[0];
+  if (first !== undefined && STANDALONE.includes(first)) {
+    register(first, argv.slice(1));
+    // Near-miss suggestions read the tree: give them the rest of this command (its other subcommands).
+    setWholeTree(program, () => createProgram(io, [first]));
   } else {
-    for (const [, register] of COMMANDS) register(program, getContext, []);
-    // Completion writes a script from the whole tree: it is registered with the whole tree only.
-    registerCompletion(program, getContext);
+    for (const [name] of COMMANDS) register(name, []);
   }
   return program;
 }

@@ -1,22 +1,18 @@
 /**
- * kds registers only the command that the first word of the command line names (src/program.ts):
- * everything that command can print must read as it does with the whole tree registered.
+ * kds loads and registers only the command that the first word of the command line names
+ * (src/program.ts): everything it prints must read as it does with the whole tree.
  */
 import type { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
-import { COMMANDS, createProgram } from '../../src/program.js';
-import { fakeIo, runKds } from '../helpers/io.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
+import { createProgram, loadCommands, STANDALONE } from '../../src/program.js';
+import { fakeIo } from '../helpers/io.js';
 
-/** What parsing argv prints and throws, with one command registered or all of them. */
-async function outcome(argv: readonly string[], words: readonly string[]): Promise<{ stdout: string; stderr: string; error: string }> {
+/** What a command line prints and exits with: with the tree kds builds for it, or the whole tree. */
+async function outcome(argv: readonly string[], tree: 'fit' | 'whole'): Promise<{ code: number; stdout: string; stderr: string }> {
   const fake = fakeIo();
-  let error = '';
-  try {
-    await createProgram(fake.io, words).parseAsync([...argv], { from: 'user' });
-  } catch (e) {
-    error = `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return { stdout: fake.stdout(), stderr: fake.stderr(), error };
+  const code = await run(argv, fake.io, { tree });
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
 /** Each command under a command, with the words that reach it. */
@@ -27,13 +23,16 @@ function descendants(command: Command, path: readonly string[]): { path: string[
   });
 }
 
+const names = (program: Command): string[] => program.commands.map((c) => c.name());
+
 describe('one command registered', () => {
+  beforeAll(() => loadCommands());
+
   it('registers only the command the first word names, and every command otherwise', () => {
-    const names = COMMANDS.map(([name]) => name);
-    for (const name of names) expect(createProgram(fakeIo().io, [name, '--json']).commands.map((c) => c.name())).toEqual([name]);
+    for (const name of STANDALONE) expect(names(createProgram(fakeIo().io, [name, '--json']))).toEqual([name]);
     // The whole tree adds kds completion, which writes its script from the whole tree.
     for (const argv of [[], ['--help'], ['help', 'size'], ['sise'], ['--no-color', 'size'], ['completion', 'bash']]) {
-      expect(createProgram(fakeIo().io, argv).commands.map((c) => c.name())).toEqual([...names, 'completion']);
+      expect(names(createProgram(fakeIo().io, argv))).toEqual([...STANDALONE, 'completion']);
     }
   });
 
@@ -48,7 +47,7 @@ describe('one command registered', () => {
 
   it('gives every command and subcommand the help it has in the whole tree', () => {
     const whole = descendants(createProgram(fakeIo().io), []);
-    expect(whole.length).toBeGreaterThan(COMMANDS.length);
+    expect(whole.length).toBeGreaterThan(STANDALONE.length);
     for (const { path, command } of whole) {
       const alone = descendants(createProgram(fakeIo().io, path), []).find((d) => d.path.join(' ') === path.join(' '));
       expect(alone?.command.helpInformation(), path.join(' ')).toBe(command.helpInformation());
@@ -56,17 +55,23 @@ describe('one command registered', () => {
   });
 
   it('prints the same help, errors and suggestions (commands and flags from all over the tree) as the whole tree', async () => {
+    const elsewhere = [['--answer'], ['--shards', '4'], ['--mbps', '6'], ['drill'], ['analyze'], ['lst']];
     for (const { path } of descendants(createProgram(fakeIo().io), [])) {
-      const others = [['--answer'], ['--shards', '4'], ['--mbps', '6'], ['drill'], ['analyze'], ['lst']];
-      for (const argv of [[...path, '--help'], [...path, '--nope'], [...path, '--jsn'], [...path, 'one', 'two', 'three'], ...others.map((o) => [...path, ...o])]) {
-        expect(await outcome(argv, argv), argv.join(' ')).toEqual(await outcome(argv, []));
+      for (const argv of [[...path, '--help'], [...path, '--nope'], [...path, '--jsn'], [...path, 'one', 'two', 'three'], ...elsewhere.map((e) => [...path, ...e])]) {
+        expect(await outcome(argv, 'fit'), argv.join(' ')).toEqual(await outcome(argv, 'whole'));
       }
     }
   });
 
+  it('runs a command the same either way', async () => {
+    for (const argv of [['size', '--mbps', '6'], ['compare', '--json'], ['quiz', 'list', '--topic', 'retention'], ['learn', '--json']]) {
+      expect(await outcome(argv, 'fit'), argv.join(' ')).toEqual(await outcome(argv, 'whole'));
+    }
+  });
+
   it('still lists every command in the root help and suggests one for a typo', async () => {
-    const help = await runKds(['--help']);
-    for (const [name] of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
-    expect((await runKds(['quz'])).stderr).toBe("kds: unknown command 'quz' (Did you mean quiz?)\n");
+    const help = await outcome(['--help'], 'fit');
+    for (const name of STANDALONE) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    expect((await outcome(['quz'], 'fit')).stderr).toBe("kds: unknown command 'quz' (Did you mean quiz?)\n");
   });
 });
