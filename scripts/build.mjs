@@ -103,6 +103,21 @@ const lazyChildProcess = {
   },
 };
 
+// What the build reads from the sources first (src/compile.ts, bundled for the occasion into a
+// temporary folder: it runs the TypeScript readers, and the yaml package with them): the bank and
+// the lessons, and how the root help lists every command.
+const scratch = await mkdtemp(join(tmpdir(), 'kds-build-'));
+let sources;
+try {
+  // Built, it knows its version (and no package to look for): the commands are what it reads.
+  const building = { __KDS_BUILD__: JSON.stringify({ version: pkg.version, commands: [] }) };
+  await build({ ...common, absWorkingDir: root, entryPoints: { compile: 'src/compile.ts' }, outdir: scratch, define: building });
+  sources = await import(pathToFileURL(join(scratch, 'compile.js')).href);
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+const define = { __KDS_BUILD__: JSON.stringify({ version: pkg.version, commands: await sources.commandSummaries() }) };
+
 const joined = new Set();
 let result;
 for (;;) {
@@ -113,7 +128,7 @@ for (;;) {
     outdir: dist,
     splitting: true,
     chunkNames: '[name]-[hash]',
-    define: { __KDS_BUILD__: JSON.stringify({ version: pkg.version }) },
+    define,
     plugins: [startupChunk(joined), lazyChildProcess],
     metafile: true,
     write: false,
@@ -129,18 +144,9 @@ await writeFile(join(dist, 'meta.json'), `${JSON.stringify(result.metafile)}\n`)
 
 // The keys worker runs in its own thread and is loaded by URL (dist/key-worker.js): one file of
 // its own, so that its modules stay out of the start-up chunk's company.
-await build({ ...common, absWorkingDir: root, entryPoints: { 'key-worker': 'src/io/key-worker.ts' }, outdir: dist, define: { __KDS_BUILD__: JSON.stringify({ version: pkg.version }) } });
+await build({ ...common, absWorkingDir: root, entryPoints: { 'key-worker': 'src/io/key-worker.ts' }, outdir: dist, define });
 
-// The bank and lessons, read by src/io/compile-content.ts, bundled for the occasion into a
-// temporary folder (it runs the TypeScript readers, and the yaml package with them).
-const scratch = await mkdtemp(join(tmpdir(), 'kds-build-'));
-try {
-  await build({ ...common, absWorkingDir: root, entryPoints: { compile: 'src/io/compile-content.ts' }, outdir: scratch });
-  const content = await import(pathToFileURL(join(scratch, 'compile.js')).href);
-  const bank = content.compileBank(join(root, 'questions'));
-  await writeFile(join(dist, content.COMPILED_BANK), JSON.stringify(bank));
-  await writeFile(join(dist, content.COMPILED_LISTING), JSON.stringify(content.listingOf(bank)));
-  await writeFile(join(dist, content.COMPILED_LESSONS), JSON.stringify(content.compileLessons(join(root, 'src', 'lessons'))));
-} finally {
-  await rm(scratch, { recursive: true, force: true });
-}
+const bank = sources.compileBank(join(root, 'questions'));
+await writeFile(join(dist, sources.COMPILED_BANK), JSON.stringify(bank));
+await writeFile(join(dist, sources.COMPILED_LISTING), JSON.stringify(sources.listingOf(bank)));
+await writeFile(join(dist, sources.COMPILED_LESSONS), JSON.stringify(sources.compileLessons(join(root, 'src', 'lessons'))));

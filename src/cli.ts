@@ -10,19 +10,18 @@ import { createProgram, loadCommands } from './program.js';
 import { version } from './version.js';
 
 /**
- * Runs a command line. The tree holds only the command it names when it names one (see
- * program.ts); a usage error that commander finds before anything runs is worded from the whole
- * tree ("--answer is a flag of kds quiz show"), so then the line is parsed again with the whole
- * tree and only that attempt's messages are shown. `tree: 'whole'` skips the short cut (tests
- * compare the two).
+ * Runs a command line. The tree holds only what the line needs (see Fit in program.ts); a usage
+ * error that commander finds before anything runs is worded from the whole tree ("--answer is a
+ * flag of kds quiz show"), so then the line is parsed again with the whole tree and only that
+ * attempt's messages are shown. `tree: 'whole'` skips the short cut (tests compare the two).
  */
 export async function run(argv: readonly string[], io: Io, { tree = 'fit' }: { tree?: 'fit' | 'whole' } = {}): Promise<number> {
-  const whole = await loadCommands(tree === 'whole' ? [] : argv);
+  const fit = await loadCommands(tree === 'whole' ? undefined : argv);
   if (argv.length === 0) {
-    createProgram(io).outputHelp();
+    createProgram(io, fit === 'whole' ? undefined : argv).outputHelp();
     return EXIT.ok;
   }
-  if (whole) return parse(createProgram(io), argv, io);
+  if (fit === 'whole') return parse(createProgram(io), argv, io);
   const held: (() => void)[] = [];
   let started = false;
   const program = createProgram(io, argv, {

@@ -3,6 +3,7 @@
  * needs it; heavy modules load in its action.
  */
 import { Option, type Command } from 'commander';
+import { BUILD, type CommandSummary } from './build-info.js';
 import { KdsCommand } from './commands/kds-command.js';
 import { checkDefaultCommandWords, setWholeTree } from './commands/near-miss.js';
 import { examplesHelp } from './commands/shared.js';
@@ -53,18 +54,45 @@ export const STANDALONE: readonly string[] = ['size', 'keys', 'compare', 'quiz',
 
 const loaded = new Map<string, Register>();
 
+/** Command lines that only the root answers (its help, its version): no command runs. */
+const ROOT_LINES: readonly (readonly string[])[] = [[], ['-h'], ['--help'], ['help'], ['-V'], ['--version']];
+
+function rootOnly(argv: readonly string[]): boolean {
+  return ROOT_LINES.some((line) => line.length === argv.length && line.every((word, i) => argv[i] === word));
+}
+
 /**
- * Loads the registrations a command line needs: when its first word names a command that stands
- * alone (`kds size ...`), that command's; else (help, a typo, a flag first, no word) all of them.
- * Registering, and even loading, every command's options was most of the work of starting up.
- * Resolves to whether the whole tree is loaded.
+ * What a command line needs registered. `one`: its first word names a command that stands alone
+ * (`kds size ...`), and only that command is. `summary`: only the root answers it, and the root
+ * help lists every command from what the build read of the whole tree (BUILD.commands), so no
+ * command is loaded. `whole`: help for a command, a typo, a flag first... every command.
  */
-export async function loadCommands(argv: readonly string[] = []): Promise<boolean> {
+export type Fit = 'one' | 'summary' | 'whole';
+
+function fitOf(argv: readonly string[] | undefined): Fit {
+  if (argv === undefined) return 'whole';
   const first = argv[0];
-  const whole = first === undefined || !STANDALONE.includes(first);
-  const wanted = COMMANDS.filter(([name]) => whole || name === first);
+  if (first !== undefined && STANDALONE.includes(first)) return 'one';
+  return BUILD !== undefined && rootOnly(argv) ? 'summary' : 'whole';
+}
+
+/**
+ * Loads the registrations a command line needs (see Fit; no line: the whole tree). Registering,
+ * and even loading, every command's options was most of the work of starting up.
+ */
+export async function loadCommands(argv?: readonly string[]): Promise<Fit> {
+  const fit = fitOf(argv);
+  const wanted = fit === 'summary' ? [] : COMMANDS.filter(([name]) => fit === 'whole' || name === argv?.[0]);
   await Promise.all(wanted.map(async ([name, load]) => loaded.set(name, loaded.get(name) ?? (await load()))));
-  return whole;
+  return fit;
+}
+
+/** Root help terms and descriptions of commands that are listed, not registered. */
+function listCommands(program: Command, summaries: readonly CommandSummary[]): void {
+  const terms = new Map<Command, string>();
+  for (const summary of summaries) terms.set(program.command(summary.name).description(summary.description), summary.term);
+  const help = program.createHelp();
+  program.configureHelp({ ...program.configureHelp(), subcommandTerm: (command) => terms.get(command) ?? help.subcommandTerm(command) });
 }
 
 export interface ProgramOptions {
@@ -76,11 +104,11 @@ export interface ProgramOptions {
 
 /**
  * Builds the command tree for a command line (none: the whole tree), from the registrations
- * loadCommands loaded for it. When the first word names a command that stands alone, only that
- * command is registered (and of kds quiz, only the subcommand the next word names): no other
- * command can run. A test holds each command's help and errors to the whole tree's.
+ * loadCommands loaded for it (see Fit): a command that stands alone is registered alone (and of
+ * kds quiz, only the subcommand the next word names); the root's own lines list the commands
+ * without registering them. Tests hold each to the whole tree's help, errors and output.
  */
-export function createProgram(io: Io, argv: readonly string[] = [], options: ProgramOptions = {}): Command {
+export function createProgram(io: Io, argv?: readonly string[], options: ProgramOptions = {}): Command {
   const out = options.messages?.out ?? ((text: string) => io.stdout.write(text));
   const err = options.messages?.err ?? ((text: string) => io.stderr.write(text));
   let context: Context | undefined;
@@ -119,11 +147,14 @@ export function createProgram(io: Io, argv: readonly string[] = [], options: Pro
     if (registration === undefined) throw new Error(`kds ${name} was not loaded (loadCommands comes first)`);
     registration(program, getContext, words);
   };
-  const first = argv[0];
-  if (first !== undefined && STANDALONE.includes(first)) {
-    register(first, argv.slice(1));
+  const fit = fitOf(argv);
+  const first = argv?.[0];
+  if (fit === 'one' && first !== undefined) {
+    register(first, argv?.slice(1) ?? []);
     // Near-miss suggestions read the tree: give them the rest of this command (its other subcommands).
     setWholeTree(program, () => createProgram(io, [first]));
+  } else if (fit === 'summary' && BUILD !== undefined) {
+    listCommands(program, BUILD.commands);
   } else {
     for (const [name] of COMMANDS) register(name, []);
   }

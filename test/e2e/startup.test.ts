@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMeta, loadsOf, origin, type Loads } from '../../scripts/startup/loads.mjs';
 import { keysCsv } from '../../scripts/startup/sample.mjs';
+import { run as runInProcess } from '../../src/cli.js';
+import { fakeIo } from '../helpers/io.js';
+import { spawnKds } from '../helpers/spawn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kds-startup-test-'));
 const keysFile = join(dir, 'keys-1000.csv');
@@ -109,5 +112,22 @@ describe('what each command loads', () => {
   it('parses YAML for a bank of one\'s own, and loads chalk when colour is forced: what is lazy still loads', () => {
     expect(run(['quiz', 'list', '--bank', FIXTURE_BANK]).packages).toContain('yaml');
     expect(run(['size', '--mbps', '6'], { ...ENV, NO_COLOR: undefined, FORCE_COLOR: '1' }).packages).toContain('chalk');
+  });
+});
+
+describe('the root help and version', () => {
+  it('load no command: the help lists the commands as the build read them from the whole tree', () => {
+    for (const argv of [[], ['--help'], ['help'], ['--version']]) expect(run(argv).files.length, argv.join(' ')).toBe(3);
+  });
+
+  it('read exactly as the whole tree has them, at any width', async () => {
+    for (const columns of ['80', '44']) {
+      for (const argv of [[], ['--help'], ['-h'], ['help'], ['--version'], ['-V']]) {
+        const built = await spawnKds(argv, { env: { NO_COLOR: '1', COLUMNS: columns } });
+        const whole = fakeIo({ env: { NO_COLOR: '1', COLUMNS: columns } });
+        const code = await runInProcess(argv, whole.io, { tree: 'whole' });
+        expect(built, `${argv.join(' ')} at ${columns} columns`).toEqual({ code, stdout: whole.stdout(), stderr: whole.stderr() });
+      }
+    }
   });
 });
