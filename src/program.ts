@@ -69,10 +69,17 @@ function rootOnly(argv: readonly string[]): boolean {
  */
 export type Fit = 'one' | 'summary' | 'whole';
 
+/** Where the command word is: after any --color or --no-color (the root's other flags end the line). */
+function commandAt(argv: readonly string[]): number {
+  let i = 0;
+  while (argv[i] === '--color' || argv[i] === '--no-color') i++;
+  return i;
+}
+
 function fitOf(argv: readonly string[] | undefined): Fit {
   if (argv === undefined) return 'whole';
-  const first = argv[0];
-  if (first !== undefined && STANDALONE.includes(first)) return 'one';
+  const word = argv[commandAt(argv)];
+  if (word !== undefined && STANDALONE.includes(word)) return 'one';
   return BUILD !== undefined && rootOnly(argv) ? 'summary' : 'whole';
 }
 
@@ -82,7 +89,8 @@ function fitOf(argv: readonly string[] | undefined): Fit {
  */
 export async function loadCommands(argv?: readonly string[]): Promise<Fit> {
   const fit = fitOf(argv);
-  const wanted = fit === 'summary' ? [] : COMMANDS.filter(([name]) => fit === 'whole' || name === argv?.[0]);
+  const word = argv?.[commandAt(argv)];
+  const wanted = fit === 'summary' ? [] : COMMANDS.filter(([name]) => fit === 'whole' || name === word);
   await Promise.all(wanted.map(async ([name, load]) => loaded.set(name, loaded.get(name) ?? (await load()))));
   return fit;
 }
@@ -148,11 +156,12 @@ export function createProgram(io: Io, argv?: readonly string[], options: Program
     registration(program, getContext, words);
   };
   const fit = fitOf(argv);
-  const first = argv?.[0];
-  if (fit === 'one' && first !== undefined) {
-    register(first, argv?.slice(1) ?? []);
+  const at = argv === undefined ? 0 : commandAt(argv);
+  const word = argv?.[at];
+  if (fit === 'one' && word !== undefined) {
+    register(word, argv?.slice(at + 1) ?? []);
     // Near-miss suggestions read the tree: give them the rest of this command (its other subcommands).
-    setWholeTree(program, () => createProgram(io, [first]));
+    setWholeTree(program, () => createProgram(io, [word]));
   } else if (fit === 'summary' && BUILD !== undefined) {
     listCommands(program, BUILD.commands);
   } else {

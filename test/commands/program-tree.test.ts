@@ -30,8 +30,9 @@ describe('one command registered', () => {
 
   it('registers only the command the first word names, and every command otherwise', () => {
     for (const name of STANDALONE) expect(names(createProgram(fakeIo().io, [name, '--json']))).toEqual([name]);
+    expect(names(createProgram(fakeIo().io, ['--no-color', '--color', 'size', '--mbps', '6']))).toEqual(['size']);
     // The whole tree adds kds completion, which writes its script from the whole tree.
-    for (const argv of [[], ['--help'], ['help', 'size'], ['sise'], ['--no-color', 'size'], ['completion', 'bash']]) {
+    for (const argv of [[], ['--help'], ['help', 'size'], ['sise'], ['--help', 'size'], ['-V', 'size'], ['completion', 'bash']]) {
       expect(names(createProgram(fakeIo().io, argv))).toEqual([...STANDALONE, 'completion']);
     }
   });
@@ -64,7 +65,7 @@ describe('one command registered', () => {
   });
 
   it('runs a command the same either way', async () => {
-    for (const argv of [['size', '--mbps', '6'], ['compare', '--json'], ['quiz', 'list', '--topic', 'retention'], ['learn', '--json']]) {
+    for (const argv of [['size', '--mbps', '6'], ['--no-color', 'size', '--mbps', '6', '--jsn'], ['compare', '--json'], ['quiz', 'list', '--topic', 'retention'], ['learn', '--json']]) {
       expect(await outcome(argv, 'fit'), argv.join(' ')).toEqual(await outcome(argv, 'whole'));
     }
   });
