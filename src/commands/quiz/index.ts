@@ -26,6 +26,7 @@ import {
   TOPIC_OPTION,
   type ListOptionSpec,
 } from './options.js';
+import { runList } from './list.js';
 
 const HELP_WIDTH = 80;
 
@@ -64,7 +65,6 @@ function addList(quiz: Command, context: () => Context): void {
   addListOption(list, TOPIC_OPTION);
   addListOption(list, DIFFICULTY_OPTION);
   addOptions(list, LIST_OPTIONS).action(async (flags) => {
-    const { runList } = await import('./list.js');
     await runList(flags, context());
   });
 }
