@@ -296,12 +296,25 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(out.shards.map((s) => s.shardId)).toEqual(['shardId-000000000004', 'shardId-000000000001']);
     expect(out.stream).toMatchObject({ source: 'shard-map', shardCount: 2 });
   });
+
+  it('routes keys with kds keys route --shard-map kinesis://NAME (the endpoint from AWS_ENDPOINT_URL_KINESIS)', async () => {
+    const r = await runKds(['keys', 'route', 'a', '--shard-map', 'kinesis://resharded', '--json'], { ...LIVE, env: { AWS_ENDPOINT_URL_KINESIS: emu.endpoint } });
+    expect(r.code).toBe(0);
+    const [routed] = JSON.parse(r.stdout) as { key: string; shardId: string }[];
+    expect(routed).toMatchObject({ key: 'a' });
+    expect(['shardId-000000000001', 'shardId-000000000004']).toContain(routed!.shardId);
+  });
 });
 
 describe('kds keys analyze kinesis://NAME: usage', () => {
   it.each([
     [['--shards', '4'], /--shards describes a stream, but kinesis:\/\/s has its own shards/],
     [['--key-column', 'k'], /--key-column names a CSV column; kinesis:\/\/s is a live stream/],
+    [['--shard-column', 'shard'], /--shard-column names a CSV column; kinesis:\/\/s is a live stream/],
+    [['--key-field', 'user.id'], /--key-field names a JSON field; kinesis:\/\/s is a live stream/],
+    [['--key-pattern', 'pk=(\\S+)'], /--key-pattern reads log lines; kinesis:\/\/s is a live stream/],
+    [['--delimiter', ';'], /--delimiter describes a file; kinesis:\/\/s is a live stream/],
+    [['--format', 'csv'], /--format csv describes a file; kinesis:\/\/s is a live stream/],
     [['--from', 'soon'], /--from expects latest, trim-horizon/],
     [['--from', '15'], /a duration needs a unit/],
     [['--calls-per-second', '6'], /--calls-per-second expects a number of calls per second greater than 0 and at most 5, got '6' \(too large\)\. A shard allows 5 GetRecords calls a second/],

@@ -18,7 +18,7 @@ import { observedJson, renderObserved, sizedOn, type ObservedView } from '../../
 import { renderSize, sizeJson } from '../../render/size.js';
 import { DEFAULT_HOT_RATIO } from '../keys/options.js';
 import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
-import { listLiveShards, liveError, openLive, refOf, type Opened } from '../live-stream.js';
+import { listLiveShards, liveError, openLive, refOf, type Opened } from '../../io/aws/open-stream.js';
 import { DEFAULT_REGION, toSizeInput, type SizeFlags } from './options.js';
 
 /** Data points the per-shard queries may ask for before their period grows (about ten calls). */
@@ -49,7 +49,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
   let opened: Opened | undefined;
   let closeCw: (() => void) | undefined;
   try {
-    opened = await openLive(ref, flags, ctx);
+    opened = await openLive(ref, flags, ctx.io);
     const { stream, summary } = opened;
     const shards = streamShards(await listLiveShards(opened), ref.text);
     const open = shards.map.shards.length;
