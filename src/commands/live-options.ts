@@ -47,7 +47,7 @@ export const LIVE_READ_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'string', name: 'save', value: 'FILE', group: READ_GROUP,
-    description: 'also write what was read as CSV for kds keys analyze FILE (columns partition_key, bytes, timestamp, explicit_hash_key, shard_id)',
+    description: 'also write what was read as CSV for kds keys analyze FILE (columns partition_key, bytes, timestamp, explicit_hash_key, shard_id, kpl_aggregated)',
   },
 ];
 

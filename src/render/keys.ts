@@ -143,6 +143,7 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
   count: 'count',
   ehk: 'explicit hash key',
   shard: 'read from shard',
+  kpl: 'from a KPL aggregate',
 };
 
 function headline(view: KeysView): string[] {

@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { READ_API } from '../../core/facts.js';
 import { Accumulator } from '../../core/keys/accumulate.js';
-import { COLUMN_FLAGS, type ColumnRole } from '../../core/keys/columns.js';
+import { COLUMN_FLAGS, type FlaggedRole } from '../../core/keys/columns.js';
 import { FIELD_FLAGS } from '../../core/keys/fields.js';
 import { RecordFeeder } from '../../core/keys/record-feed.js';
 import type { KeyRecord } from '../../core/keys/record.js';
@@ -72,7 +72,7 @@ function toLiveReadInput(flags: LiveReadFlags, nowMs: number): LiveReadInput {
 
 /** Flags that describe a file's layout mean nothing for a stream: refused, not ignored. */
 function rejectFileFlags(options: SourceOptions, stream: string): void {
-  const column = Object.keys(options.columns)[0] as ColumnRole | undefined;
+  const column = Object.keys(options.columns)[0] as FlaggedRole | undefined;
   if (column !== undefined) throw new UsageError(`${COLUMN_FLAGS[column]} names a CSV column; ${stream} is a live stream.`);
   const field = Object.keys(options.fields)[0] as keyof typeof FIELD_FLAGS | undefined;
   if (field !== undefined) throw new UsageError(`${FIELD_FLAGS[field]} names a JSON field; ${stream} is a live stream.`);
