@@ -9,6 +9,7 @@ import { demandFrom, enhancedMetricsOn, rankShards, type ShardRanking } from '..
 import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
 import { streamShards } from '../../core/live/shards.js';
 import { sizeStream } from '../../core/size/size.js';
+import { costToday } from '../../core/size/today.js';
 import { isRegionCode, STREAM } from '../../core/facts.js';
 import { MIB } from '../../core/units.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -16,6 +17,7 @@ import { openCloudWatch } from '../../io/aws/cloudwatch.js';
 import { echoValue } from '../../render/escape.js';
 import { observedJson, renderObserved, sizedOn, type ObservedView } from '../../render/size-live.js';
 import { renderSize, sizeJson } from '../../render/size.js';
+import { pricesText } from '../../render/size-cost.js';
 import { DEFAULT_HOT_RATIO } from '../keys/options.js';
 import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
 import { listLiveShards, liveError, openLive, refOf, type Opened } from '../../io/aws/open-stream.js';
@@ -83,6 +85,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     if (region === undefined) {
       notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
     }
+    const onDemand = summary.mode === 'ON_DEMAND';
     const records = demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined;
     const input = toSizeInput({
       ...flags,
@@ -92,12 +95,14 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       // Cost follows the average; sized below the peak (--percentile), the average may not exceed it.
       averageMbps: Math.min(demand.writeBytes.average, demand.writeBytes.sized) / MIB,
       averageRecords: records === undefined ? undefined : Math.min(demand.writeRecords.average, records),
-      currentShards: open,
+      // On-demand, AWS sets the shard count: there is nothing to reshard, only a mode to compare.
+      currentShards: onDemand ? undefined : open,
       efoConsumers: efo ?? flags.efoConsumers,
       retentionHours,
       streamName,
     });
-    const view = { result: sizeStream(input), streamName };
+    const result = sizeStream(input);
+    const view = { result, streamName };
     const observed: ObservedView = {
       stream: ref.text,
       streamName,
@@ -106,6 +111,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       mode: summary.mode,
       openShards: open,
       retentionHours: summary.retentionHours,
+      maxRecordSizeKiB: summary.maxRecordSizeKiB,
       efoConsumers: efo,
       days,
       startMs,
@@ -114,6 +120,9 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       demand,
       ranking,
       getMetricDataCalls: cw.calls,
+      // A stream that does not say its mode (an emulator) is taken as provisioned, as every stream was before on-demand.
+      cost: costToday(result, onDemand ? 'on-demand' : 'provisioned'),
+      prices: pricesText(result),
     };
     if (flags.json) printJson(ctx, { ...sizeJson(view), observed: observedJson(observed) });
     else print(ctx, `${renderObserved(observed, ctx.color, ctx.width)}\n${renderSize(view, ctx.color, ctx.width)}`);
