@@ -71,6 +71,8 @@ export const SIZE_HISTORY_OPTIONS: readonly OptionSpec[] = [
 export interface LiveSizeFlags extends AwsFlags {
   readonly days?: number;
   readonly percentile?: number;
+  /** --consumers was on the command line (not its default). */
+  readonly consumersGiven?: boolean;
 }
 
 /** The live-read and AWS flags of kds keys analyze, as commander parsed them. */

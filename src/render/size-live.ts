@@ -22,6 +22,11 @@ export interface ObservedView {
   readonly retentionHours: number;
   /** The stream's largest record (DescribeStreamSummary MaxRecordSizeInKiB), when the endpoint says. */
   readonly maxRecordSizeKiB: number | undefined;
+  /**
+   * Shared (GetRecords) readers sized for: counted from the reads (observed) unless --consumers
+   * was given; readRatio is GetRecords.Bytes over IncomingBytes.
+   */
+  readonly sharedConsumers: { readonly count: number; readonly observed: number | undefined; readonly readRatio: number | undefined };
   /** Registered enhanced fan-out consumers; undefined when the endpoint could not say. */
   readonly efoConsumers: number | undefined;
   readonly days: number;
@@ -107,6 +112,13 @@ export function observedNotes(view: ObservedView): { id: string; message: string
   }
   if (view.cost.today.mode === 'on-demand') {
     out.push({ id: 'on-demand', message: 'In on-demand mode AWS sets the shard count, so there is no resharding plan below: the shards are for provisioned mode.' });
+  }
+  const shared = view.sharedConsumers;
+  if (shared.observed !== undefined && shared.readRatio !== undefined) {
+    out.push({
+      id: 'shared-consumers',
+      message: `GetRecords read ${formatFixed(shared.readRatio, 2)} times the bytes written: sized for ${plural(shared.count, 'shared consumer')} (--consumers N says otherwise).`,
+    });
   }
   if (view.efoConsumers === undefined) {
     out.push({ id: 'consumers-unknown', message: 'The endpoint does not list enhanced fan-out consumers (ListStreamConsumers): --efo-consumers is used as given.' });
@@ -223,6 +235,11 @@ export function observedJson(view: ObservedView): object {
     openShards: view.openShards,
     retentionHours: view.retentionHours,
     maxRecordSizeKiB: view.maxRecordSizeKiB ?? null,
+    sharedConsumers: {
+      count: view.sharedConsumers.count,
+      fromReads: view.sharedConsumers.observed !== undefined,
+      readRatio: view.sharedConsumers.readRatio === undefined ? null : round(view.sharedConsumers.readRatio),
+    },
     efoConsumers: view.efoConsumers ?? null,
     lookBack: { days: view.days, start: new Date(view.startMs).toISOString(), end: new Date(view.endMs).toISOString(), periodSeconds: d.periodSeconds, periods: d.periods },
     sizedOn: sizedOn(view.percentile),

@@ -138,6 +138,7 @@ interface SizeJson {
     shards: { measure: string; hotShards: string[]; ranked: { shardId: string; hot: boolean; hotReasons: string[] }[] } | null;
     calls: { getMetricData: number };
     notes: { id: string }[];
+    sharedConsumers: { count: number; fromReads: boolean; readRatio: number | null };
     costToday: { prices: string; today: Priced; resharded: Priced | null; otherMode: Priced; cheapest: Priced };
   };
   reshard?: unknown;
@@ -223,6 +224,18 @@ describe('kds size kinesis://NAME', () => {
     expect(out.observed.mode).toBeNull();
     expect(out.observed.costToday.today).toMatchObject({ mode: 'provisioned', shards: 4 });
     expect((await size()).stdout).toContain('capacity mode not given (taken as provisioned), 4 open shards');
+  });
+
+  it('sizes for the shared readers the reads show (GetRecords.Bytes over IncomingBytes), unless --consumers is given', async () => {
+    // 25.2 MB read of 12.666 MB written: two readers.
+    const out = await sizeJson();
+    expect(out.observed.sharedConsumers).toEqual({ count: 2, fromReads: true, readRatio: 1.99 });
+    expect(out.input).toMatchObject({ consumers: 2 });
+    expect(out.observed.notes.map((n) => n.id)).toContain('shared-consumers');
+    expect((await size()).stdout.replace(/\s+/g, ' ')).toContain('- GetRecords read 1.99 times the bytes written: sized for 2 shared consumers (--consumers N says otherwise).');
+    const given = await sizeJson('--consumers', '1');
+    expect(given.observed.sharedConsumers).toEqual({ count: 1, fromReads: false, readRatio: 1.99 });
+    expect(given.observed.notes.map((n) => n.id)).not.toContain('shared-consumers');
   });
 
   it('asks CloudWatch for the five stream-level sums over the look back', async () => {

@@ -5,7 +5,7 @@
  * observed.
  */
 import { notice, print, printJson, type Context } from '../../context.js';
-import { demandFrom, enhancedMetricsOn, rankShards, type ShardRanking } from '../../core/cloudwatch/demand.js';
+import { demandFrom, enhancedMetricsOn, rankShards, type Demand, type ShardRanking } from '../../core/cloudwatch/demand.js';
 import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
 import { streamShards } from '../../core/live/shards.js';
 import { sizeStream } from '../../core/size/size.js';
@@ -37,6 +37,18 @@ const FROM_THE_STREAM: readonly [keyof SizeFlags, string][] = [
   ['averageMbps', '--average-mbps'],
   ['averageRecords', '--average-records'],
 ];
+
+/** Bytes read with GetRecords per byte written over the look back; undefined without writes. */
+function readRatio(demand: Demand): number | undefined {
+  const t = demand.totals;
+  return t.incomingBytes > 0 ? t.readBytes / t.incomingBytes : undefined;
+}
+
+/** The shared readers the look back shows: the read ratio, rounded. */
+function sharedConsumersOf(demand: Demand): number | undefined {
+  const ratio = readRatio(demand);
+  return ratio === undefined ? undefined : Math.round(ratio);
+}
 
 export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags, ctx: Context): Promise<void> {
   const ref = refOf(text, 'kds size');
@@ -86,6 +98,9 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
     }
     const onDemand = summary.mode === 'ON_DEMAND';
+    // Shared readers: GetRecords.Bytes over IncomingBytes (each reader reads every byte once), unless --consumers says.
+    const sharedReaders = sharedConsumersOf(demand);
+    const sharedConsumers = flags.consumersGiven === true || sharedReaders === undefined ? flags.consumers : sharedReaders;
     const records = demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined;
     const input = toSizeInput({
       ...flags,
@@ -97,6 +112,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       averageRecords: records === undefined ? undefined : Math.min(demand.writeRecords.average, records),
       // On-demand, AWS sets the shard count: there is nothing to reshard, only a mode to compare.
       currentShards: onDemand ? undefined : open,
+      consumers: sharedConsumers,
       efoConsumers: efo ?? flags.efoConsumers,
       retentionHours,
       streamName,
@@ -112,6 +128,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       openShards: open,
       retentionHours: summary.retentionHours,
       maxRecordSizeKiB: summary.maxRecordSizeKiB,
+      sharedConsumers: { count: sharedConsumers, observed: flags.consumersGiven === true ? undefined : sharedReaders, readRatio: readRatio(demand) },
       efoConsumers: efo,
       days,
       startMs,
