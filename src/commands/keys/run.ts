@@ -98,7 +98,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
   const name = file === '-' ? 'standard input' : file;
   const progress = progressLine(ctx);
   let source: KeySource | undefined;
-  let opened: { source: KeySource; read: ReadResult; input: KeysAnalyzeInput; map: ShardMap };
+  let done: { source: KeySource; read: ReadResult; input: KeysAnalyzeInput; map: ShardMap };
   try {
     source = await openKeySource(
       file,
@@ -132,13 +132,13 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
     }
     read.acc.finish();
     checkNotEmpty(source, read);
-    opened = { source, read, input, map };
+    done = { source, read, input, map };
   } catch (error) {
     throw translate(error, `${name}: `);
   } finally {
     source?.close?.();
   }
-  report(opened.source, opened.read, opened.input, opened.map, ctx);
+  report(done.source, done.read, done.input, done.map, ctx);
 }
 
 function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, map: ShardMap, ctx: Context): void {
