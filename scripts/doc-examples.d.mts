@@ -5,6 +5,8 @@ export declare const WIDTH: number;
 export declare const ABRIDGED: string;
 export declare const ELLIPSIS: string;
 export declare const CONCURRENCY: number;
+/** The info-string word of a block that runs against kinesalite and the CloudWatch stand-in. */
+export declare const EMULATOR: string;
 
 export interface DocCommand {
   readonly file: string;
@@ -29,6 +31,8 @@ export interface DocBlock {
   readonly commands: readonly DocCommand[];
   /** Lines starting with `$ ` that are not kds commands. */
   readonly strays: readonly number[];
+  /** The info string holds `kinesalite`: the block runs against the local stand-ins for AWS. */
+  readonly emulator: boolean;
 }
 
 export interface LineResult {
@@ -48,8 +52,15 @@ export declare function normalise(lines: readonly string[]): string[];
 export declare function matches(command: DocCommand, outputLines: readonly string[]): boolean;
 export declare function runLine(
   line: string,
-  options?: { cwd?: string; stateDir?: string; home?: string; env?: Record<string, string> },
+  options?: { cwd?: string; stateDir?: string; home?: string; env?: Record<string, string>; nodeArgs?: readonly string[] },
 ): Promise<LineResult>;
+export declare function startEmulators(): Promise<{
+  readonly env: Record<string, string>;
+  readonly nodeArgs: readonly string[];
+  /** [shown, real] host:port pairs. */
+  readonly endpoints: readonly (readonly [string, string])[];
+  close(): void;
+}>;
 export declare function outputLines(result: LineResult): string[];
 export declare function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]>;
 export declare function runBlocks(blocks: readonly DocBlock[], options?: { concurrency?: number }): Promise<CommandResult[]>;

@@ -5,8 +5,10 @@
 //   node docs/examples/live-demo.mjs http://127.0.0.1:4567
 //
 // Creates the stream `orders` with 4 shards and writes 3,000 records, a quarter of them under one
-// key (customer-42), plus 10 KPL-aggregated records holding 50 user records each (made with
-// awslabs' aws-kinesis-agg, as a KPL producer would send them).
+// key (customer-42); 40 records under sensor-7 that its producer pins to the first shard with an
+// explicit hash key (0), though the key's MD5 routes it to the third; and 10 KPL-aggregated
+// records holding 50 user records each (made with awslabs' aws-kinesis-agg, as a KPL producer
+// would send them).
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { TextEncoder } from 'node:util';
@@ -30,6 +32,12 @@ for (let i = 0; i < 3000; i += 500) {
   });
   await client.send(new K.PutRecordsCommand({ StreamName: 'orders', Records }));
 }
+await client.send(
+  new K.PutRecordsCommand({
+    StreamName: 'orders',
+    Records: Array.from({ length: 40 }, (_, i) => ({ PartitionKey: 'sensor-7', ExplicitHashKey: '0', Data: enc.encode(`{"reading":${i}}`) })),
+  }),
+);
 for (let a = 0; a < 10; a++) {
   const users = Array.from({ length: 50 }, (_, j) => ({ partitionKey: `device-${(a * 50 + j) % 120}`, data: Buffer.from(`reading ${a}.${j}`) }));
   const packed = await new Promise((resolve, reject) => {
@@ -41,4 +49,4 @@ for (let a = 0; a < 10; a++) {
   }
 }
 client.destroy();
-console.log('stream orders: 3,000 records and 10 KPL aggregates of 50 user records');
+console.log('stream orders: 3,040 records (40 with an explicit hash key) and 10 KPL aggregates of 50 user records');

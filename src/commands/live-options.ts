@@ -1,17 +1,18 @@
 /**
  * Flags for reading a live stream (kinesis://NAME or a stream ARN): how to reach AWS, named as the
  * AWS CLI names them, what `kds keys analyze` reads and how far back `kds size` looks. Described
- * once, shared by the commands; plain data, loaded at start-up (the checks are in ./live-input.ts).
+ * once, shared by the commands; plain data, loaded at start-up (the checks load with the command:
+ * src/io/sources/kinesis.ts for a read, ./live-input.ts for kds size).
  */
 import { CLOUDWATCH, SHARD } from '../core/facts.js';
+import { DEFAULT_CALLS_PER_SECOND, DEFAULT_SECONDS } from '../core/live/defaults.js';
 import type { OptionSpec } from '../options/define.js';
 import type { AwsFlags } from '../io/aws/settings.js';
+import type { LiveReadFlags } from '../io/sources/kinesis.js';
 
 const AWS_GROUP = 'AWS (for kinesis://NAME):';
 const READ_GROUP = 'Live read (kinesis://NAME):';
 
-export const DEFAULT_SECONDS = 30;
-export const DEFAULT_CALLS_PER_SECOND = 1;
 /** A year: the longest retention a stream can have. */
 const MAX_SECONDS = 365 * 86_400;
 
@@ -46,7 +47,7 @@ export const LIVE_READ_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'string', name: 'save', value: 'FILE', group: READ_GROUP,
-    description: 'also write what was read as CSV for kds keys analyze FILE (columns partition_key, bytes, timestamp, explicit_hash_key, shard_id)',
+    description: 'also write what was read as CSV for kds keys analyze FILE (columns partition_key, bytes, timestamp, explicit_hash_key, shard_id, kpl_aggregated)',
   },
 ];
 
@@ -70,13 +71,10 @@ export const SIZE_HISTORY_OPTIONS: readonly OptionSpec[] = [
 export interface LiveSizeFlags extends AwsFlags {
   readonly days?: number;
   readonly percentile?: number;
+  /** --consumers was on the command line (not its default). */
+  readonly consumersGiven?: boolean;
 }
 
-export interface LiveFlags extends AwsFlags {
-  readonly from?: string;
-  readonly seconds?: number;
-  readonly maxRecords?: number;
-  readonly callsPerSecond?: number;
-  readonly save?: string;
-}
+/** The live-read and AWS flags of kds keys analyze, as commander parsed them. */
+export type LiveFlags = LiveReadFlags;
 

@@ -1,7 +1,9 @@
 /**
  * --save: the records of a live read as CSV that `kds keys analyze FILE` reads back to the same
  * report. Columns: partition_key, bytes (data bytes), timestamp (arrival, ISO 8601 UTC with
- * milliseconds), explicit_hash_key, shard_id (the open shard the record is counted on).
+ * milliseconds), explicit_hash_key, shard_id (the open shard the record is counted on),
+ * kpl_aggregated (1 for a user record taken out of a KPL aggregate, so that the read-back report
+ * says why such a record was read from another shard than its key routes to).
  *
  * The file is created new (an existing file is never overwritten) and written in large blocks.
  */
@@ -10,7 +12,7 @@ import type { KeyRecord } from '../core/keys/record.js';
 import { InputError } from '../errors.js';
 import { echoValue } from '../render/escape.js';
 
-export const SAVE_HEADER = 'partition_key,bytes,timestamp,explicit_hash_key,shard_id';
+export const SAVE_HEADER = 'partition_key,bytes,timestamp,explicit_hash_key,shard_id,kpl_aggregated';
 const FLUSH_AT = 1 << 20;
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break, or starts with a quote. */
@@ -20,7 +22,7 @@ export function csvField(text: string): string {
 
 export function csvLine(r: KeyRecord): string {
   const time = Number.isFinite(r.time) ? new Date(Math.round(r.time * 1000)).toISOString() : '';
-  return `${csvField(r.key)},${r.dataBytes},${time},${r.explicitHashKey ?? ''},${csvField(r.shardId ?? '')}\n`;
+  return `${csvField(r.key)},${r.dataBytes},${time},${r.explicitHashKey ?? ''},${csvField(r.shardId ?? '')},${r.aggregated === true ? '1' : ''}\n`;
 }
 
 export class CsvSaver {

@@ -143,6 +143,7 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
   count: 'count',
   ehk: 'explicit hash key',
   shard: 'read from shard',
+  kpl: 'from a KPL aggregate',
 };
 
 function headline(view: KeysView): string[] {
@@ -453,10 +454,11 @@ const SHARDS_SLOT = '\u0000kds-shards\u0000';
 
 /**
  * Writes the same text as JSON.stringify(keysJson(view), null, 2) plus a newline, but the shards
- * array a shard at a time, in chunks: a million shards never make one giant string.
+ * array a shard at a time, in chunks: a million shards never make one giant string. Fields in
+ * `extra` (what a source says about the read, such as a live stream's `live`) come last.
  */
-export function writeKeysJson(view: KeysView, write: (chunk: string) => void): void {
-  const text = JSON.stringify(keysJsonWith(view, SHARDS_SLOT), null, 2);
+export function writeKeysJson(view: KeysView, write: (chunk: string) => void, extra?: Record<string, unknown>): void {
+  const text = JSON.stringify({ ...keysJsonWith(view, SHARDS_SLOT), ...extra }, null, 2);
   const slot = JSON.stringify(SHARDS_SLOT);
   const at = text.indexOf(slot);
   write(text.slice(0, at));

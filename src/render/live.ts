@@ -120,12 +120,14 @@ export function renderLiveSummary(view: LiveView, color: ChalkInstance, width: n
     `${formatInt(s.getShardIteratorCalls)} GetShardIterator`,
     `${formatInt(s.getRecordsCalls)} GetRecords`,
   ].join(', ');
+  // Each line wrapped to the width, its continuation indented under its text.
+  const line = (label: string, text: string) => wrap(`${label} ${text}`, width, '', ' '.repeat(label.length + 1));
   const lines = [
-    color.bold(`Read from ${safeText(plan.stream)} (${safeText(plan.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`),
-    `Window: arrivals ${isoSecond(w.startMs)} to ${isoSecond(w.endMs)} (${how}, ${formatDuration(w.endMs - w.startMs)})`,
-    `Shards read: ${shards}${s.fromClosedShards > 0 ? `; ${plural(s.fromClosedShards, 'record')} from closed shards counted on today's open ones` : ''}`,
-    `Records: ${records}`,
-    `API calls: ${calls}${s.throttled > 0 ? `; ${formatInt(s.throttled)} throttled and retried` : ''}`,
+    color.bold(wrap(`Read from ${safeText(plan.stream)} (${safeText(plan.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`, width)),
+    line('Window:', `arrivals ${isoSecond(w.startMs)} to ${isoSecond(w.endMs)} (${how}, ${formatDuration(w.endMs - w.startMs)})`),
+    line('Shards read:', `${shards}${s.fromClosedShards > 0 ? `; ${plural(s.fromClosedShards, 'record')} from closed shards counted on today's open ones` : ''}`),
+    line('Records:', records),
+    line('API calls:', `${calls}${s.throttled > 0 ? `; ${formatInt(s.throttled)} throttled and retried` : ''}`),
   ];
   if (view.saved) {
     lines.push(wrap(`Saved: ${plural(view.saved.rows, 'record')} to ${echoValue(view.saved.path)} (kds keys analyze ${echoValue(view.saved.path)} reads them back)`, width));

@@ -38,11 +38,16 @@ function costTable(cost: CostEstimate, shards: number, color: ChalkInstance): st
   return renderTable({ head: ['', ...cost.modes.map(title)], rows, align: ['left', 'right', 'right', 'right'] }, color);
 }
 
-/** The heading: whose prices, as of when, less any discount. */
-export function costHeading(result: SizeResult): string {
+/** Whose prices, as of when, less any discount: "us-east-1 list prices as of 2026-11-25". */
+export function pricesText(result: SizeResult): string {
   const b = result.costBasis;
   const discount = b.discount > 0 ? `, less ${formatPercent(b.discount, 2)}` : '';
-  return `Monthly cost, ${b.pricesRegion} list prices as of ${b.pricesAsOf}${discount}, ${result.cost.hoursPerMonth} hours`;
+  return `${b.pricesRegion} list prices as of ${b.pricesAsOf}${discount}`;
+}
+
+/** The heading: whose prices, as of when, less any discount. */
+export function costHeading(result: SizeResult): string {
+  return `Monthly cost, ${pricesText(result)}, ${result.cost.hoursPerMonth} hours`;
 }
 
 function basisNote(result: SizeResult): string {

@@ -5,8 +5,9 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
+import type { CostToday, PricedMode } from '../core/size/today.js';
 import { echoValue, safeText } from './escape.js';
-import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, plural } from './format.js';
+import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, formatUsd, plural } from './format.js';
 import { renderTable } from './table.js';
 import { bullet, shellLines, wrap } from './text.js';
 
@@ -15,9 +16,17 @@ export interface ObservedView {
   readonly streamName: string;
   readonly region: string;
   readonly endpoint: string | undefined;
+  /** The capacity mode DescribeStreamSummary gave (undefined when the endpoint said none). */
   readonly mode: string | undefined;
   readonly openShards: number;
   readonly retentionHours: number;
+  /** The stream's largest record (DescribeStreamSummary MaxRecordSizeInKiB), when the endpoint says. */
+  readonly maxRecordSizeKiB: number | undefined;
+  /**
+   * Shared (GetRecords) readers sized for: counted from the reads (observed) unless --consumers
+   * was given; readRatio is GetRecords.Bytes over IncomingBytes.
+   */
+  readonly sharedConsumers: { readonly count: number; readonly observed: number | undefined; readonly readRatio: number | undefined };
   /** Registered enhanced fan-out consumers; undefined when the endpoint could not say. */
   readonly efoConsumers: number | undefined;
   readonly days: number;
@@ -29,6 +38,10 @@ export interface ObservedView {
   /** Set when shard-level metrics are on. */
   readonly ranking: ShardRanking | undefined;
   readonly getMetricDataCalls: number;
+  /** What the stream costs today in its mode, and in the other, at the observed average. */
+  readonly cost: CostToday;
+  /** "us-east-1 list prices as of 2026-11-25": whose prices the costs are. */
+  readonly prices: string;
 }
 
 /** Busiest shards listed in the text report. */
@@ -59,9 +72,21 @@ export function enableCommand(streamName: string): string {
   return `aws kinesis enable-enhanced-monitoring --stream-name ${streamName} --shard-level-metrics IncomingBytes IncomingRecords`;
 }
 
-/** MiB/s with the size report's rounding (up, two decimals), without the unit. */
-function mib(bytesPerSec: number): string {
-  return formatMibPerSec(bytesPerSec).replace(' MiB/s', '');
+function pricedText(m: PricedMode): string {
+  return m.mode === 'on-demand' ? 'on-demand' : `provisioned with ${plural(m.shards ?? 0, 'shard')}`;
+}
+
+/** "Cost today: ..." for the text report: today's mode and shards, then the alternatives, then which is cheapest. */
+export function costTodayText(view: ObservedView): string {
+  const c = view.cost;
+  const parts = [`${pricedText(c.today)}, ${formatUsd(c.today.monthlyUsd)} a month at the observed average`];
+  if (c.resharded) parts.push(`resharded to ${plural(c.resharded.shards ?? 0, 'shard')}, ${formatUsd(c.resharded.monthlyUsd)}`);
+  parts.push(`${c.otherMode.mode === 'on-demand' ? 'on-demand' : `provisioned with ${plural(c.otherMode.shards ?? 0, 'shard')} (the recommended count)`}, ${formatUsd(c.otherMode.monthlyUsd)}`);
+  const verdict =
+    c.cheapest === c.today
+      ? 'Today\'s setup is the cheapest of these.'
+      : `${c.cheapest === c.resharded ? 'Resharding' : c.cheapest.mode === 'on-demand' ? 'Switching to on-demand' : 'Switching to provisioned'} would save about ${formatUsd(c.today.monthlyUsd - c.cheapest.monthlyUsd)} a month.`;
+  return `Cost today (${view.prices}): ${parts.join('; ')}. ${verdict}`;
 }
 
 export function observedNotes(view: ObservedView): { id: string; message: string }[] {
@@ -83,6 +108,16 @@ export function observedNotes(view: ObservedView): { id: string; message: string
     out.push({
       id: 'read-throttled',
       message: `${plural(d.totals.readThrottledCalls, 'GetRecords call')} ${d.totals.readThrottledCalls === 1 ? 'was' : 'were'} throttled (ReadProvisionedThroughputExceeded): readers share 2 MiB/s and 5 calls/s per shard.`,
+    });
+  }
+  if (view.cost.today.mode === 'on-demand') {
+    out.push({ id: 'on-demand', message: 'In on-demand mode AWS sets the shard count, so there is no resharding plan below: the shards are for provisioned mode.' });
+  }
+  const shared = view.sharedConsumers;
+  if (shared.observed !== undefined && shared.readRatio !== undefined) {
+    out.push({
+      id: 'shared-consumers',
+      message: `GetRecords read ${formatFixed(shared.readRatio, 2)} times the bytes written: sized for ${plural(shared.count, 'shared consumer')} (--consumers N says otherwise).`,
     });
   }
   if (view.efoConsumers === undefined) {
@@ -111,16 +146,16 @@ export function renderObserved(view: ObservedView, color: ChalkInstance, width: 
   const consumers = view.efoConsumers === undefined ? '' : `, ${plural(view.efoConsumers, 'enhanced fan-out consumer')}`;
   const lines: string[] = [
     color.bold(`Observed: ${safeText(view.stream)} (${safeText(view.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`),
-    wrap(`${view.mode ? `${safeText(view.mode)} mode, ` : ''}${plural(view.openShards, 'open shard')}, ${view.retentionHours}-hour retention${consumers}`, width),
+    wrap(`${view.mode ? `${safeText(view.mode)} mode` : 'capacity mode not given (taken as provisioned)'}, ${plural(view.openShards, 'open shard')}, ${view.retentionHours}-hour retention${view.maxRecordSizeKiB === undefined ? '' : `, records up to ${formatBytes(view.maxRecordSizeKiB * 1024)}`}${consumers}`, width),
     wrap(`CloudWatch: ${plural(view.days, 'day')} to ${isoMinute(view.endMs)} in ${periodWords(d.periodSeconds)} sums, ${plural(view.getMetricDataCalls, 'GetMetricData call')}`, width),
     '',
     renderTable(
       {
         head: ['Writes and reads', 'Peak', 'p99', 'Average', 'Peak at'],
         rows: [
-          rateRow('Writes, MiB/s', d.writeBytes, mib),
+          rateRow('Writes, bytes/s', d.writeBytes, formatMibPerSec),
           rateRow('Writes, records/s', d.writeRecords, (x) => formatInt(x)),
-          rateRow('Reads, MiB/s', d.readBytes, mib),
+          rateRow('Reads, bytes/s', d.readBytes, formatMibPerSec),
         ],
         align: ['left', 'right', 'right', 'right', 'left'],
       },
@@ -128,9 +163,10 @@ export function renderObserved(view: ObservedView, color: ChalkInstance, width: 
     ),
     '',
     wrap(
-      `Sized on the ${sizedOn(view.percentile)}: ${mib(d.writeBytes.sized)} MiB/s and ${formatInt(d.writeRecords.sized)} records/s of writes, from ${view.openShards} shards today.`,
+      `Sized on the ${sizedOn(view.percentile)}: ${formatMibPerSec(d.writeBytes.sized)} and ${formatInt(d.writeRecords.sized)} records/s of writes, from ${plural(view.openShards, 'shard')} today.`,
       width,
     ),
+    wrap(costTodayText(view), width),
   ];
   for (const note of observedNotes(view)) {
     lines.push(bullet(note.message, width, note.id === 'write-throttled' || note.id === 'enhanced-metrics-off' ? color.yellow('!') : '-'));
@@ -181,6 +217,10 @@ function figuresJson(f: RateFigures): object {
   };
 }
 
+function pricedJson(m: PricedMode): object {
+  return { mode: m.mode, shards: m.shards ?? null, monthlyUsd: Math.round(m.monthlyUsd * 100) / 100 };
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -194,6 +234,12 @@ export function observedJson(view: ObservedView): object {
     mode: view.mode ?? null,
     openShards: view.openShards,
     retentionHours: view.retentionHours,
+    maxRecordSizeKiB: view.maxRecordSizeKiB ?? null,
+    sharedConsumers: {
+      count: view.sharedConsumers.count,
+      fromReads: view.sharedConsumers.observed !== undefined,
+      readRatio: view.sharedConsumers.readRatio === undefined ? null : round(view.sharedConsumers.readRatio),
+    },
     efoConsumers: view.efoConsumers ?? null,
     lookBack: { days: view.days, start: new Date(view.startMs).toISOString(), end: new Date(view.endMs).toISOString(), periodSeconds: d.periodSeconds, periods: d.periods },
     sizedOn: sizedOn(view.percentile),
@@ -225,6 +271,13 @@ export function observedJson(view: ObservedView): object {
               hotReasons: s.reasons,
             })),
           },
+    costToday: {
+      prices: view.prices,
+      today: pricedJson(view.cost.today),
+      resharded: view.cost.resharded ? pricedJson(view.cost.resharded) : null,
+      otherMode: pricedJson(view.cost.otherMode),
+      cheapest: pricedJson(view.cost.cheapest),
+    },
     calls: { getMetricData: view.getMetricDataCalls },
     notes: observedNotes(view),
   };

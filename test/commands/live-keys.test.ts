@@ -36,7 +36,8 @@ interface Json {
     saved: { path: string; rows: number } | null;
     warnings: { id: string; message: string }[];
   };
-  warnings: { id: string }[];
+  warnings: { id: string; message: string }[];
+  observedShards: { records: number; differ: number; differFromAggregates: number; differWithExplicitHashKey: number } | null;
 }
 
 function args(stream: string, ...more: string[]): string[] {
@@ -56,6 +57,11 @@ function tempDir(): string {
 /** A key whose MD5 hash key is at least `min`. */
 function keyHashingAbove(min: bigint, prefix: string): string {
   for (let i = 0; ; i++) if (partitionKeyHash(`${prefix}${i}`) >= min) return `${prefix}${i}`;
+}
+
+/** A key whose MD5 hash key is below `max`. */
+function keyHashingBelow(max: bigint, prefix: string): string {
+  for (let i = 0; ; i++) if (partitionKeyHash(`${prefix}${i}`) < max) return `${prefix}${i}`;
 }
 
 const KNOWN = ['customer-42', 'grüße', '日本', '🔥', ' ', '\u00a0', 'k'.repeat(256), '日'.repeat(256)];
@@ -92,7 +98,7 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     const r = await runKds(args('known', '--from', 'trim-horizon'), LIVE);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^kds: reading 4 shards of kinesis:\/\/known \(us-east-1\) for arrivals \S+ to \S+: at least 8 API calls \(4 GetShardIterator, then GetRecords at up to 1 call\/s per shard/);
-    expect(r.stdout).toMatch(/^Read from kinesis:\/\/known \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nWindow: arrivals .* \(from trim-horizon, .*\)\nShards read: 4 open\nRecords: 51 records\nAPI calls: 1 ListShards, 4 GetShardIterator, \d+ GetRecords\n/);
+    expect(r.stdout).toMatch(/^Read from kinesis:\/\/known \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nWindow: arrivals \S+ to \S+ \(from\n? +trim-horizon, \S+\)\nShards read: 4 open\nRecords: 51 records\nAPI calls: 1 ListShards, 4 GetShardIterator, \d+ GetRecords\n/);
     expect(r.stdout).toContain('Keys from kinesis://known: 51 records, 8 distinct keys');
     expect(r.stdout).toContain('Input: records read with GetRecords, KPL aggregates de-aggregated');
     expect(r.stdout).toContain('Stream: 4 open shards from kinesis://known');
@@ -104,8 +110,8 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     const live = await liveJson('known', '--save', file, '--top', '20');
     expect(live.live.saved).toEqual({ path: file, rows: 51 });
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('partition_key,bytes,timestamp,explicit_hash_key,shard_id');
-    expect(text).toMatch(/\n ,7,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,,shardId-\d{12}\n/);
+    expect(text.split('\n')[0]).toBe('partition_key,bytes,timestamp,explicit_hash_key,shard_id,kpl_aggregated');
+    expect(text).toMatch(/\n ,7,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,,shardId-\d{12},\n/);
     const again = await runKds(['keys', 'analyze', file, '--shard-map', 'kinesis://known', '--endpoint-url', emu.endpoint, '--top', '20', '--json'], LIVE);
     expect(again.code).toBe(0);
     const back = JSON.parse(again.stdout) as Json;
@@ -150,6 +156,49 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
       [key, 'shardId-000000000000'],
       [key, 'shardId-000000000001'],
     ]);
+  });
+
+  it('says how many records were read from another shard than their key routes to, and why, live and read back from --save', async () => {
+    await createStream(emu, 'predicted', 2);
+    const shards = await listShards(emu, 'predicted');
+    const upper = BigInt(shards[1]!.HashKeyRange!.StartingHashKey!);
+    const high = keyHashingAbove(upper, 'high-');
+    const low = keyHashingBelow(upper, 'low-');
+    const enc = new TextEncoder();
+    // The aggregate goes where its first user record's key sends it (shard 0): the 6 under `high` inside it differ.
+    const users = [...Array.from({ length: 4 }, () => low), ...Array.from({ length: 6 }, () => high)].map((key, i) => ({ key, data: enc.encode(`u${i}`) }));
+    const [aggregate] = await referenceAggregate(users);
+    const landed = await putRecords(emu, 'predicted', [
+      // Routed by an explicit hash key to shard 0; GetRecords does not return it, and `high` routes to shard 1.
+      ...Array.from({ length: 3 }, () => ({ key: high, explicitHashKey: '0', data: 'ehk' })),
+      ...Array.from({ length: 2 }, () => ({ key: high, data: 'plain' })),
+      { key: aggregate!.partitionKey, data: aggregate!.data, ...(aggregate!.explicitHashKey ? { explicitHashKey: aggregate!.explicitHashKey } : {}) },
+    ]);
+    expect(landed).toEqual([...Array(3).fill('shardId-000000000000'), ...Array(2).fill('shardId-000000000001'), 'shardId-000000000000']);
+
+    const file = join(tempDir(), 'predicted.csv');
+    const live = await liveJson('predicted', '--save', file);
+    expect(live.totalRecords).toBe(15);
+    expect(live.observedShards).toEqual({ records: 15, differ: 9, differFromAggregates: 6, differWithExplicitHashKey: 0 });
+    const why =
+      '9 records of 15 (60.0%) were read from another shard than the one their key routes to: ' +
+      "6 came out of KPL aggregates, which go where their first user record's hash key sends them; " +
+      '3 others most likely had an explicit hash key set by the producer (reads do not return it), or the stream was resharded since the read. ' +
+      'They count on the shard they were read from; where in its hash range they belong is unknown, so the split advice spreads them evenly.';
+    expect(live.warnings.find((w) => w.id === 'observed-shards-differ')?.message).toBe(why);
+    expect(live.shards.map((s) => s.records)).toEqual([13, 2]);
+    expect(readFileSync(file, 'utf8').split('\n').filter((l) => l.endsWith(',1'))).toHaveLength(10);
+
+    const text = await runKds(args('predicted', '--from', 'trim-horizon'), LIVE);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(`! ${why}`);
+
+    const back = await runKds(['keys', 'analyze', file, '--shard-map', 'kinesis://predicted', '--endpoint-url', emu.endpoint, '--json'], LIVE);
+    const again = JSON.parse(back.stdout) as Json;
+    expect(again.observedShards).toEqual(live.observedShards);
+    expect(again.warnings.find((w) => w.id === 'observed-shards-differ')?.message).toBe(why);
+    expect(again.shards).toEqual(live.shards);
+    const backText = await runKds(['keys', 'analyze', file, '--shard-map', 'kinesis://predicted', '--endpoint-url', emu.endpoint], LIVE);
+    expect(backText.stdout.replace(/\s+/g, ' ')).toContain(`! ${why}`);
   });
 
   it('de-aggregates KPL records into their user records, and counts a corrupt aggregate once', async () => {
@@ -296,12 +345,25 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(out.shards.map((s) => s.shardId)).toEqual(['shardId-000000000004', 'shardId-000000000001']);
     expect(out.stream).toMatchObject({ source: 'shard-map', shardCount: 2 });
   });
+
+  it('routes keys with kds keys route --shard-map kinesis://NAME (the endpoint from AWS_ENDPOINT_URL_KINESIS)', async () => {
+    const r = await runKds(['keys', 'route', 'a', '--shard-map', 'kinesis://resharded', '--json'], { ...LIVE, env: { AWS_ENDPOINT_URL_KINESIS: emu.endpoint } });
+    expect(r.code).toBe(0);
+    const [routed] = JSON.parse(r.stdout) as { key: string; shardId: string }[];
+    expect(routed).toMatchObject({ key: 'a' });
+    expect(['shardId-000000000001', 'shardId-000000000004']).toContain(routed!.shardId);
+  });
 });
 
 describe('kds keys analyze kinesis://NAME: usage', () => {
   it.each([
     [['--shards', '4'], /--shards describes a stream, but kinesis:\/\/s has its own shards/],
     [['--key-column', 'k'], /--key-column names a CSV column; kinesis:\/\/s is a live stream/],
+    [['--shard-column', 'shard'], /--shard-column names a CSV column; kinesis:\/\/s is a live stream/],
+    [['--key-field', 'user.id'], /--key-field names a JSON field; kinesis:\/\/s is a live stream/],
+    [['--key-pattern', 'pk=(\\S+)'], /--key-pattern reads log lines; kinesis:\/\/s is a live stream/],
+    [['--delimiter', ';'], /--delimiter describes a file; kinesis:\/\/s is a live stream/],
+    [['--format', 'csv'], /--format csv describes a file; kinesis:\/\/s is a live stream/],
     [['--from', 'soon'], /--from expects latest, trim-horizon/],
     [['--from', '15'], /a duration needs a unit/],
     [['--calls-per-second', '6'], /--calls-per-second expects a number of calls per second greater than 0 and at most 5, got '6' \(too large\)\. A shard allows 5 GetRecords calls a second/],

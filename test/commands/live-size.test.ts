@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runKds, type FakeIoOptions } from '../helpers/io.js';
 import { useTestAwsEnv } from '../helpers/kinesalite.js';
 import { startStub, type Stub, type StubAnswer } from '../helpers/aws-stub.js';
+import { BILLING, PRICES } from '../../src/core/facts.js';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 30);
 const MIN = 60_000;
@@ -15,6 +16,8 @@ let restoreEnv: () => void;
 
 interface StreamState {
   status: string;
+  /** StreamModeDetails.StreamMode; undefined leaves it out, as kinesalite does. */
+  mode: string | undefined;
   shardLevelMetrics: string[];
   consumers: string[] | 'unsupported';
   /** Minute sums by query id: [minute index before now, value]. */
@@ -62,12 +65,13 @@ beforeAll(async () => {
           StreamName: 'orders',
           StreamARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders',
           StreamStatus: state.status,
-          StreamModeDetails: { StreamMode: 'PROVISIONED' },
+          ...(state.mode === undefined ? {} : { StreamModeDetails: { StreamMode: state.mode } }),
           RetentionPeriodHours: 48,
           StreamCreationTimestamp: 1_700_000_000,
           EnhancedMonitoring: [{ ShardLevelMetrics: state.shardLevelMetrics }],
           OpenShardCount: 4,
           ConsumerCount: 1,
+          MaxRecordSizeInKiB: 1024,
         },
       },
     }),
@@ -89,6 +93,7 @@ beforeEach(() => {
   stub.calls.length = 0;
   state = {
     status: 'ACTIVE',
+    mode: 'PROVISIONED',
     shardLevelMetrics: [],
     consumers: ['analytics'],
     pageSize: 1000,
@@ -133,8 +138,17 @@ interface SizeJson {
     shards: { measure: string; hotShards: string[]; ranked: { shardId: string; hot: boolean; hotReasons: string[] }[] } | null;
     calls: { getMetricData: number };
     notes: { id: string }[];
+    sharedConsumers: { count: number; fromReads: boolean; readRatio: number | null };
+    costToday: { prices: string; today: Priced; resharded: Priced | null; otherMode: Priced; cheapest: Priced };
   };
   reshard?: unknown;
+  cost: { modes: { mode: string; totalUsd: number }[] };
+}
+
+interface Priced {
+  mode: string;
+  shards: number | null;
+  monthlyUsd: number;
 }
 
 async function sizeJson(...more: string[]): Promise<SizeJson> {
@@ -148,7 +162,7 @@ describe('kds size kinesis://NAME', () => {
   it('sizes on the busiest minute over 60 with refused writes added back, from the stream\'s own shards and consumers', async () => {
     const out = await sizeJson();
     const o = out.observed;
-    expect(o).toMatchObject({ stream: 'kinesis://orders', mode: 'PROVISIONED', openShards: 4, retentionHours: 48, efoConsumers: 1, sizedOn: 'peak' });
+    expect(o).toMatchObject({ stream: 'kinesis://orders', mode: 'PROVISIONED', openShards: 4, retentionHours: 48, maxRecordSizeKiB: 1024, efoConsumers: 1, sizedOn: 'peak' });
     expect(o.writeRecordsPerSec.peak).toBe(2100);
     expect(o.writeBytesPerSec.peak).toBe(210_000);
     expect(o.writeRecordsPerSec.peakAt).toBe(new Date(Math.floor(NOW / MIN) * MIN - 61 * MIN).toISOString());
@@ -161,6 +175,67 @@ describe('kds size kinesis://NAME', () => {
     expect(JSON.stringify(out)).toContain('"currentShards":4');
     expect(JSON.stringify(out)).toContain('"efoConsumers":1');
     expect(JSON.stringify(out)).toContain('"retentionHours":48');
+  });
+
+  it('prices the stream as it is today (provisioned, 4 shards) against resharded and on-demand, at the observed average', async () => {
+    const out = await sizeJson();
+    const c = out.observed.costToday;
+    const total = (mode: string) => out.cost.modes.find((m) => m.mode === mode)!.totalUsd;
+    expect(c.prices).toMatch(/^us-east-1 list prices as of \d{4}-\d\d-\d\d$/);
+    expect(c.resharded).toEqual({ mode: 'provisioned', shards: 3, monthlyUsd: total('provisioned') });
+    expect(c.otherMode).toEqual({ mode: 'on-demand', shards: null, monthlyUsd: total('on-demand-standard') });
+    // One shard more costs its shard-hours, its extended retention (48 hours) and its fan-out consumer-shard-hours.
+    const p = PRICES.provisioned;
+    const perShard = BILLING.hoursPerMonth.value * (p.shardHour.value + p.extendedRetentionShardHour.value + p.efoConsumerShardHour.value);
+    expect(c.today.mode).toBe('provisioned');
+    expect(c.today.shards).toBe(4);
+    expect(c.today.monthlyUsd - c.resharded!.monthlyUsd).toBeCloseTo(perShard, 1);
+    expect(c.cheapest).toEqual(c.otherMode);
+    const text = (await size()).stdout.replace(/\s+/g, ' ');
+    const usd = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(text).toContain(
+      `Cost today (${c.prices}): provisioned with 4 shards, ${usd(c.today.monthlyUsd)} a month at the observed average; ` +
+        `resharded to 3 shards, ${usd(c.resharded!.monthlyUsd)}; on-demand, ${usd(c.otherMode.monthlyUsd)}. ` +
+        `Switching to on-demand would save about ${usd(c.today.monthlyUsd - c.otherMode.monthlyUsd)} a month.`,
+    );
+  });
+
+  it('compares an on-demand stream with provisioned at the recommended count, and plans no resharding', async () => {
+    state.mode = 'ON_DEMAND';
+    const out = await sizeJson();
+    const c = out.observed.costToday;
+    expect(c.today).toEqual({ mode: 'on-demand', shards: null, monthlyUsd: out.cost.modes.find((m) => m.mode === 'on-demand-standard')!.totalUsd });
+    expect(c.otherMode).toEqual({ mode: 'provisioned', shards: 3, monthlyUsd: out.cost.modes.find((m) => m.mode === 'provisioned')!.totalUsd });
+    expect(c.resharded).toBeNull();
+    expect(out.reshard).toBeNull();
+    expect(out.observed.notes.map((n) => n.id)).toContain('on-demand');
+    const text = (await size()).stdout;
+    expect(text).toContain('ON_DEMAND mode, 4 open shards');
+    expect(text).not.toContain('Resharding from');
+    const usd = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `on-demand, ${usd(c.today.monthlyUsd)} a month at the observed average; provisioned with 3 shards (the recommended count), ${usd(c.otherMode.monthlyUsd)}. Today's setup is the cheapest of these.`,
+    );
+  });
+
+  it('takes a stream that does not say its mode (an emulator) as provisioned, and says so', async () => {
+    state.mode = undefined;
+    const out = await sizeJson();
+    expect(out.observed.mode).toBeNull();
+    expect(out.observed.costToday.today).toMatchObject({ mode: 'provisioned', shards: 4 });
+    expect((await size()).stdout).toContain('capacity mode not given (taken as provisioned), 4 open shards');
+  });
+
+  it('sizes for the shared readers the reads show (GetRecords.Bytes over IncomingBytes), unless --consumers is given', async () => {
+    // 25.2 MB read of 12.666 MB written: two readers.
+    const out = await sizeJson();
+    expect(out.observed.sharedConsumers).toEqual({ count: 2, fromReads: true, readRatio: 1.99 });
+    expect(out.input).toMatchObject({ consumers: 2 });
+    expect(out.observed.notes.map((n) => n.id)).toContain('shared-consumers');
+    expect((await size()).stdout.replace(/\s+/g, ' ')).toContain('- GetRecords read 1.99 times the bytes written: sized for 2 shared consumers (--consumers N says otherwise).');
+    const given = await sizeJson('--consumers', '1');
+    expect(given.observed.sharedConsumers).toEqual({ count: 1, fromReads: false, readRatio: 1.99 });
+    expect(given.observed.notes.map((n) => n.id)).not.toContain('shared-consumers');
   });
 
   it('asks CloudWatch for the five stream-level sums over the look back', async () => {
@@ -203,6 +278,8 @@ describe('kds size kinesis://NAME', () => {
     expect(out.observed.writeRecordsPerSec.sized).toBe(10);
     expect(out.observed.writeRecordsPerSec.p99).toBe(10);
     expect(out.minimumShards).toBe(1);
+    const text = (await size('--percentile', '99')).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Sized on the p99: 0.98 KiB/s and 10 records/s of writes, from 4 shards today.');
   });
 
   it('prints the enable-enhanced-monitoring command when shard-level metrics are off', async () => {
@@ -234,7 +311,7 @@ describe('kds size kinesis://NAME', () => {
     const r = await size();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Observed: kinesis:\/\/orders \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nPROVISIONED mode, 4 open shards, 48-hour retention, 1 enhanced fan-out consumer\nCloudWatch: 14 days to 2026-11-25T12:00Z in 1-minute sums, 1 GetMetricData call\n/,
+      /^Observed: kinesis:\/\/orders \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nPROVISIONED mode, 4 open shards, 48-hour retention, records up to 1 MiB, 1\senhanced fan-out consumer\nCloudWatch: 14 days to 2026-11-25T12:00Z in 1-minute sums, 1 GetMetricData call\n/,
     );
     expect(r.stdout).toContain('Writes, records/s');
     const flat = r.stdout.replace(/\s+/g, ' ');

@@ -1,7 +1,8 @@
 /**
  * Every `$ kds ...` line in a fenced block of README.md and docs/*.md runs against the built binary,
  * from the repository root, on a fresh state directory per block, with NO_COLOR=1 and COLUMNS=80,
- * and prints exactly the lines under it (see scripts/doc-examples.mjs for the two escapes).
+ * and prints exactly the lines under it (see scripts/doc-examples.mjs for the two escapes, and for
+ * the blocks marked `kinesalite`, which run against local stand-ins for AWS on a fixed clock).
  * After a change of output, `npm run docs:update` rewrites the docs; this test stays strict.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,14 @@ describe('the documented examples', async () => {
     for (const file of ['README.md', 'docs/size.md', 'docs/keys.md', 'docs/compare.md', 'docs/quiz.md', 'docs/learn.md']) {
       expect(files).toContain(file);
     }
+  });
+
+  it('include the live sessions of docs/live.md, run against kinesalite and the CloudWatch stand-in and compared', () => {
+    const live = results.filter((r) => r.command.file === 'docs/live.md' && blocks.some((b) => b.emulator && b.commands.includes(r.command)));
+    const compared = live.filter((r) => !r.command.abridged).map((r) => r.command.run.split(' ').slice(0, 4).join(' '));
+    expect(compared).toEqual(expect.arrayContaining(['kds keys analyze kinesis://orders', 'kds size kinesis://orders --endpoint-url', 'kds keys analyze orders.csv']));
+    // The endpoints shown are the ones a reader starts; the harness's own ports never show.
+    for (const r of live) expect(r.lines.join('\n')).not.toMatch(/127\.0\.0\.1:(?!4567\b|4580\b|9\b)\d+/);
   });
 
   it('have no other `$ ` lines among them: only kds commands run, so nothing else may pose as one', () => {

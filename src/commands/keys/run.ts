@@ -1,39 +1,57 @@
-/** kds keys analyze: flags -> shard map -> a source of records -> one pass -> analysis -> report or JSON. */
+/**
+ * kds keys analyze: flags -> a source of records (a file, standard input, a live stream) -> its
+ * shard map -> one pass -> analysis -> report or JSON. Every input takes this one path; what is
+ * particular to a kind of input lives in its source (src/io/sources/).
+ */
 import { print, notice, type Context } from '../../context.js';
 import { analyze } from '../../core/keys/analyze.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
+import { isStreamRef } from '../../core/live/source.js';
 import { ExitStatus, InputError, UsageError } from '../../errors.js';
 import { PARALLEL_FROM_BYTES } from '../../io/parallel.js';
 import { guardRegexBacktracking } from '../../io/regex-guard.js';
-import { openKeySource, type KeySource, type ReadResult } from '../../io/sources/index.js';
-import { safeText } from '../../render/escape.js';
+import { openKeySource, type KeySource, type LiveReadFlags, type ReadResult } from '../../io/sources/index.js';
+import { safeJson, safeText } from '../../render/escape.js';
 import { formatBytes, formatInt, plural } from '../../render/format.js';
 import { keysWarnings, renderKeys, writeKeysJson, type KeysView } from '../../render/keys.js';
-import { isStreamRef } from '../../core/live/source.js';
-import { rejectLiveFlags } from '../live-input.js';
-import type { LiveFlags } from '../live-options.js';
-import { HOT_EXIT_CODE, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
-import { loadShardMap, translate } from './stream-map.js';
+import type { StringOptionSpec } from '../../options/define.js';
+import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
+import { loadShardMap, streamNameOf, translate } from './stream-map.js';
 
-/** Progress is shown on a terminal once this much has been read. */
+/** Progress is shown on a terminal once this much of a file has been read. */
 const PROGRESS_FROM_BYTES = 64 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 200;
 
-function progressReporter(ctx: Context, name: string) {
+/** --stream-name's default: a name the user did not choose, replaced by the stream's own when there is one. */
+const DEFAULT_STREAM_NAME = KEYS_ANALYZE_OPTIONS.find((o): o is StringOptionSpec => o.name === 'stream-name' && o.type === 'string')?.default;
+
+/** One progress line on a terminal's stderr, at most every 200 ms, cleared when the read ends. */
+function progressLine(ctx: Context) {
   let shown = false;
   let last = -Infinity;
+  const show = (line: () => string): void => {
+    if (!ctx.io.stderr.isTTY) return;
+    const now = ctx.io.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    shown = true;
+    ctx.io.stderr.write(`\rkds: ${line()}\u001b[K`);
+  };
   return {
-    update(read: number, total: number | undefined): void {
-      if (!ctx.io.stderr.isTTY || read < PROGRESS_FROM_BYTES) return;
-      const now = ctx.io.now();
-      if (now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      shown = true;
-      const percent = total ? ` ${Math.min(100, Math.floor((read / total) * 100))}%` : '';
-      ctx.io.stderr.write(`\rkds: reading ${safeText(name)}${percent} (${formatBytes(read)})\u001b[K`);
+    show,
+    /** Bytes of a file read so far, from 64 MiB on. */
+    bytes(name: string) {
+      return (read: number, total: number | undefined): void => {
+        if (read < PROGRESS_FROM_BYTES) return;
+        show(() => {
+          const percent = total ? ` ${Math.min(100, Math.floor((read / total) * 100))}%` : '';
+          return `reading ${safeText(name)}${percent} (${formatBytes(read)})`;
+        });
+      };
     },
     clear(): void {
       if (shown) ctx.io.stderr.write('\r\u001b[K');
+      shown = false;
     },
   };
 }
@@ -43,35 +61,22 @@ function parallelThreshold(ctx: Context): number {
   return ctx.io.env.KDS_PARALLEL_MIN_BYTES !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : PARALLEL_FROM_BYTES;
 }
 
-async function readSource(input: KeysAnalyzeInput, map: ShardMap, ctx: Context): Promise<{ source: KeySource; read: ReadResult }> {
-  const source = await openKeySource(
-    input.file,
-    {
-      format: input.format,
-      delimiter: input.delimiter,
-      header: input.header,
-      columns: input.columns,
-      fields: input.fields,
-      keyPattern: input.keyPattern,
-      parallelFromBytes: parallelThreshold(ctx),
-    },
-    { io: ctx.io, notice: (message) => notice(ctx, safeText(message)) },
-  );
-  const progress = progressReporter(ctx, source.name);
-  try {
-    const read = await source.read({ map, maxKeys: input.maxKeys, strict: input.strict, onProgress: progress.update });
-    return { source, read };
-  } finally {
-    progress.clear();
+/** The source's own shards (a live stream), or those of --shards / --shard-map. */
+async function shardMapFor(source: KeySource, input: KeysAnalyzeInput, flags: KeysAnalyzeFlags & LiveReadFlags, ctx: Context): Promise<ShardMap> {
+  if (source.ownShardMap === undefined) return loadShardMap(input.stream, ctx, flags);
+  if (flags.shards !== undefined || flags.shardMap !== undefined) {
+    const flag = flags.shards !== undefined ? '--shards' : '--shard-map';
+    throw new UsageError(`${flag} describes a stream, but ${source.name} has its own shards: drop it.`);
   }
+  return source.ownShardMap();
 }
 
 /** Refuses an input that holds nothing to analyse, saying why. */
 function checkNotEmpty(source: KeySource, read: ReadResult): void {
   const name = source.name;
   const acc = read.acc;
-  if (read.bytesRead === 0) throw new InputError(`${name} is empty: there are no keys to analyse.`);
   if (read.rows === 0) {
+    if (read.bytesRead === 0) throw new InputError(`${name} is empty: there are no keys to analyse.`);
     throw new InputError(`${name} has no ${read.header ? 'rows below its header' : 'records'}: there are no keys to analyse.`);
   }
   if (acc.totalRecords > 0) return;
@@ -87,30 +92,59 @@ function checkNotEmpty(source: KeySource, read: ReadResult): void {
   );
 }
 
-export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & LiveFlags, ctx: Context): Promise<void> {
-  // The live-stream code loads only for a stream (kinesis://NAME as the input or the shard map).
-  if (isStreamRef(file)) return (await import('./live.js')).runLiveKeys(file, flags, ctx);
-  // --shard-map kinesis://NAME: the stream's open shards from ListShards, and its name in the commands.
-  const liveMap = flags.shardMap !== undefined && isStreamRef(flags.shardMap) ? flags.shardMap : undefined;
-  rejectLiveFlags(flags, file === '-' ? 'standard input' : file, liveMap !== undefined);
-  const live = liveMap === undefined ? undefined : { map: liveMap, ...(await import('./live.js')) };
-  const input = toKeysAnalyzeInput(file, live === undefined ? flags : { ...flags, streamName: live.liveStreamName(live.map, flags.streamName) });
-  if (input.keyPattern !== undefined) guardRegexBacktracking();
-  const map = live === undefined ? await loadShardMap(input.stream, ctx) : await live.liveShardMap(live.map, flags, ctx);
-  const name = input.file === '-' ? 'standard input' : input.file;
-  let source: KeySource;
-  let read: ReadResult;
+export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & LiveReadFlags, ctx: Context): Promise<void> {
+  const parsed = toKeysAnalyzeInput(file, flags);
+  if (parsed.keyPattern !== undefined) guardRegexBacktracking();
+  const name = file === '-' ? 'standard input' : file;
+  const progress = progressLine(ctx);
+  let source: KeySource | undefined;
+  let done: { source: KeySource; read: ReadResult; input: KeysAnalyzeInput; map: ShardMap };
   try {
-    ({ source, read } = await readSource(input, map, ctx));
+    source = await openKeySource(
+      file,
+      {
+        format: parsed.format,
+        delimiter: parsed.delimiter,
+        header: parsed.header,
+        columns: parsed.columns,
+        fields: parsed.fields,
+        keyPattern: parsed.keyPattern,
+        parallelFromBytes: parallelThreshold(ctx),
+        live: flags,
+        awsForShardMap: flags.shardMap !== undefined && isStreamRef(flags.shardMap),
+      },
+      { io: ctx.io, notice: (message) => notice(ctx, safeText(message)), status: (line) => progress.show(() => line) },
+    );
+    const map = await shardMapFor(source, parsed, flags, ctx);
+    // A source with its own shards is the stream the report describes; the printed aws commands
+    // name the stream the shards came from unless --stream-name says otherwise.
+    const streamName = flags.streamName === DEFAULT_STREAM_NAME ? (source.streamName ?? streamNameOf(parsed.stream) ?? parsed.streamName) : parsed.streamName;
+    const input: KeysAnalyzeInput = {
+      ...parsed,
+      streamName,
+      stream: source.ownShardMap === undefined ? parsed.stream : { kind: 'map', file: source.name },
+    };
+    let read: ReadResult;
+    try {
+      read = await source.read({ map, maxKeys: input.maxKeys, strict: input.strict, onProgress: progress.bytes(source.name) });
+    } finally {
+      progress.clear();
+    }
     read.acc.finish();
     checkNotEmpty(source, read);
+    done = { source, read, input, map };
   } catch (error) {
     throw translate(error, `${name}: `);
+  } finally {
+    source?.close?.();
   }
+  report(done.source, done.read, done.input, done.map, ctx);
+}
+
+function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, map: ShardMap, ctx: Context): void {
   // Said once the input has been read as decided, so that a refusal stays a single line.
   if (source.detected) notice(ctx, `read as ${source.description}`);
   const acc = read.acc;
-
   const analysis = analyze(acc, {
     hotRatio: input.hotRatio,
     top: input.top,
@@ -141,11 +175,13 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
     explicitHashKeyRecords: acc.explicitHashKeyRecords,
     maxKeys: input.maxKeys,
   };
+  const summary = read.summary;
   if (input.json) {
-    writeKeysJson(view, (chunk) => ctx.io.stdout.write(chunk));
+    writeKeysJson(view, (chunk) => ctx.io.stdout.write(safeJson(chunk)), summary && { [summary.jsonKey]: summary.json() });
     for (const w of keysWarnings(view)) if (w.id === 'malformed-rows' || w.id === 'unmatched-lines') notice(ctx, safeText(w.message));
   } else {
-    print(ctx, renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY));
+    const keys = renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY);
+    print(ctx, summary ? `${summary.text(ctx.color, ctx.width)}\n${keys}` : keys);
   }
   if (input.failOnHot && analysis.hotShards.length > 0) throw new ExitStatus(HOT_EXIT_CODE);
 }

@@ -1,9 +1,14 @@
-/** The stream a keys command routes to: --shards N (simulated) or --shard-map FILE (saved list-shards JSON). */
+/**
+ * The stream a keys command routes to: --shards N (simulated), --shard-map FILE (saved list-shards
+ * JSON) or --shard-map kinesis://NAME (ListShards on the stream itself).
+ */
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { KeysError } from '../../core/keys/errors.js';
 import { parseShardMap, uniformShardMap, type ShardMap } from '../../core/keys/shard-map.js';
+import { isStreamRef, parseStreamRef } from '../../core/live/source.js';
 import { InputError, UsageError } from '../../errors.js';
+import type { AwsFlags } from '../../io/aws/settings.js';
 import { readStreamText, readTextFile } from '../../io/chunks.js';
 import { safeText } from '../../render/escape.js';
 
@@ -26,9 +31,23 @@ export function translate(error: unknown, prefix: string): unknown {
   return error;
 }
 
-export async function loadShardMap(stream: StreamChoice, ctx: Context): Promise<ShardMap> {
+/** The name of the stream a --shard-map kinesis://NAME names (undefined for a file or --shards). */
+export function streamNameOf(stream: StreamChoice): string | undefined {
+  if (stream.kind !== 'map' || !isStreamRef(stream.file)) return undefined;
+  try {
+    return parseStreamRef(stream.file).name;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadShardMap(stream: StreamChoice, ctx: Context, aws: AwsFlags = {}): Promise<ShardMap> {
   if (stream.kind === 'simulated') return uniformShardMap(stream.shards);
   const file = stream.file;
+  if (isStreamRef(file)) {
+    const { streamShardMap } = await import('../../io/aws/open-stream.js');
+    return streamShardMap(file, aws, ctx.io);
+  }
   const name = file === '-' ? 'standard input' : file;
   try {
     const text =

@@ -34,7 +34,8 @@ export function registerSize(program: Command, context: () => Context): void {
       ['kds size kinesis://orders --region eu-west-1', 'size a real stream from 14 days of CloudWatch history'],
     ]),
   );
-  command.action(async (stream: string | undefined, flags: SizeFlags & LiveSizeFlags) => {
-    await runSize(flags, context(), stream);
+  command.action(async (stream: string | undefined, flags: SizeFlags & LiveSizeFlags, self: Command) => {
+    // kds size kinesis://NAME counts the stream's shared readers unless --consumers was given.
+    await runSize({ ...flags, consumersGiven: self.getOptionValueSource('consumers') === 'cli' }, context(), stream);
   });
 }

@@ -5,10 +5,11 @@
  * observed.
  */
 import { notice, print, printJson, type Context } from '../../context.js';
-import { demandFrom, enhancedMetricsOn, rankShards, type ShardRanking } from '../../core/cloudwatch/demand.js';
+import { demandFrom, enhancedMetricsOn, rankShards, type Demand, type ShardRanking } from '../../core/cloudwatch/demand.js';
 import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
 import { streamShards } from '../../core/live/shards.js';
 import { sizeStream } from '../../core/size/size.js';
+import { costToday } from '../../core/size/today.js';
 import { isRegionCode, STREAM } from '../../core/facts.js';
 import { MIB } from '../../core/units.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -16,9 +17,10 @@ import { openCloudWatch } from '../../io/aws/cloudwatch.js';
 import { echoValue } from '../../render/escape.js';
 import { observedJson, renderObserved, sizedOn, type ObservedView } from '../../render/size-live.js';
 import { renderSize, sizeJson } from '../../render/size.js';
+import { pricesText } from '../../render/size-cost.js';
 import { DEFAULT_HOT_RATIO } from '../keys/options.js';
 import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
-import { listLiveShards, liveError, openLive, refOf, type Opened } from '../live-stream.js';
+import { listLiveShards, liveError, openLive, refOf, type Opened } from '../../io/aws/open-stream.js';
 import { DEFAULT_REGION, toSizeInput, type SizeFlags } from './options.js';
 
 /** Data points the per-shard queries may ask for before their period grows (about ten calls). */
@@ -36,6 +38,18 @@ const FROM_THE_STREAM: readonly [keyof SizeFlags, string][] = [
   ['averageRecords', '--average-records'],
 ];
 
+/** Bytes read with GetRecords per byte written over the look back; undefined without writes. */
+function readRatio(demand: Demand): number | undefined {
+  const t = demand.totals;
+  return t.incomingBytes > 0 ? t.readBytes / t.incomingBytes : undefined;
+}
+
+/** The shared readers the look back shows: the read ratio, rounded. */
+function sharedConsumersOf(demand: Demand): number | undefined {
+  const ratio = readRatio(demand);
+  return ratio === undefined ? undefined : Math.round(ratio);
+}
+
 export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags, ctx: Context): Promise<void> {
   const ref = refOf(text, 'kds size');
   for (const [key, flag] of FROM_THE_STREAM) {
@@ -49,7 +63,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
   let opened: Opened | undefined;
   let closeCw: (() => void) | undefined;
   try {
-    opened = await openLive(ref, flags, ctx);
+    opened = await openLive(ref, flags, ctx.io);
     const { stream, summary } = opened;
     const shards = streamShards(await listLiveShards(opened), ref.text);
     const open = shards.map.shards.length;
@@ -83,6 +97,10 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     if (region === undefined) {
       notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
     }
+    const onDemand = summary.mode === 'ON_DEMAND';
+    // Shared readers: GetRecords.Bytes over IncomingBytes (each reader reads every byte once), unless --consumers says.
+    const sharedReaders = sharedConsumersOf(demand);
+    const sharedConsumers = flags.consumersGiven === true || sharedReaders === undefined ? flags.consumers : sharedReaders;
     const records = demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined;
     const input = toSizeInput({
       ...flags,
@@ -92,12 +110,15 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       // Cost follows the average; sized below the peak (--percentile), the average may not exceed it.
       averageMbps: Math.min(demand.writeBytes.average, demand.writeBytes.sized) / MIB,
       averageRecords: records === undefined ? undefined : Math.min(demand.writeRecords.average, records),
-      currentShards: open,
+      // On-demand, AWS sets the shard count: there is nothing to reshard, only a mode to compare.
+      currentShards: onDemand ? undefined : open,
+      consumers: sharedConsumers,
       efoConsumers: efo ?? flags.efoConsumers,
       retentionHours,
       streamName,
     });
-    const view = { result: sizeStream(input), streamName };
+    const result = sizeStream(input);
+    const view = { result, streamName };
     const observed: ObservedView = {
       stream: ref.text,
       streamName,
@@ -106,6 +127,8 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       mode: summary.mode,
       openShards: open,
       retentionHours: summary.retentionHours,
+      maxRecordSizeKiB: summary.maxRecordSizeKiB,
+      sharedConsumers: { count: sharedConsumers, observed: flags.consumersGiven === true ? undefined : sharedReaders, readRatio: readRatio(demand) },
       efoConsumers: efo,
       days,
       startMs,
@@ -114,6 +137,9 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       demand,
       ranking,
       getMetricDataCalls: cw.calls,
+      // A stream that does not say its mode (an emulator) is taken as provisioned, as every stream was before on-demand.
+      cost: costToday(result, onDemand ? 'on-demand' : 'provisioned'),
+      prices: pricesText(result),
     };
     if (flags.json) printJson(ctx, { ...sizeJson(view), observed: observedJson(observed) });
     else print(ctx, `${renderObserved(observed, ctx.color, ctx.width)}\n${renderSize(view, ctx.color, ctx.width)}`);

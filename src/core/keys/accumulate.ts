@@ -18,7 +18,7 @@ import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
 import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
-import type { RowBatch, RowSink } from './scan.js';
+import { FROM_AGGREGATE, type RowBatch, type RowSink } from './scan.js';
 import { routeWords, shardIndexById, type ShardMap } from './shard-map.js';
 import { utf16Length } from './utf8.js';
 
@@ -54,7 +54,7 @@ export interface ObservedCounts {
   differ: number;
   /** ... of those, records that carried an explicit hash key. */
   differWithExplicitHashKey: number;
-  /** ... of those, user records taken out of a KPL aggregate (counted by the record feeder). */
+  /** ... of those, user records taken out of a KPL aggregate. */
   differFromAggregates: number;
 }
 
@@ -253,11 +253,14 @@ export class Accumulator implements RowSink {
     // Where the record's position in the hash space is known: it was read where kds routes it.
     let placed = true;
     if (observed >= 0) {
+      const fromAggregate = (observed & FROM_AGGREGATE) !== 0;
+      observed &= ~FROM_AGGREGATE;
       this.observed.records += count;
       if (observed !== shard) {
         placed = false;
         this.observed.differ += count;
         if (es >= 0) this.observed.differWithExplicitHashKey += count;
+        if (fromAggregate) this.observed.differFromAggregates += count;
       }
       shard = observed;
     }

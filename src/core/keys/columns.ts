@@ -1,15 +1,19 @@
 /**
  * Which CSV columns hold the key, bytes, time, count, explicit hash key and observed shard: named
  * by flags, or found by their header names. Without a header row columns are named by number.
+ * The KPL marker of a saved live read (kpl_aggregated) is found by its header name only.
  */
 import { KeysError } from './errors.js';
 import type { Columns } from './scan.js';
 
-export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk' | 'shard';
+export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk' | 'shard' | 'kpl';
 
-export type ColumnChoice = Partial<Record<ColumnRole, string>>;
+/** The roles a flag can name a column for. */
+export type FlaggedRole = Exclude<ColumnRole, 'kpl'>;
 
-export const COLUMN_FLAGS: Record<ColumnRole, string> = {
+export type ColumnChoice = Partial<Record<FlaggedRole, string>>;
+
+export const COLUMN_FLAGS: Record<FlaggedRole, string> = {
   key: '--key-column',
   bytes: '--bytes-column',
   time: '--time-column',
@@ -26,6 +30,7 @@ export const KNOWN_HEADERS: Record<ColumnRole, readonly string[]> = {
   count: ['count', 'recordcount', 'records'],
   ehk: ['explicithashkey', 'ehk'],
   shard: ['shardid', 'shard', 'observedshard'],
+  kpl: ['kplaggregated'],
 };
 
 /** True when a header name is one that kds recognises for some role. */
@@ -48,7 +53,7 @@ export function describeColumns(header: readonly string[]): string {
   return shown.join(', ') + (header.length > 12 ? `, ... (${header.length} columns)` : '');
 }
 
-function findNamed(header: readonly string[], role: ColumnRole, wanted: string, numbered: boolean): number {
+function findNamed(header: readonly string[], role: FlaggedRole, wanted: string, numbered: boolean): number {
   if (numbered && !/^[1-9]\d*$/.test(wanted)) {
     throw new KeysError(`${COLUMN_FLAGS[role]} ${JSON.stringify(wanted)} is a name, but the input has no header row: give the column's number (1 to ${header.length})`, 'usage');
   }
@@ -75,9 +80,9 @@ export function resolveColumns(header: readonly string[], choice: ColumnChoice, 
   const names: Partial<Record<ColumnRole, string>> = {};
   const used = new Set<number>();
   const pick = (role: ColumnRole, required: boolean): number => {
-    const wanted = choice[role] ?? (numbered && role === 'key' ? '1' : undefined);
+    const wanted = role === 'kpl' ? undefined : (choice[role] ?? (numbered && role === 'key' ? '1' : undefined));
     let index: number;
-    if (wanted !== undefined) index = findNamed(header, role, wanted, numbered);
+    if (wanted !== undefined) index = findNamed(header, role as FlaggedRole, wanted, numbered);
     else if (numbered) index = -1;
     else {
       index = header.findIndex((h, i) => !used.has(i) && KNOWN_HEADERS[role].includes(normaliseHeader(h)));
@@ -90,7 +95,7 @@ export function resolveColumns(header: readonly string[], choice: ColumnChoice, 
     }
     if (index >= 0) {
       if (used.has(index)) {
-        throw new KeysError(`${COLUMN_FLAGS[role]} names column ${JSON.stringify(header[index])}, which another role already uses`, 'usage');
+        throw new KeysError(`${COLUMN_FLAGS[role as FlaggedRole]} names column ${JSON.stringify(header[index])}, which another role already uses`, 'usage');
       }
       used.add(index);
       names[role] = header[index]!;
@@ -103,5 +108,6 @@ export function resolveColumns(header: readonly string[], choice: ColumnChoice, 
   const bytes = pick('bytes', false);
   const time = pick('time', false);
   const shard = pick('shard', false);
-  return { key, bytes, time, count, ehk, shard, names };
+  const kpl = pick('kpl', false);
+  return { key, bytes, time, count, ehk, shard, kpl, names };
 }

@@ -7,6 +7,7 @@ import type { Accumulator } from './accumulate.js';
 import { KeysError } from './errors.js';
 import { fnv1a } from './key-table.js';
 import type { KeyRecord } from './record.js';
+import { FROM_AGGREGATE } from './scan.js';
 
 export interface FeedOptions {
   /** Records carry arrival times: per-second peaks are counted (a record without one is malformed). */
@@ -70,10 +71,9 @@ export class RecordFeeder {
       acc.malformed(line, 'the record size is not a whole number of bytes');
       return;
     }
-    const before = acc.observed.differ;
+    if (record.aggregated === true && observed >= 0) observed |= FROM_AGGREGATE;
     const key = this.keyBytes;
     acc.row(key, 0, keyLength, fnv1a(key, 0, keyLength), this.ehkBytes, es, ee, record.dataBytes, count, second, line, observed);
-    if (record.aggregated === true && acc.observed.differ > before) acc.observed.differFromAggregates++;
   }
 
   private encode(text: string, which: 'key' | 'ehk'): number {

@@ -27,6 +27,20 @@ export interface Columns {
   readonly ehk: number;
   /** The shard each record was read from (a saved live read). */
   readonly shard: number;
+  /** 1 (or true) for a user record taken out of a KPL aggregate (a saved live read). */
+  readonly kpl: number;
+}
+
+/**
+ * Set in `observed` (see RowSink.row) when the record came out of a KPL aggregate: the aggregate
+ * went where its first user record's hash key sent it, so this record's own key may point elsewhere.
+ */
+export const FROM_AGGREGATE = 1 << 30;
+
+/** True for a flag field that says yes: "1" or "true" (any case). */
+function isYes(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start === 1) return bytes[start] === 0x31;
+  return end - start === 4 && (bytes[start]! | 0x20) === 0x74 && (bytes[start + 1]! | 0x20) === 0x72 && (bytes[start + 2]! | 0x20) === 0x75 && (bytes[start + 3]! | 0x20) === 0x65;
 }
 
 /** Rows of the common case, collected so that the sink can look their keys up in a batch. */
@@ -65,7 +79,10 @@ export interface RowSink {
     count: number,
     second: number,
     line: number,
-    /** Index of the shard the record was read from, or -1 when the input does not say. */
+    /**
+     * Index of the shard the record was read from, or -1 when the input does not say; with
+     * FROM_AGGREGATE set for a user record taken out of a KPL aggregate.
+     */
     observed: number,
   ): void;
   /** A row that cannot be read; line is the (1-based) line where it starts. */
@@ -110,6 +127,7 @@ const COUNT = 3;
 const TIME = 4;
 const EHK = 5;
 const SHARD = 6;
+const KPL = 7;
 /** fastRow could not read the row; the general path reads it (and reports any problem). */
 const USE_GENERAL = -2;
 
@@ -271,6 +289,7 @@ export class Scanner {
     let ee = -1;
     let ss = -1;
     let se = -1;
+    let fromAggregate = false;
     for (;;) {
       if (r >= end) return -1;
       if (bytes[r] === QUOTE) return USE_GENERAL;
@@ -331,7 +350,7 @@ export class Scanner {
         } else if (role === SHARD) {
           ss = fs;
           se = r;
-        }
+        } else if (role === KPL) fromAggregate = isYes(bytes, fs, r);
       }
       if (r >= end) return -1;
       const b = bytes[r];
@@ -351,12 +370,14 @@ export class Scanner {
           h = fnv1a(bytes, ks, ke);
         } else if (role === EHK) ee = r - 1;
         else if (role === SHARD) se = r - 1;
+        else if (role === KPL) fromAggregate = isYes(bytes, fs, r - 1);
       }
       break;
     }
     if (field + 1 < this.need || ke === ks) return USE_GENERAL;
     if (es === ee) es = ee = -1;
-    const observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, this.line);
+    let observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, this.line);
+    if (fromAggregate && observed >= 0) observed |= FROM_AGGREGATE;
     const b = this.batch;
     const i = b.size++;
     b.keyStart[i] = ks;
@@ -529,7 +550,8 @@ export class Scanner {
       }
       if (es === ee) es = ee = -1;
     }
-    const observed = cols.shard >= 0 ? this.sink.observedShard(bytes, this.fieldStart[cols.shard]!, this.fieldEnd[cols.shard]!, line) : -1;
+    let observed = cols.shard >= 0 ? this.sink.observedShard(bytes, this.fieldStart[cols.shard]!, this.fieldEnd[cols.shard]!, line) : -1;
+    if (cols.kpl >= 0 && observed >= 0 && isYes(bytes, this.fieldStart[cols.kpl]!, this.fieldEnd[cols.kpl]!)) observed |= FROM_AGGREGATE;
     this.sink.row(keyBytes, ks, ke, fnv1a(keyBytes, ks, ke), ehk, es, ee, dataBytes, count, second, line, observed);
     return next;
   }
@@ -595,7 +617,7 @@ export class Scanner {
 
   private useColumns(cols: Columns): void {
     this.columns = cols;
-    this.need = Math.max(cols.key, cols.bytes, cols.time, cols.count, cols.ehk, cols.shard) + 1;
+    this.need = Math.max(cols.key, cols.bytes, cols.time, cols.count, cols.ehk, cols.shard, cols.kpl) + 1;
     const roles = new Uint8Array(this.need);
     const assign = (column: number, role: number) => {
       if (column >= 0) roles[column] = role;
@@ -606,6 +628,7 @@ export class Scanner {
     assign(cols.time, TIME);
     assign(cols.ehk, EHK);
     assign(cols.shard, SHARD);
+    assign(cols.kpl, KPL);
     this.roles = roles;
   }
 

@@ -44,6 +44,8 @@ export interface SizeResult {
   readonly backlog?: SurgeBacklog | undefined;
   readonly costBasis: CostBasis;
   readonly cost: CostEstimate;
+  /** With --current-shards: the same average priced with today's shard count (provisioned). */
+  readonly currentCost?: CostEstimate | undefined;
   readonly breakEven: BreakEven;
   readonly reshard?: ReshardPlan | undefined;
 }
@@ -77,13 +79,13 @@ export function sizeStream(input: SizeInput): SizeResult {
   const discount = input.discount ?? 0;
   const basis: Rate = input.average ?? input;
   const recordData = recordDataBytes(basis) ?? recordDataBytes(input);
-  /** Costs for an average of `bytes` write bytes/s, records of this workload's size. */
-  const costAt = (bytes: number) => {
+  /** Costs for an average of `bytes` write bytes/s, records of this workload's size, `shards` provisioned. */
+  const costAt = (bytes: number, shards = recommendedShards) => {
     const recordBytes = recordData === undefined ? undefined : recordData + input.keyBytes;
     const records = recordBytes === undefined ? undefined : bytes / recordBytes;
     const kinesis = input.kpl && records !== undefined && recordBytes !== undefined ? aggregate(records, recordBytes) : undefined;
     return estimateCost({
-      shards: recommendedShards,
+      shards,
       writeBytesPerSec: bytes,
       kinesisRecordsPerSec: kinesis ? kinesis.kinesisRecordsPerSec : records,
       kinesisRecordBytes: kinesis ? kinesis.kinesisRecordBytes : recordBytes,
@@ -123,7 +125,8 @@ export function sizeStream(input: SizeInput): SizeResult {
       discount,
     },
     cost: costAt(averageBytes),
-    breakEven: breakEven(costAt),
+    currentCost: input.currentShards === undefined ? undefined : costAt(averageBytes, input.currentShards),
+    breakEven: breakEven((bytes) => costAt(bytes)),
     reshard: input.currentShards === undefined ? undefined : planReshard(input.currentShards, recommendedShards),
   };
 }

@@ -3,12 +3,24 @@
  * first, then the environment and the shared config files through the SDK's default chains. The
  * SDK itself is loaded here, lazily, so that commands that never call AWS never pay for it.
  */
+import { UsageError } from '../../errors.js';
 
 /** What the user chose on the command line. */
 export interface AwsFlags {
   readonly region?: string | undefined;
   readonly profile?: string | undefined;
   readonly endpointUrl?: string | undefined;
+}
+
+/** Checks the AWS flags' form (a URL, a Region name, no empty profile) before anything is called. */
+export function checkAwsFlags(flags: AwsFlags): void {
+  if (flags.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(flags.endpointUrl)) {
+    throw new UsageError(`--endpoint-url expects a URL such as http://127.0.0.1:4567, got '${flags.endpointUrl}'.`);
+  }
+  if (flags.region !== undefined && !/^[a-z0-9-]{2,40}$/.test(flags.region)) {
+    throw new UsageError(`--region expects a Region name such as us-east-1, got '${flags.region}'.`);
+  }
+  if (flags.profile !== undefined && flags.profile.trim().length === 0) throw new UsageError('--profile expects a profile name, got an empty string.');
 }
 
 export interface AwsSettings extends AwsFlags {

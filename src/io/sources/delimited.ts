@@ -13,7 +13,7 @@ import { cores, findSplit, PARALLEL_FROM_BYTES, startPart } from '../parallel.js
 import type { ByteInput } from './bytes.js';
 import type { ReadRequest, ReadResult } from './source.js';
 
-const PLAIN_COLUMNS: Columns = { key: 0, bytes: -1, time: -1, count: -1, ehk: -1, shard: -1 };
+const PLAIN_COLUMNS: Columns = { key: 0, bytes: -1, time: -1, count: -1, ehk: -1, shard: -1, kpl: -1 };
 
 export interface DelimitedOptions {
   readonly layout: ScanLayout;

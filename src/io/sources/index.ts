@@ -3,23 +3,26 @@
  * input, gzip), then the layout (from --format or from the content), then the reader for that
  * layout. Everything that can be told before reading is told here, so a misread never starts.
  *
- * A new kind of source is a new file beside this one: a live stream (`kinesis://NAME`) is checked
- * for at the top of openKeySource and returns a KeySource whose read() hands its records to
- * readKeyRecords (./records.ts); the command does not change.
+ * A new kind of source is a new file beside this one: a live stream (`kinesis://NAME` or a stream
+ * ARN) is ./kinesis.ts, loaded only when one is named; the command does not change.
  */
 import type { ColumnChoice } from '../../core/keys/columns.js';
 import { detectLayout, describeLayout, layoutFormat, type InputFormat, type Layout } from '../../core/keys/detect.js';
 import { KeysError } from '../../core/keys/errors.js';
 import type { FieldChoice } from '../../core/keys/fields.js';
 import type { KeyPattern } from '../../core/keys/key-pattern.js';
+import { isStreamRef } from '../../core/live/source.js';
+import { UsageError } from '../../errors.js';
 import { openByteInput, type ByteInput } from './bytes.js';
 import { readDelimited } from './delimited.js';
 import { readGetRecords } from './get-records.js';
 import { readJsonLines } from './json-lines.js';
 import { readLogLines } from './log-lines.js';
+import type { LiveReadFlags } from './kinesis.js';
 import type { KeySource, SourceContext } from './source.js';
 
-export type { KeySource, ReadRequest, ReadResult, SourceContext } from './source.js';
+export type { KeySource, ReadRequest, ReadResult, ReadSummary, SourceContext } from './source.js';
+export type { LiveReadFlags } from './kinesis.js';
 
 export interface SourceOptions {
   readonly format: InputFormat;
@@ -31,6 +34,10 @@ export interface SourceOptions {
   readonly keyPattern?: KeyPattern;
   /** Files from this size are read on two threads. */
   readonly parallelFromBytes?: number;
+  /** The live-read flags (--from, --seconds, ...) and the AWS ones (--region, --profile, --endpoint-url). */
+  readonly live: LiveReadFlags;
+  /** --shard-map names a stream, so the AWS flags have a use with a file too. */
+  readonly awsForShardMap: boolean;
 }
 
 function usage(message: string): KeysError {
@@ -54,6 +61,30 @@ function checkFlags(layout: Layout, options: SourceOptions, description: string)
   }
 }
 
+const READ_FLAGS: readonly [keyof LiveReadFlags, string][] = [
+  ['from', '--from'],
+  ['seconds', '--seconds'],
+  ['maxRecords', '--max-records'],
+  ['callsPerSecond', '--calls-per-second'],
+  ['save', '--save'],
+];
+const AWS_FLAGS: readonly [keyof LiveReadFlags, string][] = [
+  ['region', '--region'],
+  ['profile', '--profile'],
+  ['endpointUrl', '--endpoint-url'],
+];
+
+/** The live-read flags mean nothing for a file, nor the AWS ones unless --shard-map names a stream. */
+function rejectLiveFlags(options: SourceOptions, name: string): void {
+  for (const [key, flag] of READ_FLAGS) {
+    if (options.live[key] !== undefined) throw new UsageError(`${flag} reads a live stream: give kinesis://NAME (or a stream ARN) instead of ${name}.`);
+  }
+  if (options.awsForShardMap) return;
+  for (const [key, flag] of AWS_FLAGS) {
+    if (options.live[key] !== undefined) throw new UsageError(`${flag} is for reading a stream (kinesis://NAME); ${name} is a file.`);
+  }
+}
+
 const decoder = new TextDecoder('utf-8');
 
 /** The head as text: without a byte order mark, and without a character cut at its end. */
@@ -64,6 +95,11 @@ function headText(input: ByteInput): string {
 }
 
 export async function openKeySource(spec: string, options: SourceOptions, ctx: SourceContext): Promise<KeySource> {
+  if (isStreamRef(spec)) {
+    const { openStreamSource } = await import('./kinesis.js');
+    return openStreamSource(spec, options, ctx);
+  }
+  rejectLiveFlags(options, spec === '-' ? 'standard input' : spec);
   const input = await openByteInput(spec, ctx);
   const empty = input.complete && input.head.length === 0;
   const layout: Layout = empty

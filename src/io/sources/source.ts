@@ -1,9 +1,10 @@
 /**
  * The seam between where records come from and the analysis: a KeySource reads its records into
  * an accumulator when the command asks. Files, standard input, gzip, JSON lines, get-records
- * output and log lines are sources here; a live stream is one more (it produces KeyRecords and
- * hands them to readKeyRecords, see ./records.ts).
+ * output and log lines are sources here, and so is a live stream (./kinesis.ts), which also
+ * brings its own shard map, a summary of the read, progress lines and Ctrl+C handling.
  */
+import type { ChalkInstance } from 'chalk';
 import type { Accumulator } from '../../core/keys/accumulate.js';
 import type { ColumnRole } from '../../core/keys/columns.js';
 import type { MalformedRow } from '../../core/keys/accumulate.js';
@@ -16,6 +17,8 @@ export interface SourceContext {
   readonly io: Io;
   /** A one-line message on stderr. */
   notice(message: string): void;
+  /** A progress line while reading (without "kds: "): shown on a terminal, replaced by the next, cleared at the end. */
+  status(line: string): void;
 }
 
 export interface ReadRequest {
@@ -44,10 +47,20 @@ export interface ReadResult {
   readonly kpl?: { readonly userRecords: number; readonly corrupt: number };
   /** Lines a --key-pattern did not match: how many, and the first few line numbers. */
   readonly unmatched?: { readonly count: number; readonly lines: readonly number[] };
+  /** What the source says about the read itself (a live stream: the window, the calls). */
+  readonly summary?: ReadSummary;
+}
+
+/** A section about the read: text above the report, and an object added to the JSON. */
+export interface ReadSummary {
+  /** The JSON field that holds json(): "live" for a stream. */
+  readonly jsonKey: string;
+  json(): object;
+  text(color: ChalkInstance, width: number): string;
 }
 
 export interface KeySource {
-  /** What the user named: a path, "standard input", later a stream. */
+  /** What the user named: a path, "standard input", kinesis://NAME. */
   readonly name: string;
   /** What the input is read as, for the report: "TSV, 3 columns, header row". */
   readonly description: string;
@@ -56,7 +69,16 @@ export interface KeySource {
   readonly compression: 'gzip' | undefined;
   /** kds chose the layout from the content (--format auto). */
   readonly detected: boolean;
+  /**
+   * A source with shards of its own (a live stream): its open shards from ListShards, the map its
+   * records are counted on. --shards and --shard-map do not apply to it.
+   */
+  readonly ownShardMap?: () => Promise<ShardMap>;
+  /** The name of the stream the records come from, when the source is one. */
+  readonly streamName?: string;
   read(request: ReadRequest): Promise<ReadResult>;
+  /** Releases what the source holds (a client, a file being written); safe to call more than once. */
+  close?(): void;
 }
 
 export type { MalformedRow };

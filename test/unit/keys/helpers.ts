@@ -31,7 +31,7 @@ export function scanText(input: string | Uint8Array, options: ScanOptions = {}) 
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const acc = new Accumulator({ map: options.map ?? uniformShardMap(4), maxKeys: options.maxKeys ?? 1000, strict: options.strict ?? false });
   const scanner = new Scanner(acc, layoutOf(bytes, options), (header, numbered) => {
-    if (header === undefined) return { key: 0, bytes: -1, time: -1, count: -1, ehk: -1, shard: -1 };
+    if (header === undefined) return { key: 0, bytes: -1, time: -1, count: -1, ehk: -1, shard: -1, kpl: -1 };
     const cols = resolveColumns(header, options.columns ?? {}, numbered);
     acc.configure({ timed: cols.time >= 0, explicitHashKeys: cols.ehk >= 0, observedShards: cols.shard >= 0 });
     return cols;

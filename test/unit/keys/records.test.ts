@@ -86,6 +86,28 @@ describe('observed shards in a CSV (the shard_id column a saved live read has)',
     expect(acc.observed).toEqual({ records: 3, differ: 2, differWithExplicitHashKey: 1, differFromAggregates: 0 });
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('say which differing rows came out of KPL aggregates (the kpl_aggregated column), lines ending in %s', (_, eol) => {
+    const text = [
+      'partition_key,shard_id,kpl_aggregated',
+      'a,shardId-000000000000,',
+      // f routes to shard 1 on 2 shards: read from shard 0, each of these differs.
+      'f,shardId-000000000000,1',
+      'f,shardId-000000000000,TRUE',
+      'f,shardId-000000000000,0',
+      'f,shardId-000000000000,',
+      // Quoted: read by the scanner's general path.
+      '"f",shardId-000000000000,"1"',
+      // A marked record read where its key routes does not differ.
+      'f,shardId-000000000001,1',
+    ].join(eol);
+    const { acc } = scanText(`${text}${eol}`, { map: uniformShardMap(2) });
+    expect(Array.from(acc.shardRecords)).toEqual([6, 1]);
+    expect(acc.observed).toEqual({ records: 7, differ: 5, differWithExplicitHashKey: 0, differFromAggregates: 3 });
+  });
+
   it('fails naming the line for an unknown shard id', () => {
     expect(() => scanText('key,shard_id\na,shardId-000000000000\nb,shard-x\n', { map: uniformShardMap(2) })).toThrow(
       /^line 3: the record was read from shard "shard-x", which is not one of the 2 open shards here/,

@@ -13,11 +13,14 @@ describe('--save CSV', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
-  it('writes bytes, the arrival time to the millisecond, the explicit hash key and the shard', () => {
+  it('writes bytes, the arrival time to the millisecond, the explicit hash key, the shard and the KPL mark', () => {
     expect(csvLine({ key: 'k', dataBytes: 12, time: 1_764_000_000.123, explicitHashKey: '42', shardId: 'shardId-000000000001' })).toBe(
-      'k,12,2025-11-24T16:00:00.123Z,42,shardId-000000000001\n',
+      'k,12,2025-11-24T16:00:00.123Z,42,shardId-000000000001,\n',
     );
-    expect(csvLine({ key: 'k', dataBytes: 0, time: NaN })).toBe('k,0,,,\n');
+    expect(csvLine({ key: 'u', dataBytes: 3, time: 1_764_000_000, shardId: 'shardId-000000000000', aggregated: true })).toBe(
+      'u,3,2025-11-24T16:00:00.000Z,,shardId-000000000000,1\n',
+    );
+    expect(csvLine({ key: 'k', dataBytes: 0, time: NaN })).toBe('k,0,,,,\n');
   });
 
   it('creates a new file with the header and never overwrites one', () => {
@@ -25,7 +28,7 @@ describe('--save CSV', () => {
     const saver = new CsvSaver(path, 'out.csv');
     saver.write([{ key: 'a', dataBytes: 1, time: 1, shardId: 's' }]);
     saver.close();
-    expect(readFileSync(path, 'utf8')).toBe(`${SAVE_HEADER}\na,1,1970-01-01T00:00:01.000Z,,s\n`);
+    expect(readFileSync(path, 'utf8')).toBe(`${SAVE_HEADER}\na,1,1970-01-01T00:00:01.000Z,,s,\n`);
     expect(() => new CsvSaver(path, 'out.csv')).toThrow(/--save out\.csv already exists/);
   });
 });

@@ -1,20 +1,20 @@
 /**
- * Opening a live stream for a command: the stream reference, the client, the summary (which must
- * say ACTIVE), the shard list; and LiveError turned into the command's usage or input errors.
+ * Opening a live stream: the stream reference, the client, the summary (which must say ACTIVE),
+ * the shard list; and LiveError turned into the command's usage or input errors. Used by the
+ * kinesis:// source (../sources/kinesis.ts), --shard-map kinesis://NAME and kds size.
  */
-import type { Context } from '../context.js';
-import { listAllShards, type StreamSummary } from '../core/live/api.js';
-import { LiveError } from '../core/live/errors.js';
-import { retryThrottled, type Clock } from '../core/live/retry.js';
-import type { ListedShard } from '../core/live/shards.js';
-import { parseStreamRef, type StreamRef } from '../core/live/source.js';
-import { InputError, UsageError } from '../errors.js';
-import { openStream, type LiveStream } from '../io/aws/kinesis.js';
-import type { AwsSettings } from '../io/aws/settings.js';
-import { realClock } from '../io/clock.js';
-import { echoValue } from '../render/escape.js';
-import { checkAwsFlags } from './live-input.js';
-import type { LiveFlags } from './live-options.js';
+import { listAllShards, type StreamSummary } from '../../core/live/api.js';
+import { LiveError } from '../../core/live/errors.js';
+import { retryThrottled, type Clock } from '../../core/live/retry.js';
+import { streamShards, type ListedShard } from '../../core/live/shards.js';
+import { parseStreamRef, type StreamRef } from '../../core/live/source.js';
+import type { ShardMap } from '../../core/keys/shard-map.js';
+import { InputError, UsageError } from '../../errors.js';
+import { echoValue } from '../../render/escape.js';
+import { realClock } from '../clock.js';
+import type { Io } from '../io.js';
+import { openStream, type LiveStream } from './kinesis.js';
+import { checkAwsFlags, type AwsFlags, type AwsSettings } from './settings.js';
 
 /** Calls in flight at once: enough to keep many shards busy, few enough to bound memory (each page is up to 10 MiB). */
 export const MAX_IN_FLIGHT = 32;
@@ -44,14 +44,14 @@ export interface Opened {
 }
 
 /** Opens the stream and checks that it can be read. */
-export async function openLive(ref: StreamRef, flags: LiveFlags, ctx: Context): Promise<Opened> {
+export async function openLive(ref: StreamRef, flags: AwsFlags, io: Io): Promise<Opened> {
   checkAwsFlags(flags);
   if (ref.region !== undefined && flags.region !== undefined && flags.region !== ref.region) {
     throw new UsageError(`--region ${echoValue(flags.region)} differs from the Region in the ARN (${ref.region}): drop one of them.`);
   }
-  const settings: AwsSettings = { region: flags.region ?? ref.region, profile: flags.profile, endpointUrl: flags.endpointUrl, env: ctx.io.env };
+  const settings: AwsSettings = { region: flags.region ?? ref.region, profile: flags.profile, endpointUrl: flags.endpointUrl, env: io.env };
   const stream = await openStream(ref, settings, MAX_IN_FLIGHT);
-  const clock = realClock(() => ctx.io.now());
+  const clock = realClock(() => io.now());
   let throttled = 0;
   try {
     const summary = await retryThrottled('DescribeStreamSummary', () => stream.api.describeStream(), clock, () => throttled++);
@@ -73,4 +73,17 @@ export async function listLiveShards(opened: Opened): Promise<ListedShard[]> {
     opened.clock,
     () => opened.throttled++,
   );
+}
+
+/** --shard-map kinesis://NAME: the stream's open shards from ListShards. */
+export async function streamShardMap(text: string, flags: AwsFlags, io: Io): Promise<ShardMap> {
+  const ref = refOf(text, '--shard-map');
+  const opened = await openLive(ref, flags, io);
+  try {
+    return streamShards(await listLiveShards(opened), ref.text).map;
+  } catch (error) {
+    throw liveError(error);
+  } finally {
+    opened.stream.close();
+  }
 }
