@@ -2,19 +2,52 @@
  * The entry point: runs the command tree, and is the only place that turns errors into messages
  * and exit codes (0 ok, 1 runtime or data error, 2 usage error, 130 interrupted).
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { stderrMessage } from './context.js';
 import { EXIT, isEndOfInput, isPromptExit, KdsError } from './errors.js';
 import { nodeIo, processOutputs, type Io, type TextOutput } from './io/io.js';
-import { createProgram } from './program.js';
+import { createProgram, loadCommands } from './program.js';
 import { version } from './version.js';
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const program = createProgram(io);
+/**
+ * Runs a command line. The tree holds only what the line needs (see Fit in program.ts); a usage
+ * error that commander finds before anything runs is worded from the whole tree ("--answer is a
+ * flag of kds quiz show"), so then the line is parsed again with the whole tree and only that
+ * attempt's messages are shown. `tree: 'whole'` skips the short cut (tests compare the two).
+ */
+export async function run(argv: readonly string[], io: Io, { tree = 'fit' }: { tree?: 'fit' | 'whole' } = {}): Promise<number> {
+  const fit = await loadCommands(tree === 'whole' ? undefined : argv);
   if (argv.length === 0) {
-    program.outputHelp();
+    createProgram(io, fit === 'whole' ? undefined : argv).outputHelp();
     return EXIT.ok;
   }
+  if (fit === 'whole') return parse(createProgram(io), argv, io);
+  const held: (() => void)[] = [];
+  let started = false;
+  const program = createProgram(io, argv, {
+    messages: { out: (text) => void held.push(() => io.stdout.write(text)), err: (text) => void held.push(() => io.stderr.write(text)) },
+    onAction: () => {
+      started = true;
+    },
+  });
+  const release = (): void => {
+    for (const write of held.splice(0)) write();
+  };
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    release();
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode !== 0 && !started) {
+      await loadCommands();
+      return parse(createProgram(io), argv, io);
+    }
+    release();
+    return report(error, io);
+  }
+}
+
+async function parse(program: Command, argv: readonly string[], io: Io): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;

@@ -4,6 +4,7 @@ import type { Io, TextOutput } from './io/io.js';
 import { wrap } from './render/text.js';
 import { decideColorLevel } from './io/terminal.js';
 import { safeJson, safeLine } from './render/escape.js';
+import { plainColor } from './render/plain-color.js';
 
 export interface Context {
   readonly io: Io;
@@ -33,14 +34,13 @@ export function outputWidth(stream: TextOutput, env: Io['env']): number {
 }
 export const DEFAULT_HEIGHT = 24;
 
-/** Chalk loads here, when a command runs, not when help is printed. */
+/** Chalk loads here, when a command runs with colour on; plain output needs none of it. */
 export async function createContext(io: Io, colorFlag: boolean | undefined): Promise<Context> {
   const level = decideColorLevel({ flag: colorFlag, env: io.env, isTTY: io.stdout.isTTY });
-  const { Chalk } = await import('chalk');
   return {
     io,
-    color: new Chalk({ level }),
-    interactive: io.stdinIsTTY && io.stdout.isTTY,
+    color: level === 0 ? plainColor : new (await import('chalk')).Chalk({ level }),
+    interactive: io.stdout.isTTY && io.stdinIsTTY,
     width: outputWidth(io.stdout, io.env),
     height: io.stdout.rows ?? DEFAULT_HEIGHT,
   };

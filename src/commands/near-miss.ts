@@ -76,12 +76,38 @@ function rootOf(command: Command): Command {
   return c;
 }
 
+/** Roots registered with only the command that runs, and how to build their whole tree. */
+const wholeTrees = new WeakMap<Command, () => Command>();
+
+/**
+ * Says how to build the whole tree of a root that holds only the command that runs (see
+ * src/program.ts): suggestions look for commands and flags all over the tree, so an error builds
+ * it, and nothing else pays for it.
+ */
+export function setWholeTree(root: Command, build: () => Command): void {
+  wholeTrees.set(root, build);
+}
+
+/** The whole command tree that `command` belongs to, built now when its root holds less. */
+function wholeTreeOf(command: Command): Command {
+  const root = rootOf(command);
+  return wholeTrees.get(root)?.() ?? root;
+}
+
+/** The names of the commands under `parent` in the whole tree (commander's `help` left out). */
+function subcommandNames(parent: Command): string[] {
+  const path = commandPath(parent);
+  const whole = wholeTreeOf(parent);
+  const same = parent.parent === null ? whole : allCommands(whole).find((c) => commandPath(c) === path);
+  return (same ?? parent).commands.map((c) => c.name()).filter((n) => n !== 'help');
+}
+
 /** What to say after "unknown command 'word'": a sibling with a typo, else a command elsewhere. */
 export function suggestCommand(parent: Command, word: string): string {
-  const siblings = parent.commands.map((c) => c.name()).filter((n) => n !== 'help');
-  const typo = closest(word, siblings);
+  const typo = closest(word, subcommandNames(parent));
   if (typo.length > 0) return ` (Did you mean ${typo.join(' or ')}?)`;
-  const elsewhere = allCommands(rootOf(parent)).filter((c) => c.parent !== parent);
+  const here = commandPath(parent);
+  const elsewhere = allCommands(wholeTreeOf(parent)).filter((c) => c.parent === null || commandPath(c.parent) !== here);
   const exact = elsewhere.filter((c) => c.name() === word);
   const near = exact.length > 0 ? exact : elsewhere.filter((c) => closest(word, [c.name()]).length > 0);
   if (near.length === 0) return '';
@@ -99,7 +125,7 @@ export function suggestOption(command: Command, flag: string): string {
   const accepted = [...longFlags(command), ...(command.parent === null ? [] : longFlags(rootOf(command)))];
   const own = closest(name, accepted);
   if (own.length > 0) return ` (Did you mean ${own.join(' or ')}?)`;
-  const owners = allCommands(rootOf(command)).filter((c) => longFlags(c).includes(name));
+  const owners = allCommands(wholeTreeOf(command)).filter((c) => longFlags(c).includes(name));
   if (owners.length === 0) return '';
   return ` (${name} is a flag of ${owners.map(commandPath).join(', ')})`;
 }
@@ -112,7 +138,7 @@ export function checkDefaultCommandWords(actionCommand: Command): void {
   const parent = actionCommand.parent;
   const word = actionCommand.args[0];
   if (parent === null || word === undefined || actionCommand.registeredArguments.length > 0) return;
-  const siblings = parent.commands.map((c) => c.name()).filter((n) => n !== 'help' && n !== actionCommand.name());
+  const siblings = subcommandNames(parent).filter((n) => n !== actionCommand.name());
   const typo = closest(word, siblings);
   if (typo.length > 0) {
     throw new UsageError(`unknown ${parent.name()} command '${echoValue(word)}' (Did you mean ${typo.map((t) => `${commandPath(parent)} ${t}`).join(' or ')}?)`);

@@ -9,9 +9,9 @@ import { isTopic } from '../core/quiz/topics.js';
 import { compareDrill } from './compare.js';
 import { keysDrill } from './keys.js';
 import { sizeDrill } from './size.js';
-import { DRILL_KINDS, type Drill, type DrillKind } from './types.js';
+import { DRILL_KINDS, parseDrillId, type Drill, type DrillKind } from './types.js';
 
-export { DRILL_KINDS, type Drill, type DrillKind };
+export { DRILL_KINDS, parseDrillId, type Drill, type DrillKind };
 
 const GENERATORS: Readonly<Record<DrillKind, (random: () => number, seed: number) => Drill>> = {
   size: sizeDrill,
@@ -21,16 +21,6 @@ const GENERATORS: Readonly<Record<DrillKind, (random: () => number, seed: number
 
 export function generateDrill(kind: DrillKind, seed: number): Drill {
   return GENERATORS[kind](seededRandom(seed), seed);
-}
-
-const DRILL_ID = /^drill-(size|keys|compare)-(\d{1,10})$/;
-
-/** The kind and seed behind a drill id, or undefined when the id is not a drill's. */
-export function parseDrillId(id: string): { kind: DrillKind; seed: number } | undefined {
-  const match = DRILL_ID.exec(id.trim().toLowerCase());
-  if (!match) return undefined;
-  const seed = Number(match[2]);
-  return seed <= 0xffff_ffff ? { kind: match[1] as DrillKind, seed } : undefined;
 }
 
 /** The drill as a quiz question: progress for all drills of a kind is kept under "drill-<kind>". */

@@ -7,6 +7,16 @@ export type DrillKind = 'size' | 'keys' | 'compare';
 
 export const DRILL_KINDS: readonly DrillKind[] = ['size', 'keys', 'compare'];
 
+const DRILL_ID = /^drill-(size|keys|compare)-(\d{1,10})$/;
+
+/** The kind and seed behind a drill id, or undefined when the id is not a drill's. */
+export function parseDrillId(id: string): { kind: DrillKind; seed: number } | undefined {
+  const match = DRILL_ID.exec(id.trim().toLowerCase());
+  if (!match) return undefined;
+  const seed = Number(match[2]);
+  return seed <= 0xffff_ffff ? { kind: match[1] as DrillKind, seed } : undefined;
+}
+
 export interface DrillOption {
   readonly text: string;
   readonly correct: boolean;

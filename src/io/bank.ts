@@ -12,7 +12,8 @@ import { lintBank, validateQuestion, type BankEntry, type DataPath } from '../co
 import { InputError } from '../errors.js';
 import { unsafeCharacters } from '../render/escape.js';
 import { FileShapeError, readCheckedFile } from './checked-read.js';
-import { packagePath } from './package-root.js';
+
+export { defaultBankDir } from './shipped-content.js';
 
 export interface FileProblem {
   /** Absolute path of the file (or folder) at fault. */
@@ -36,11 +37,6 @@ export interface LoadedBank {
 export const QUESTION_EXTENSION = '.yaml';
 /** A question is a few KiB; a file over this is not one. */
 export const MAX_QUESTION_BYTES = 256 * 1024;
-
-/** The bank that ships with kds: questions/ at the root of the kds package. */
-export function defaultBankDir(): string {
-  return packagePath('questions');
-}
 
 function entries(dir: string): Dirent[] {
   return readdirSync(dir, { withFileTypes: true })

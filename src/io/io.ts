@@ -28,17 +28,22 @@ export interface Io {
   onInterrupt(handler: () => void): () => void;
 }
 
-/** The process's own streams, guarded: see guardedOutput. */
+/** The process's own streams, guarded: see guardedOutput. stderr opens when first used. */
 export function processOutputs(): { stdout: GuardedOutput; stderr: GuardedOutput } {
-  return { stdout: guardedOutput(process.stdout), stderr: guardedOutput(process.stderr) };
+  return { stdout: guardedOutput(process.stdout), stderr: guardedOutput(() => process.stderr) };
 }
 
 export function nodeIo(outputs: { stdout: TextOutput; stderr: TextOutput } = processOutputs()): Io {
   return {
     stdout: outputs.stdout,
     stderr: outputs.stderr,
-    stdin: process.stdin,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Opening standard input costs start-up time: it opens when a command reads it or asks whether it is a terminal.
+    get stdin() {
+      return process.stdin;
+    },
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),
@@ -61,22 +66,32 @@ export interface GuardedOutput extends TextOutput {
   flush(): Promise<void>;
 }
 
+type OutputStream = Writable & { isTTY?: boolean; columns?: number; rows?: number };
+
 /**
  * Wraps a stream so that a failed write never becomes an uncaught 'error' event (a stack trace
  * and exit 1 whatever the command did): the first error is kept for the entry point to judge, and
- * later writes are dropped.
+ * later writes are dropped. Given a function, the stream is opened on first use.
  */
-export function guardedOutput(stream: Writable & { isTTY?: boolean; columns?: number; rows?: number }): GuardedOutput {
+export function guardedOutput(target: OutputStream | (() => OutputStream)): GuardedOutput {
   let failure: NodeJS.ErrnoException | undefined;
+  let opened: OutputStream | undefined;
   const fail = (error: NodeJS.ErrnoException): void => {
     failure ??= error;
   };
-  stream.on('error', fail);
+  const stream = (): OutputStream => {
+    if (opened === undefined) {
+      opened = typeof target === 'function' ? target() : target;
+      opened.on('error', fail);
+    }
+    return opened;
+  };
+  if (typeof target !== 'function') stream();
   return {
     write(text) {
       if (failure !== undefined) return;
       try {
-        stream.write(text);
+        stream().write(text);
       } catch (error) {
         fail(error as NodeJS.ErrnoException);
       }
@@ -86,24 +101,25 @@ export function guardedOutput(stream: Writable & { isTTY?: boolean; columns?: nu
     },
     flush: () =>
       new Promise((done) => {
-        if (failure !== undefined || stream.destroyed) {
+        // Nothing was written to a stream that was never opened.
+        if (failure !== undefined || opened === undefined || opened.destroyed) {
           done();
           return;
         }
         try {
-          stream.write('', () => done());
+          opened.write('', () => done());
         } catch {
           done();
         }
       }),
     get isTTY() {
-      return stream.isTTY === true;
+      return stream().isTTY === true;
     },
     get columns() {
-      return stream.isTTY === true ? stream.columns : undefined;
+      return stream().isTTY === true ? stream().columns : undefined;
     },
     get rows() {
-      return stream.isTTY === true ? stream.rows : undefined;
+      return stream().isTTY === true ? stream().rows : undefined;
     },
   };
 }

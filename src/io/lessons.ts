@@ -10,14 +10,11 @@ import { checkLesson, checkOrders, type LessonProblem } from '../core/learn/lint
 import { InputError } from '../errors.js';
 import { unsafeCharacters } from '../render/escape.js';
 import { FileShapeError, readCheckedFile } from './checked-read.js';
-import { packagePath } from './package-root.js';
+
+export { defaultLessonDir } from './shipped-content.js';
 
 /** A lesson is a page or two of prose; a file over this is not one. */
 export const MAX_LESSON_BYTES = 256 * 1024;
-
-export function defaultLessonDir(): string {
-  return packagePath('src', 'lessons');
-}
 
 export interface LessonSet {
   readonly lessons: readonly Lesson[];

@@ -6,11 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD } from '../build-info.js';
 
 let root: string | undefined;
 
 export function packageRoot(): string {
   if (root !== undefined) return root;
+  // The bundle lives in dist/ at the root of the package: nothing to look for.
+  if (BUILD !== undefined) return (root = dirname(dirname(fileURLToPath(import.meta.url))));
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');

@@ -5,8 +5,7 @@
  * ends inside a quoted field) or no worker can start.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AccumulatorData } from '../core/keys/accumulate.js';
 import type { Columns, Format } from '../core/keys/scan.js';
 
@@ -45,8 +44,10 @@ export function regularFileSize(path: string): number | undefined {
   }
 }
 
+// node:os and node:worker_threads (with the worker machinery) load only for a file large enough
+// to split: a small file's start-up should not pay for them.
 export function cores(): number {
-  return availableParallelism();
+  return process.getBuiltinModule('node:os').availableParallelism();
 }
 
 /** Reads up to `length` bytes from the start of a file. */
@@ -80,7 +81,8 @@ export function startPart(job: PartJob): { readonly result: Promise<PartResult>;
   let worker: Worker | undefined;
   const result = new Promise<PartResult>((resolve) => {
     try {
-      worker = new Worker(new URL('./key-worker.js', import.meta.url), { workerData: job });
+      const { Worker: WorkerThread } = process.getBuiltinModule('node:worker_threads');
+      worker = new WorkerThread(new URL('./key-worker.js', import.meta.url), { workerData: job });
     } catch (error) {
       resolve({ ok: false, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       return;

@@ -11,7 +11,7 @@ export interface ListedQuestionJson {
   readonly prompt: string;
 }
 
-export function listJson(questions: readonly Question[]): ListedQuestionJson[] {
+export function listJson(questions: readonly Pick<Question, 'id' | 'topic' | 'difficulty' | 'prompt'>[]): ListedQuestionJson[] {
   return questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, prompt: q.prompt }));
 }
 

@@ -379,8 +379,11 @@ export function renderExamReview(answer: AnsweredQuestion, color: ChalkInstance,
 
 // --- non-interactive commands ------------------------------------------------------------------
 
+/** What a question list shows of each question. */
+export type ListedQuestion = Pick<Question, 'id' | 'difficulty' | 'prompt'>;
+
 /** A table of questions: id (which names the topic), difficulty, and the start of the prompt. */
-export function renderQuestionList(questions: readonly Question[], color: ChalkInstance, width: number): string {
+export function renderQuestionList(questions: readonly ListedQuestion[], color: ChalkInstance, width: number): string {
   if (questions.length === 0) return 'No questions match.';
   const idWidth = Math.max(2, ...questions.map((q) => q.id.length));
   const levelWidth = Math.max(5, ...questions.map((q) => q.difficulty.length));

@@ -24,6 +24,11 @@ export function safeQuestion(question: Question): Question {
   };
 }
 
+/** What a question list shows (id, difficulty, prompt), made safe: escaping the rest is wasted work. */
+export function safeListed(question: Pick<Question, 'id' | 'difficulty' | 'prompt'>): Pick<Question, 'id' | 'difficulty' | 'prompt'> {
+  return { id: safeText(question.id), difficulty: question.difficulty, prompt: safeMultiline(question.prompt) };
+}
+
 function safeBlock(block: Block): Block {
   switch (block.kind) {
     case 'heading':

@@ -29,8 +29,9 @@ describe('kds (root)', () => {
   it('reports an unexpected failure as a bug, without a stack unless KDS_DEBUG=1', async () => {
     const { fakeIo } = await import('../helpers/io.js');
     const { run } = await import('../../src/cli.js');
-    const { createProgram } = await import('../../src/program.js');
+    const { createProgram, loadCommands } = await import('../../src/program.js');
     const fake = fakeIo();
+    await loadCommands();
     const program = createProgram(fake.io);
     expect(program).toBeDefined();
     // A prompter that throws a plain Error is the simplest unexpected failure to provoke.

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/core/quiz/topics.js';
 import { questionsInSet } from '../../src/core/quiz/validate.js';
 import { defaultBankDir, loadBank } from '../../src/io/bank.js';
-import { createProgram } from '../../src/program.js';
+import { createProgram, loadCommands } from '../../src/program.js';
 import { fakeIo, runKds } from '../helpers/io.js';
 
 const bank = loadBank(defaultBankDir());
@@ -97,6 +97,8 @@ describe('where the right option sits', () => {
     for (const n of counts) expect(n / four.length, `positions A-D: ${counts.join(', ')}`).toBeLessThan(0.3);
   });
 });
+
+await loadCommands();
 
 describe('the try commands of the bank', () => {
   // Commands that this build registers; a try for a command still to come is checked once it lands.

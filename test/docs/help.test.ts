@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pool, ROOT, runLine, CONCURRENCY } from '../../scripts/doc-examples.mjs';
 import { allCommands } from '../../src/commands/near-miss.js';
-import { createProgram } from '../../src/program.js';
+import { createProgram, loadCommands } from '../../src/program.js';
 import { fakeIo, runKds } from '../helpers/io.js';
 
+await loadCommands();
 const paths: string[][] = [[], ...allCommands(createProgram(fakeIo().io)).map((c) => commandWords(c))];
 
 function commandWords(command: { name(): string; parent: unknown }): string[] {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/core/quiz/topics.js';
 import { loadBank, defaultBankDir } from '../../src/io/bank.js';
-import { createProgram } from '../../src/program.js';
+import { createProgram, loadCommands } from '../../src/program.js';
 import { fakeIo, runKds } from '../helpers/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kds-completion-'));
@@ -32,6 +32,7 @@ function installed(shell: string): boolean {
 
 const ids = loadBank(defaultBankDir()).questions.map((q) => q.id);
 // What the tree holds today, so that a new command or flag does not make these tests stale.
+await loadCommands();
 const program = createProgram(fakeIo().io);
 const sub = (name: string) => program.commands.find((c) => c.name() === name)!;
 const quizCommands = sub('quiz').commands.map((c) => c.name()).filter((n) => n !== 'help');

@@ -1,10 +1,14 @@
-/** Registers kds compare. The matrix, the advisor and their renderers load only when it runs. */
+/**
+ * Registers kds compare, and runs it. This module loads only when the command line is kds compare
+ * (or the whole tree is needed; see src/program.ts), so the matrix and the advisor come with it.
+ */
 import type { Command } from 'commander';
 import { ROW_IDS } from '../../core/compare/rows.js';
 import type { Context } from '../../context.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
 import { COMPARE_OPTIONS, type CompareFlags } from './options.js';
+import { runCompare } from './run.js';
 
 /** The row ids, a few to a line, for the help text. */
 function rowsHelp(): string {
@@ -46,7 +50,6 @@ export function registerCompare(program: Command, context: () => Context): void 
   );
   command.addHelpText('after', EXIT_HELP);
   command.action(async (flags: CompareFlags) => {
-    const { runCompare } = await import('./run.js');
     await runCompare(flags, context());
   });
 }

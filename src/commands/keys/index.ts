@@ -1,4 +1,8 @@
-/** Registers kds keys analyze and kds keys route. The analyzer, router and renderers load only when they run. */
+/**
+ * Registers kds keys analyze and kds keys route. This module loads only when the command line is
+ * kds keys (or the whole tree is needed; see src/program.ts), so the analyzer comes with it; the
+ * router loads when it runs.
+ */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { SHARD } from '../../core/facts.js';
@@ -9,6 +13,7 @@ import { examplesHelp } from '../shared.js';
 import { AWS_OPTIONS, LIVE_READ_OPTIONS, type LiveFlags } from '../live-options.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, KEYS_ROUTE_OPTIONS, type KeysAnalyzeFlags } from './options.js';
 import type { KeysRouteFlags } from './route.js';
+import { runKeysAnalyze } from './run.js';
 
 /** The GROUP BY that turns billions of records into one row per key, for --count-column (two lines for help). */
 export const SCALE_QUERY = [
@@ -58,7 +63,6 @@ export function registerKeys(program: Command, context: () => Context): void {
     ]) + analyzeHelp(),
   );
   analyze.action(async (file: string, flags: KeysAnalyzeFlags & LiveFlags) => {
-    const { runKeysAnalyze } = await import('./run.js');
     await runKeysAnalyze(file, flags, context());
   });
 

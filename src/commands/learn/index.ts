@@ -1,9 +1,14 @@
-/** Registers kds learn. Lessons, their YAML and the calculators they run load only when it runs. */
+/**
+ * Registers kds learn, and runs it. This module loads only when the command line is kds learn (or
+ * the whole tree is needed; see src/program.ts); the lessons' YAML and the calculators their
+ * examples run load only when a lesson needs them.
+ */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
 import { LEARN_OPTIONS, type LearnFlags } from './options.js';
+import { runLearn } from './run.js';
 
 export function registerLearn(program: Command, context: () => Context): void {
   const command = program
@@ -23,7 +28,6 @@ export function registerLearn(program: Command, context: () => Context): void {
     ]),
   );
   command.action(async (lesson: string | undefined, flags: LearnFlags) => {
-    const { runLearn } = await import('./run.js');
     await runLearn(lesson, flags, context());
   });
 }

@@ -4,16 +4,16 @@
  * terminal so that nothing scrolls away before the menu; piped, it prints whole and plain.
  */
 import { resolve } from 'node:path';
-import { findLesson, pagesOf, type Block, type Lesson } from '../../core/learn/lesson.js';
+import { findLesson, pagesOf, type Lesson } from '../../core/learn/lesson.js';
 import { lintLessonSet, type LessonProblem } from '../../core/learn/lint.js';
 import { TOPIC_GUIDE } from '../../core/quiz/guide.js';
 import { isLessonRead, markLessonRead, progressStats, type ProgressState } from '../../core/quiz/progress.js';
 import { TOPICS } from '../../core/quiz/topics.js';
 import { notice, print, printJson, type Context } from '../../context.js';
 import { ExitStatus, UsageError } from '../../errors.js';
-import { defaultLessonDir, loadLessons } from '../../io/lessons.js';
+import type { LessonSet } from '../../io/lessons.js';
 import type { Prompter } from '../../io/prompter.js';
-import { evaluateExample } from '../../learn/examples.js';
+import { defaultLessonDir, shippedLessons } from '../../io/shipped-content.js';
 import { echoValue } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
 import { safeLesson } from '../../render/safe-content.js';
@@ -28,10 +28,8 @@ import {
   type LessonListRow,
   type LessonView,
 } from '../../render/lesson.js';
-import { openStore } from '../quiz/shared.js';
+import { openStore } from '../quiz/store.js';
 import type { LearnFlags } from './options.js';
-
-type ExampleBlock = Extract<Block, { kind: 'example' }>;
 
 /** `kds learn check`: the word that lints the lessons instead of opening one. */
 export const CHECK = 'check';
@@ -39,12 +37,26 @@ export const CHECK = 'check';
 /** Lines the page menu takes: a blank line, the message, up to five choices, a blank and the help line. */
 const MENU_LINES = 9;
 
-function viewFor(ctx: Context, lessons: readonly Lesson[], lesson: Lesson): LessonView {
+type Examples = LessonView['example'];
+
+/** The calculators that work a lesson's examples: loaded when a lesson is shown or checked, not for the list. */
+async function loadExamples(): Promise<Examples> {
+  const { evaluateExample } = await import('../../learn/examples.js');
+  return (b) => evaluateExample(b.directive);
+}
+
+/** Reads lessons from their files (the yaml parser loads only here). */
+async function readLessons(dir: string): Promise<LessonSet> {
+  const { loadLessons } = await import('../../io/lessons.js');
+  return loadLessons(dir, TOPICS);
+}
+
+function viewFor(ctx: Context, lessons: readonly Lesson[], lesson: Lesson, example: Examples): LessonView {
   return {
     width: ctx.width,
     color: ctx.color,
     position: `lesson ${lessons.indexOf(lesson) + 1} of ${lessons.length}`,
-    example: (b: ExampleBlock) => evaluateExample(b.directive),
+    example,
   };
 }
 
@@ -55,10 +67,11 @@ function lessonDir(ctx: Context, flags: LearnFlags): string {
 export async function runLearn(name: string | undefined, flags: LearnFlags, ctx: Context): Promise<void> {
   const dir = lessonDir(ctx, flags);
   if (name?.trim().toLowerCase() === CHECK) {
-    runCheck(dir, flags, ctx);
+    await runCheck(dir, flags, ctx);
     return;
   }
-  const loaded = loadLessons(dir, TOPICS);
+  // The shipped lessons as compiled when kds was built; --lessons DIR from its files.
+  const loaded = (flags.lessons === undefined ? shippedLessons() : undefined) ?? (await readLessons(dir));
   const problems = loaded.problems;
   // Text goes to a terminal escaped; --json keeps the real text (printJson makes it inert).
   const lessons = flags.json ? loaded.lessons : loaded.lessons.map(safeLesson);
@@ -86,22 +99,27 @@ export async function runLearn(name: string | undefined, flags: LearnFlags, ctx:
   if (lesson === undefined) {
     throw new UsageError(`no lesson '${echoValue(name)}' (lessons: ${lessons.map((l) => l.id).join(', ')}).`);
   }
+  const example = await loadExamples();
   if (flags.json) {
-    printJson(ctx, lessonJson(lesson, viewFor(ctx, lessons, lesson).example));
+    printJson(ctx, lessonJson(lesson, example));
     return;
   }
   if (!ctx.interactive) {
-    print(ctx, renderLesson(lesson, viewFor(ctx, lessons, lesson)));
+    print(ctx, renderLesson(lesson, viewFor(ctx, lessons, lesson, example)));
     await markRead(ctx, lesson);
     return;
   }
   await browse(ctx, await ctx.io.prompter(), lessons, lesson);
 }
 
-/** Lints the lessons like `kds quiz check` lints the bank: every problem, exit 1 when there are any. */
-function runCheck(dir: string, flags: LearnFlags, ctx: Context): void {
-  const { lessons, problems: loadProblems } = loadLessons(dir, TOPICS);
-  const problems: LessonProblem[] = [...loadProblems, ...lintLessonSet(lessons, TOPICS, (b) => void evaluateExample(b.directive))];
+/**
+ * Lints the lessons like `kds quiz check` lints the bank: every problem, exit 1 when there are
+ * any. The shipped lessons too are read from their files: those are the source.
+ */
+async function runCheck(dir: string, flags: LearnFlags, ctx: Context): Promise<void> {
+  const { lessons, problems: loadProblems } = await readLessons(dir);
+  const example = await loadExamples();
+  const problems: LessonProblem[] = [...loadProblems, ...lintLessonSet(lessons, TOPICS, (b) => void example(b))];
   const ids = new Set(lessons.map((l) => l.id));
   const warnings = TOPICS.flatMap((t) => {
     const lesson = TOPIC_GUIDE[t].lesson;
@@ -171,10 +189,11 @@ function screensFor(ctx: Context, lesson: Lesson, view: LessonView): Screen[] {
 
 /** Pages through lessons in a terminal until the learner quits. */
 async function browse(ctx: Context, prompter: Prompter, lessons: readonly Lesson[], first: Lesson): Promise<void> {
+  const example = await loadExamples();
   let lesson: Lesson | undefined = first;
   while (lesson) {
     const current: Lesson = lesson;
-    const screens = screensFor(ctx, current, viewFor(ctx, lessons, current));
+    const screens = screensFor(ctx, current, viewFor(ctx, lessons, current, example));
     lesson = undefined;
     for (let index = 0; index < screens.length; ) {
       print(ctx, `\n${screens[index]?.text ?? ''}\n`);

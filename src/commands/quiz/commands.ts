@@ -1,19 +1,18 @@
-/** The quiz commands for scripts and tests: list, show, answer, check, stats, reset. */
+/** The quiz commands for scripts and tests: show, answer, check, stats, reset (list is in list.ts). */
 import { resolve } from 'node:path';
 import { grade, parseLetters, presentInFileOrder } from '../../core/quiz/present.js';
 import { progressStats, recordAnswer, recordOf, type ProgressState } from '../../core/quiz/progress.js';
-import { filterQuestions } from '../../core/quiz/select.js';
-import type { Difficulty, Topic } from '../../core/quiz/topics.js';
+import type { Topic } from '../../core/quiz/topics.js';
 import { print, printJson, type Context } from '../../context.js';
 import { ExitStatus, UsageError } from '../../errors.js';
 import { bankWarnings } from '../../core/quiz/validate.js';
-import { loadBank } from '../../io/bank.js';
 import { echoValue, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
 import { safeQuestion } from '../../render/safe-content.js';
-import { answerJson, checkJson, listJson, questionJson, statsJson } from '../../render/quiz-json.js';
-import { renderCheck, renderFeedback, renderQuestionList, renderShow, renderStats } from '../../render/quiz.js';
-import { bankDir, displayPath, findQuestion, openBank, openStore } from './shared.js';
+import { answerJson, checkJson, questionJson, statsJson } from '../../render/quiz-json.js';
+import { renderCheck, renderFeedback, renderShow, renderStats } from '../../render/quiz.js';
+import { bankDir, displayPath, findQuestion, openBank, readBank } from './shared.js';
+import { openStore } from './store.js';
 
 interface BankFlag {
   readonly bank?: string;
@@ -22,18 +21,8 @@ interface JsonFlag {
   readonly json?: boolean;
 }
 
-export function runList(flags: BankFlag & JsonFlag & { topic?: Topic[]; difficulty?: Difficulty[] }, ctx: Context): void {
-  const bank = openBank(ctx, flags.bank);
-  const questions = filterQuestions(bank.questions, {
-    topics: flags.topic ?? [],
-    difficulties: flags.difficulty ?? [],
-  });
-  if (flags.json) printJson(ctx, listJson(questions));
-  else print(ctx, renderQuestionList(questions.map(safeQuestion), ctx.color, ctx.width));
-}
-
-export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): void {
-  const question = findQuestion(openBank(ctx, flags.bank), id);
+export async function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: boolean }, ctx: Context): Promise<void> {
+  const question = await findQuestion(await openBank(ctx, flags.bank), id);
   const presented = presentInFileOrder(flags.json ? question : safeQuestion(question));
   if (flags.json) printJson(ctx, questionJson(presented, flags.answer === true));
   else print(ctx, renderShow(presented, flags.answer === true, ctx.color, ctx.width));
@@ -41,7 +30,7 @@ export function runShow(id: string, flags: BankFlag & JsonFlag & { answer?: bool
 
 /** Grades one answer in file order, prints the feedback, records it; a wrong answer exits 1. */
 export async function runAnswer(id: string, letters: readonly string[], flags: BankFlag & JsonFlag, ctx: Context): Promise<void> {
-  const question = findQuestion(openBank(ctx, flags.bank), id);
+  const question = await findQuestion(await openBank(ctx, flags.bank), id);
   const presented = presentInFileOrder(flags.json ? question : safeQuestion(question));
   const parsed = parseLetters(presented, letters);
   if (!parsed.ok) {
@@ -56,12 +45,13 @@ export async function runAnswer(id: string, letters: readonly string[], flags: B
   if (!result.right) throw new ExitStatus(1);
 }
 
-export function runCheck(dir: string | undefined, flags: BankFlag & JsonFlag, ctx: Context): void {
+/** Lints a bank from its YAML files, the shipped one too (its files are the source). */
+export async function runCheck(dir: string | undefined, flags: BankFlag & JsonFlag, ctx: Context): Promise<void> {
   if (dir !== undefined && flags.bank !== undefined && resolve(ctx.io.cwd, dir) !== resolve(ctx.io.cwd, flags.bank)) {
     throw new UsageError(`two banks given (${dir} and --bank ${flags.bank}): check one at a time.`);
   }
   const path = bankDir(ctx, dir ?? flags.bank);
-  const bank = loadBank(path);
+  const bank = await readBank(path);
   const problems = [...bank.problems];
   if (bank.files === 0 && problems.length === 0) {
     problems.push({ file: path, message: 'no question files here (expected DIR/<topic>/<id>.yaml)' });
@@ -99,8 +89,8 @@ export function runCheck(dir: string | undefined, flags: BankFlag & JsonFlag, ct
   if (problems.length > 0) throw new ExitStatus(1);
 }
 
-export function runStats(flags: BankFlag & JsonFlag, ctx: Context): void {
-  const bank = openBank(ctx, flags.bank);
+export async function runStats(flags: BankFlag & JsonFlag, ctx: Context): Promise<void> {
+  const bank = await openBank(ctx, flags.bank);
   const store = openStore(ctx);
   const stats = progressStats(store.load(), bank.questions, ctx.io.now());
   if (flags.json) printJson(ctx, statsJson(stats, store.path));
@@ -119,7 +109,7 @@ export async function runReset(flags: BankFlag & { yes?: boolean; topic?: Topic[
   const store = openStore(ctx);
   const state = store.load();
   const topics = flags.topic ?? [];
-  const bankIds = flags.bank === undefined ? undefined : new Set(openBank(ctx, flags.bank).questions.map((q) => q.id));
+  const bankIds = flags.bank === undefined ? undefined : new Set((await openBank(ctx, flags.bank)).questions.map((q) => q.id));
   const whole = topics.length === 0 && bankIds === undefined;
   const ids = forgettable(state, topics, bankIds);
   const sessions = whole ? state.sessions.length : 0;

@@ -42,7 +42,8 @@ import { askQuestion } from './ask.js';
 import { runExam } from './exam.js';
 import { interleave, sessionDrills } from '../../drills/index.js';
 import { repeatCommand, toSessionOptions, type SessionFlags, type SessionOptions } from './options.js';
-import { openBank, openStore } from './shared.js';
+import { openBank } from './shared.js';
+import { openStore } from './store.js';
 
 export const SUBCOMMANDS = ['list', 'show', 'answer', 'drill', 'check', 'stats', 'reset', 'export', 'import'] as const;
 
@@ -60,7 +61,7 @@ export async function runSession(flags: SessionFlags, args: readonly string[], c
   const options = toSessionOptions(flags);
   if (!ctx.interactive) throw new UsageError(NO_TERMINAL);
 
-  const bank = openBank(ctx, options.bank);
+  const bank = await openBank(ctx, options.bank);
   const store = openStore(ctx);
   const progress = store.load();
   const startedAt = ctx.io.now();

@@ -13,7 +13,7 @@ import { checkShape, FileShapeError, readCheckedFile } from '../../io/checked-re
 import { MAX_PROGRESS_BYTES } from '../../io/progress-store.js';
 import { echoValue, safeJson, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
-import { openStore } from './shared.js';
+import { openStore } from './store.js';
 
 /** Longest path echoed in a message. */
 const PATH_ECHO = 200;

@@ -1,10 +1,14 @@
-/** Registers kds size. The calculator and its renderer load only when the command runs. */
+/**
+ * Registers kds size, and runs it. This module loads only when the command line is kds size (or
+ * the whole tree is needed; see src/program.ts), so the calculator and its renderer come with it.
+ */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
 import { AWS_OPTIONS, SIZE_HISTORY_OPTIONS, type LiveSizeFlags } from '../live-options.js';
 import { SIZE_OPTIONS, type SizeFlags } from './options.js';
+import { runSize } from './run.js';
 
 export function registerSize(program: Command, context: () => Context): void {
   const command = program
@@ -31,7 +35,6 @@ export function registerSize(program: Command, context: () => Context): void {
     ]),
   );
   command.action(async (stream: string | undefined, flags: SizeFlags & LiveSizeFlags, self: Command) => {
-    const { runSize } = await import('./run.js');
     // kds size kinesis://NAME counts the stream's shared readers unless --consumers was given.
     await runSize({ ...flags, consumersGiven: self.getOptionValueSource('consumers') === 'cli' }, context(), stream);
   });

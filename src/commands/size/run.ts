@@ -9,12 +9,13 @@ import { isStreamRef } from '../../core/live/source.js';
 import { echoValue } from '../../render/escape.js';
 import { rejectSizeHistoryFlags } from '../live-input.js';
 import type { LiveSizeFlags } from '../live-options.js';
-import { runLiveSize } from './live.js';
 import { lacksThroughput, THROUGHPUT_HELP, toSizeInput, type SizeFlags } from './options.js';
 
 export async function runSize(flags: SizeFlags & LiveSizeFlags, ctx: Context, stream?: string): Promise<void> {
   if (stream !== undefined) {
     if (!isStreamRef(stream)) throw new UsageError(`kds size takes no file: give kinesis://NAME (or a stream ARN) to size a stream, got '${echoValue(stream)}'.`);
+    // The live code (CloudWatch, ListShards, the SDK's loading) loads only for a stream.
+    const { runLiveSize } = await import('./live.js');
     return runLiveSize(stream, flags, ctx);
   }
   rejectSizeHistoryFlags(flags);

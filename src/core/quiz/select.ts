@@ -2,13 +2,9 @@
 import { isDue, isMissed, recordOf, type ProgressState } from './progress.js';
 import type { Question } from './question.js';
 import { seededRandom, shuffle } from './random.js';
-import type { Difficulty, Topic } from './topics.js';
+import { filterQuestions, type QuestionFilter } from './filter.js';
 
-export interface QuestionFilter {
-  /** Empty or undefined: every topic. */
-  readonly topics?: readonly Topic[];
-  readonly difficulties?: readonly Difficulty[];
-}
+export { filterQuestions, type QuestionFilter };
 
 export type Focus = 'all' | 'review' | 'due';
 
@@ -20,14 +16,6 @@ export interface Selection extends QuestionFilter {
   readonly progress: ProgressState;
   /** Milliseconds since the epoch, for `due`. */
   readonly now: number;
-}
-
-export function filterQuestions(bank: readonly Question[], filter: QuestionFilter): Question[] {
-  const topics = filter.topics ?? [];
-  const difficulties = filter.difficulties ?? [];
-  return bank.filter(
-    (q) => (topics.length === 0 || topics.includes(q.topic)) && (difficulties.length === 0 || difficulties.includes(q.difficulty)),
-  );
 }
 
 /**

@@ -41,6 +41,29 @@ describe('a guarded output', () => {
     expect(stream.text).toBe('hello world');
     expect(out.failure).toBeUndefined();
   });
+
+  it('opens a stream given as a function only when it is first used', async () => {
+    let opened = 0;
+    const stream = collecting();
+    const out = guardedOutput(() => {
+      opened += 1;
+      return stream;
+    });
+    await out.flush();
+    expect(opened).toBe(0);
+    out.write('late');
+    expect(out.isTTY).toBe(false);
+    await out.flush();
+    expect(opened).toBe(1);
+    expect(stream.text).toBe('late');
+  });
+
+  it('guards a stream opened late like any other', async () => {
+    const out = guardedOutput(() => failing('EPIPE'));
+    out.write('lost');
+    await out.flush();
+    expect(out.failure?.code).toBe('EPIPE');
+  });
 });
 
 describe('the exit code once the output is judged', () => {

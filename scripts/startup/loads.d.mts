@@ -1,0 +1,32 @@
+export interface Loads {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The dist/ files loaded, in order: { file: 'dist/cli.js', bytes }. */
+  readonly files: readonly { readonly file: string; readonly bytes: number }[];
+  readonly bytes: number;
+  /** The source modules and package files bundled into those files (src/..., node_modules/...). */
+  readonly modules: readonly string[];
+  /** The packages among them: "commander", "yaml", "@inquirer/core"... */
+  readonly packages: readonly string[];
+  /** Node's built-in modules loaded, internal ones included ("worker_threads", "internal/worker"...). */
+  readonly builtins: readonly string[];
+}
+
+export interface BuildMeta {
+  readonly outputs: Readonly<
+    Record<
+      string,
+      {
+        readonly bytes: number;
+        readonly entryPoint?: string;
+        readonly inputs: Readonly<Record<string, unknown>>;
+        readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[];
+      }
+    >
+  >;
+}
+
+export function buildMeta(): BuildMeta;
+export function origin(input: string): string;
+export function loadsOf(args: readonly string[], options?: { env?: Record<string, string | undefined>; cwd?: string; input?: string }): Loads;

@@ -1,0 +1,1 @@
+export function keysCsv(rows: number): string;

@@ -1,0 +1,133 @@
+/**
+ * What each command loads when it starts (issue 15): timings cannot be tested, the structure can.
+ * The built binary runs with a module hook (scripts/startup/loads.mjs) that records the dist/
+ * files it loads; dist/meta.json says which packages and source modules each file holds.
+ * `npm run bench` measures the time.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildMeta, loadsOf, origin, type Loads } from '../../scripts/startup/loads.mjs';
+import { keysCsv } from '../../scripts/startup/sample.mjs';
+import { run as runInProcess } from '../../src/cli.js';
+import { fakeIo } from '../helpers/io.js';
+import { spawnKds } from '../helpers/spawn.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kds-startup-test-'));
+const keysFile = join(dir, 'keys-1000.csv');
+writeFileSync(keysFile, keysCsv(1000));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ENV = { KDS_STATE_DIR: join(dir, 'state'), NO_COLOR: '1', FORCE_COLOR: undefined };
+const FIXTURE_BANK = fileURLToPath(new URL('../fixtures/quiz/bank', import.meta.url));
+
+/** Packages no command may load unless its output needs them. */
+const HEAVY = ['yaml', '@inquirer/prompts', '@inquirer/core', 'cli-table3', 'chalk', 'proper-lockfile'];
+const isAwsSdk = (p: string): boolean => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/') || p.startsWith('@aws-crypto/');
+
+/** The commands issue 15 times, and kds --help. */
+const COMMANDS: readonly (readonly string[])[] = [
+  ['--help'],
+  ['quiz', 'list'],
+  ['learn'],
+  ['compare'],
+  ['keys', 'analyze', keysFile],
+  ['keys', 'analyze', keysFile, '--json'],
+  ['size', '--mbps', '6'],
+];
+
+function run(args: readonly string[], env: Record<string, string | undefined> = ENV): Loads {
+  const loads = loadsOf(args, { env });
+  expect(loads.status, `${args.join(' ')}: ${loads.stderr}`).toBe(0);
+  return loads;
+}
+
+const meta = buildMeta();
+
+/** The dist/ files that dist/cli.js loads before anything runs. */
+function startupFiles(): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    const out = meta.outputs[file];
+    if (seen.has(file) || out === undefined) return;
+    seen.add(file);
+    for (const i of out.imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit('dist/cli.js');
+  return seen;
+}
+
+/** The source modules a run loaded after start-up: the command's own work. */
+function lazyModules(loads: Loads): string[] {
+  const startup = startupFiles();
+  return loads.files.filter((f) => !startup.has(f.file)).flatMap((f) => Object.keys(meta.outputs[f.file]?.inputs ?? {}));
+}
+
+describe('the start-up chunk', () => {
+  it('holds no package but commander: nothing a command loads only when it needs it', () => {
+    const inputs = [...startupFiles()].flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
+    expect(new Set(inputs.filter((i) => i.includes('node_modules/')).map(origin))).toEqual(new Set(['commander']));
+  });
+});
+
+describe('what each command loads', () => {
+  const loaded = new Map(COMMANDS.map((args) => [args.join(' '), run(args)]));
+
+  it('loads no parser, prompt library, table library, colour library, lock library or AWS SDK it does not use', () => {
+    for (const [name, loads] of loaded) {
+      expect(loads.packages.filter((p) => HEAVY.includes(p) || isAwsSdk(p)), name).toEqual([]);
+    }
+  });
+
+  it('never loads Node\'s child_process (commander keeps it for subcommands kds does not have)', () => {
+    for (const [name, loads] of loaded) expect(loads.builtins, name).not.toContain('child_process');
+  });
+
+  it('loads the worker-thread machinery only for a file large enough to read on two threads', () => {
+    for (const [name, loads] of loaded) expect(loads.builtins, name).not.toContain('worker_threads');
+    // A file past the first read (about 2.4 MB), told to use two threads from 0 bytes.
+    const large = join(dir, 'keys-60000.csv');
+    writeFileSync(large, keysCsv(60_000));
+    expect(run(['keys', 'analyze', large], { ...ENV, KDS_PARALLEL_MIN_BYTES: '0' }).builtins).toContain('worker_threads');
+  });
+
+  it('reads the compiled bank and lessons, not their YAML or the calculators behind drills and examples', () => {
+    for (const name of ['quiz list', 'learn']) {
+      const modules = loaded.get(name)?.modules ?? [];
+      expect(modules).toContain('src/io/shipped-content.ts');
+      expect(modules.filter((m) => ['src/io/bank.ts', 'src/io/lessons.ts', 'src/drills/index.ts', 'src/learn/examples.ts'].includes(m)), name).toEqual([]);
+    }
+  });
+
+  it('loads one command\'s work: after start-up, kds size loads no keys, compare, quiz or lesson code', () => {
+    const loads = loaded.get('size --mbps 6');
+    if (loads === undefined) throw new Error('kds size did not run');
+    const modules = lazyModules(loads);
+    expect(modules).toContain('src/commands/size/run.ts');
+    expect(modules.filter((m) => /^src\/(core|commands|render)\/.*(keys|compare|quiz|learn|lesson)/.test(m))).toEqual([]);
+  });
+
+  it('parses YAML for a bank of one\'s own, and loads chalk when colour is forced: what is lazy still loads', () => {
+    expect(run(['quiz', 'list', '--bank', FIXTURE_BANK]).packages).toContain('yaml');
+    expect(run(['size', '--mbps', '6'], { ...ENV, NO_COLOR: undefined, FORCE_COLOR: '1' }).packages).toContain('chalk');
+  });
+});
+
+describe('the root help and version', () => {
+  it('load no command: the help lists the commands as the build read them from the whole tree', () => {
+    for (const argv of [[], ['--help'], ['help'], ['--version']]) expect(run(argv).files.length, argv.join(' ')).toBe(3);
+  });
+
+  it('read exactly as the whole tree has them, at any width', async () => {
+    for (const columns of ['80', '44']) {
+      for (const argv of [[], ['--help'], ['-h'], ['help'], ['--version'], ['-V']]) {
+        const built = await spawnKds(argv, { env: { NO_COLOR: '1', COLUMNS: columns } });
+        const whole = fakeIo({ env: { NO_COLOR: '1', COLUMNS: columns } });
+        const code = await runInProcess(argv, whole.io, { tree: 'whole' });
+        expect(built, `${argv.join(' ')} at ${columns} columns`).toEqual({ code, stdout: whole.stdout(), stderr: whole.stderr() });
+      }
+    }
+  });
+});
