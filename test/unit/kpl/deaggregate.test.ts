@@ -24,6 +24,8 @@ function likeReference(records: readonly { key: string; explicitHashKey?: string
  * out of what it aggregates.
  */
 const indexLike = (s: string) => /^(0|[1-9][0-9]*)$/.test(s) && Number(s) < 2 ** 32 - 1;
+/** The same tables are plain objects, so a key named __proto__ is lost in them. */
+const unsafeForReference = (s: string) => indexLike(s) || s === '__proto__';
 
 const KNOWN: PlainUserRecord[] = [
   { key: 'customer-42', data: enc.encode('{"order":1}') },
@@ -108,7 +110,7 @@ describe('deaggregate: the KPL aggregated record format', () => {
     { requiredKeys: ['key', 'data'] },
   );
 
-  const referenceSafe = userRecord.filter((r) => !indexLike(r.key) && (r.explicitHashKey === undefined || !indexLike(r.explicitHashKey)));
+  const referenceSafe = userRecord.filter((r) => !unsafeForReference(r.key) && (r.explicitHashKey === undefined || !unsafeForReference(r.explicitHashKey)));
 
   it('round-trips any user records, in any field order and with unknown fields', () => {
     fc.assert(
