@@ -344,6 +344,27 @@ describe('kds size kinesis://NAME', () => {
     expect(r.stderr).toBe('kds: access denied: these credentials may not call cloudwatch:GetMetricData on orders; allow that action in their IAM policy.\n');
   });
 
+  it('prices the Region --region names when kds has its prices, and says it has none for another Region', async () => {
+    const priced = await size('--json', '--region', 'us-east-2');
+    expect(priced.code).toBe(0);
+    expect((JSON.parse(priced.stdout) as SizeJson).observed.costToday.prices).toMatch(/^us-east-2 list prices/);
+    const r = await size('--json', '--region', 'eu-north-1');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('kds: kds has no prices for eu-north-1: the costs below are us-east-1 list prices.\n');
+    const out = JSON.parse(r.stdout) as SizeJson;
+    expect(out.observed.costToday.prices).toMatch(/^us-east-1 list prices/);
+    expect(out.observed.openShards).toBe(4);
+  });
+
+  it('refuses flags that need a partner before it calls AWS', async () => {
+    const r = await size('--max-lag-seconds', '60');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kds: --max-lag-seconds 60 bounds the catch-up after a surge/);
+    const s = await size('--surge-seconds', '30');
+    expect(s.code).toBe(2);
+    expect(stub.calls).toEqual([]);
+  });
+
   it('takes the workload from the stream, not from flags', async () => {
     const r = await size('--mbps', '5');
     expect(r).toMatchObject({ code: 2, stderr: "kds: --mbps comes from kinesis://orders's CloudWatch history: drop it, or size a workload without kinesis://NAME.\n" });

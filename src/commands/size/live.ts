@@ -21,6 +21,7 @@ import { pricesText } from '../../render/size-cost.js';
 import { DEFAULT_HOT_RATIO } from '../keys/options.js';
 import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
 import { listLiveShards, liveError, openLive, refOf, type Opened } from '../../io/aws/open-stream.js';
+import { checkFlagPairs } from './input.js';
 import { DEFAULT_REGION, toSizeInput, type SizeFlags } from './options.js';
 
 /** Data points the per-shard queries may ask for before their period grows (about ten calls). */
@@ -59,6 +60,8 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
   const period = choosePeriod(days);
   if (period === undefined) throw new UsageError(`--days ${days} is longer than CloudWatch keeps data.`);
   const percentile = flags.percentile ?? 100;
+  // Slips that need no stream fail before any AWS call.
+  checkFlagPairs(flags);
 
   let opened: Opened | undefined;
   let closeCw: (() => void) | undefined;
@@ -92,10 +95,10 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     }
     const streamName = flags.streamName === 'my-stream' ? ref.name : flags.streamName;
     const retentionHours = Math.min(STREAM.retentionMaxHours.value, Math.max(STREAM.retentionDefaultHours.value, summary.retentionHours));
-    // Prices follow the stream's Region unless --region named one; kds prices a few Regions only.
-    const region = flags.region ?? (isRegionCode(stream.region) ? stream.region : undefined);
+    // Prices follow the stream's Region (--region says where the stream is); kds prices a few Regions only.
+    const region = isRegionCode(stream.region) ? stream.region : undefined;
     if (region === undefined) {
-      notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
+      notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices.`);
     }
     const onDemand = summary.mode === 'ON_DEMAND';
     // Shared readers: GetRecords.Bytes over IncomingBytes (each reader reads every byte once), unless --consumers says.
