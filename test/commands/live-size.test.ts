@@ -20,6 +20,8 @@ interface StreamState {
   mode: string | undefined;
   shardLevelMetrics: string[];
   consumers: string[] | 'unsupported';
+  /** ListStreamConsumers calls answered LimitExceededException before it answers. */
+  consumersThrottled?: number;
   /** Minute sums by query id: [minute index before now, value]. */
   series: Record<string, [number, number][]>;
   pageSize: number;
@@ -77,7 +79,9 @@ beforeAll(async () => {
     }),
     ListShards: () => ({ body: { Shards: shards(4) } }),
     ListStreamConsumers: () =>
-      state.consumers === 'unsupported'
+      (state.consumersThrottled ?? 0) > 0 && state.consumersThrottled!-- > 0
+        ? { error: 'LimitExceededException', message: 'Rate exceeded for stream orders' }
+        : state.consumers === 'unsupported'
         ? { error: 'UnknownOperationException', message: 'no' }
         : { body: { Consumers: state.consumers.map((c) => ({ ConsumerName: c, ConsumerARN: `arn:${c}`, ConsumerStatus: 'ACTIVE', ConsumerCreationTimestamp: 1_700_000_000 })) } },
     GetMetricData: (body) => getMetricData(body),
@@ -335,6 +339,13 @@ describe('kds size kinesis://NAME', () => {
     expect(out.observed.efoConsumers).toBeNull();
     expect(JSON.stringify(out)).toContain('"efoConsumers":2');
     expect(out.observed.notes.map((n) => n.id)).toContain('consumers-unknown');
+  });
+
+  it('retries a throttled ListStreamConsumers and goes on', async () => {
+    state.consumersThrottled = 1;
+    const out = await sizeJson();
+    expect(out.observed.efoConsumers).toBe(1);
+    expect(stub.calls.filter((c) => c.operation === 'ListStreamConsumers')).toHaveLength(2);
   });
 
   it('names the refused CloudWatch action', async () => {

@@ -7,6 +7,7 @@
 import { notice, print, printJson, type Context } from '../../context.js';
 import { demandFrom, enhancedMetricsOn, rankShards, type Demand, type ShardRanking } from '../../core/cloudwatch/demand.js';
 import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
+import { retryThrottled } from '../../core/live/retry.js';
 import { streamShards } from '../../core/live/shards.js';
 import { sizeStream } from '../../core/size/size.js';
 import { costToday } from '../../core/size/today.js';
@@ -70,7 +71,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     const { stream, summary } = opened;
     const shards = streamShards(await listLiveShards(opened), ref.text);
     const open = shards.map.shards.length;
-    const consumers = await stream.listConsumers(summary.arn);
+    const consumers = await retryThrottled('ListStreamConsumers', () => stream.listConsumers(summary.arn), opened.clock, () => opened!.throttled++);
     const efo = consumers?.filter((c) => c.status !== 'DELETING').length;
 
     const periodMs = period.periodSeconds * 1000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/core/live/api.js';
-import { InputError, UsageError } from '../../../src/errors.js';
+import { InputError, InterruptedError, UsageError } from '../../../src/errors.js';
+import { liveError } from '../../../src/io/aws/open-stream.js';
 import { mapAwsError } from '../../../src/io/aws/errors.js';
 import { explicitEndpoint, NoThrottleRetry } from '../../../src/io/aws/settings.js';
 
@@ -84,5 +85,23 @@ describe('AWS settings', () => {
     const third = await retry.refreshRetryTokenForRetry(second, { errorType: 'SERVER_ERROR' });
     expect(third.getRetryCount()).toBe(2);
     await expect(retry.refreshRetryTokenForRetry(third, { errorType: 'TRANSIENT' })).rejects.toThrow();
+  });
+});
+
+describe('liveError', () => {
+  it('ends the command with an input error when a throttled or expired call reaches it unhandled', () => {
+    const throttled = liveError(new ApiError('throttled', 'Rate exceeded for stream orders'));
+    expect(throttled).toBeInstanceOf(InputError);
+    expect((throttled as Error).message).toBe('AWS throttled a call (Rate exceeded for stream orders): try again later.');
+    expect(liveError(new ApiError('expired-iterator', 'old'))).toBeInstanceOf(InputError);
+  });
+
+  it('takes an aborted call for Ctrl+C', () => {
+    expect(liveError(new ApiError('aborted', 'stopped'))).toBeInstanceOf(InterruptedError);
+  });
+
+  it('leaves errors it does not know alone', () => {
+    const e = new TypeError('x');
+    expect(liveError(e)).toBe(e);
   });
 });
