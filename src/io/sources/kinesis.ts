@@ -92,10 +92,14 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
   let opened: Opened | undefined;
   let shards: StreamShards | undefined;
   let saver: CsvSaver | undefined;
+  /** The read ended and the saved file was written out: closing it has nothing left to fail on. */
+  let readDone = false;
 
   const close = (): void => {
     try {
-      saver?.close();
+      // Without a finished read an error is on its way; a failed --save write must not replace it.
+      if (readDone) saver?.close();
+      else saver?.abandon();
     } finally {
       saver = undefined;
       opened?.stream.close();
@@ -163,6 +167,8 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
     } finally {
       offInterrupt();
     }
+    saver?.flush();
+    readDone = true;
     const s = result.stats;
     if (s.userRecords === 0) {
       if (result.stoppedBy === 'interrupt') throw new InterruptedError('stopped with Ctrl+C before any record was read.');
