@@ -8,16 +8,20 @@
  * The file is created new (an existing file is never overwritten) and written in large blocks.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { SAVED_COLUMNS } from '../core/keys/columns.js';
 import type { KeyRecord } from '../core/keys/record.js';
 import { InputError } from '../errors.js';
 import { echoValue } from '../render/escape.js';
 
-export const SAVE_HEADER = 'partition_key,bytes,timestamp,explicit_hash_key,shard_id,kpl_aggregated';
+export const SAVE_HEADER = SAVED_COLUMNS.join(',');
 const FLUSH_AT = 1 << 20;
 
-/** A CSV field, quoted when it holds a comma, a quote or a line break, or starts with a quote. */
+/**
+ * A CSV field, quoted when it holds a comma, a quote, a line break or a tab (a quoted tab keeps
+ * the read back from taking the file for TSV).
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(r: KeyRecord): string {

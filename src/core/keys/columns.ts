@@ -33,6 +33,14 @@ export const KNOWN_HEADERS: Record<ColumnRole, readonly string[]> = {
   kpl: ['kplaggregated'],
 };
 
+/** The columns of the CSV that `kds keys analyze kinesis://NAME --save FILE` writes, in order. */
+export const SAVED_COLUMNS = ['partition_key', 'bytes', 'timestamp', 'explicit_hash_key', 'shard_id', 'kpl_aggregated'] as const;
+
+/** True when a header row is the one kds --save writes: the file is kds's own CSV. */
+export function isSavedHeader(header: readonly string[]): boolean {
+  return header.length === SAVED_COLUMNS.length && SAVED_COLUMNS.every((name, i) => header[i] === name);
+}
+
 /** True when a header name is one that kds recognises for some role. */
 export function isKnownHeader(name: string): boolean {
   const n = normaliseHeader(name);

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { csvField, csvLine, CsvSaver, SAVE_HEADER } from '../../../src/io/save-csv.js';
 
 describe('--save CSV', () => {
-  it('quotes a key with a comma, a quote or a line break, and nothing else', () => {
+  it('quotes a key with a comma, a quote, a line break or a tab, and nothing else', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField(' ')).toBe(' ');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('a\tb')).toBe('"a\tb"');
   });
 
   it('writes bytes, the arrival time to the millisecond, the explicit hash key, the shard and the KPL mark', () => {
