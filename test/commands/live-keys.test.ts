@@ -356,6 +356,16 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(routed).toMatchObject({ key: 'a' });
     expect(['shardId-000000000001', 'shardId-000000000004']).toContain(routed!.shardId);
   });
+
+  it('routes keys with kds keys route --shard-map kinesis://NAME --endpoint-url and --region', async () => {
+    const r = await runKds(['keys', 'route', 'a', '--shard-map', 'kinesis://resharded', '--endpoint-url', emu.endpoint, '--region', 'us-east-1', '--json'], LIVE);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [routed] = JSON.parse(r.stdout) as { key: string; shardId: string }[];
+    expect(['shardId-000000000001', 'shardId-000000000004']).toContain(routed!.shardId);
+    const file = await runKds(['keys', 'route', 'a', '--shards', '2', '--region', 'us-east-1']);
+    expect(file).toMatchObject({ code: 2, stderr: 'kds: --region is for reading a stream: give --shard-map kinesis://NAME (or a stream ARN) as well.\n' });
+  });
 });
 
 describe('kds keys analyze kinesis://NAME: usage', () => {

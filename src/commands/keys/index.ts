@@ -71,12 +71,14 @@ export function registerKeys(program: Command, context: () => Context): void {
     .description("which shard a partition key lands on: the key's MD5, its 128-bit hash key and the shard")
     .argument('<key...>', 'one or more partition keys');
   addOptions(route, KEYS_ROUTE_OPTIONS);
+  addOptions(route, AWS_OPTIONS);
   route.addHelpText(
     'after',
     examplesHelp([
       ['kds keys route order-17 --shards 4', 'MD5, hash key and shard of one key'],
       ['kds keys route a b e f --shard-map shards.json --json', 'several keys against your stream, as JSON'],
       ['kds keys route order-17 --explicit-hash-key 0 --shards 4', 'where an explicit hash key sends the record'],
+      ['kds keys route order-17 --shard-map kinesis://orders --region eu-west-1', 'against the live stream\'s open shards'],
     ]),
   );
   route.action(async (keyArgs: string[], flags: KeysRouteFlags) => {
