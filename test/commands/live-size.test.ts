@@ -311,6 +311,16 @@ describe('kds size kinesis://NAME', () => {
     ]);
   });
 
+  it('fits the observed report, busiest shards included, in 80 columns', async () => {
+    state.shardLevelMetrics = ['ALL'];
+    state.series = { ...state.series, s0r: [[61, 1000]], s1r: [[61, 1000]], s2r: [[61, 118_000]], s3r: [[61, 6000]], s0b: [[61, 100_000]], s1b: [[61, 100_000]], s2b: [[61, 11_800_000]], s3b: [[61, 600_000]] };
+    const r = await size();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Busiest shards by records');
+    const wide = r.stdout.split('\n').filter((line) => line.length > 80);
+    expect(wide).toEqual([]);
+  });
+
   it('prints what it observed above the usual report', async () => {
     const r = await size();
     expect(r.code).toBe(0);
