@@ -257,6 +257,13 @@ export const ON_DEMAND = {
     SOURCES.modes,
     'Checked again 2026-11-29: "accommodates up to double the peak write throughput observed in the previous 30 days".',
   ),
+  peakLookbackDays: fact(
+    30,
+    'days back on-demand looks for the peak write throughput it accommodates twice of',
+    SOURCES.modes,
+    'AWS: "accommodates up to double the peak write throughput observed in the previous 30 days".',
+    '2026-11-30',
+  ),
   surgeWindowMinutes: fact(
     15,
     'minutes: traffic that more than doubles the previous peak within this window can be throttled',

@@ -149,7 +149,8 @@ export function liveJson(view: LiveView): object {
       iterator: result.window.iterator,
       start: new Date(result.window.startMs).toISOString(),
       end: new Date(result.window.endMs).toISOString(),
-      seconds: plan.seconds,
+      // The seconds read: a window in the past is cut at now, so this can be less than --seconds.
+      seconds: (result.window.endMs - result.window.startMs) / 1000,
       clipped: plan.window.clipped ?? null,
     },
     stoppedBy: result.stoppedBy,

@@ -92,6 +92,10 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(out.stream).toMatchObject({ source: 'shard-map', shardCount: 4, streamName: 'known' });
     expect(out.live).toMatchObject({ stream: 'kinesis://known', region: 'us-east-1', stoppedBy: 'window', shardsRead: { open: 4, closed: 0 } });
     expect(out.live.calls).toMatchObject({ listShards: 1, getShardIterator: 4, throttled: 0 });
+    // From trim-horizon on a stream made moments ago the window is cut at now: the seconds read, not the 30 asked for.
+    const w = (out.live as unknown as { window: { start: string; end: string; seconds: number } }).window;
+    expect(w.seconds).toBe((Date.parse(w.end) - Date.parse(w.start)) / 1000);
+    expect(w.seconds).toBeLessThan(30);
   });
 
   it('prints the usual report under a summary of the read, and a line on stderr before it reads', async () => {
