@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
+import { SHARD } from '../core/facts.js';
 import type { CostToday, PricedMode } from '../core/size/today.js';
 import { echoValue, safeText } from './escape.js';
 import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, formatUsd, plural } from './format.js';
@@ -108,7 +109,7 @@ export function observedNotes(view: ObservedView): { id: string; message: string
   if (d.totals.readThrottledCalls > 0) {
     out.push({
       id: 'read-throttled',
-      message: `${plural(d.totals.readThrottledCalls, 'GetRecords call')} ${d.totals.readThrottledCalls === 1 ? 'was' : 'were'} throttled (ReadProvisionedThroughputExceeded): readers share 2 MiB/s and 5 calls/s per shard.`,
+      message: `${plural(d.totals.readThrottledCalls, 'GetRecords call')} ${d.totals.readThrottledCalls === 1 ? 'was' : 'were'} throttled (ReadProvisionedThroughputExceeded): readers share ${formatMibPerSec(SHARD.sharedReadBytesPerSec.value)} and ${SHARD.getRecordsCallsPerSec.value} calls/s per shard.`,
     });
   }
   if (view.cost.today.mode === 'on-demand') {

@@ -7,6 +7,7 @@
  * --surge-records gives the surge its own record size.
  */
 import { isRegionCode, REGION_CODES } from '../../core/facts.js';
+import { isStreamName, STREAM_NAME_RULE } from '../../core/live/source.js';
 import { recordDataBytes, type Rate, type SizeInput, type Surge } from '../../core/size/input.js';
 import { MIB } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
@@ -15,8 +16,6 @@ import { echoValue } from '../../render/escape.js';
 import type { SizeFlags } from './options.js';
 
 export const THROUGHPUT_HELP = 'pass --mbps N, or --records N with --record-size BYTES';
-
-const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
 
 /** True when no flag says how much is written: the command then asks, or fails without a terminal. */
 export function lacksThroughput(flags: SizeFlags): boolean {
@@ -126,10 +125,8 @@ function checkReaders(flags: SizeFlags, peak: Rate): void {
  * kinesis://NAME runs these before it calls AWS, so that a slip fails before any call is made.
  */
 export function checkFlagPairs(flags: SizeFlags): void {
-  if (!STREAM_NAME.test(flags.streamName)) {
-    throw new UsageError(
-      `--stream-name expects 1 to 128 letters, digits, '_', '.' or '-', got '${echoValue(flags.streamName)}'.`,
-    );
+  if (!isStreamName(flags.streamName)) {
+    throw new UsageError(`--stream-name expects ${STREAM_NAME_RULE}, got '${echoValue(flags.streamName)}'.`);
   }
   const surgeRate = flags.surgeMbps !== undefined || flags.surgeRecords !== undefined;
   if (!surgeRate && flags.surgeSeconds !== undefined) {

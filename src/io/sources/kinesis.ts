@@ -8,7 +8,7 @@
  * The AWS SDK is loaded only once ownShardMap() runs (../aws/kinesis.ts imports it on first use).
  */
 import { resolve } from 'node:path';
-import { READ_API } from '../../core/facts.js';
+import { READ_API, SHARD } from '../../core/facts.js';
 import { Accumulator } from '../../core/keys/accumulate.js';
 import { COLUMN_FLAGS, type FlaggedRole } from '../../core/keys/columns.js';
 import { FIELD_FLAGS } from '../../core/keys/fields.js';
@@ -110,7 +110,7 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
   const ownShardMap = async () => {
     if (input.callsPerSecond > 1) {
       ctx.notice(
-        `--calls-per-second ${input.callsPerSecond} uses ${input.callsPerSecond} of the 5 GetRecords calls each shard allows a second: the stream's own consumers may be throttled while kds reads.`,
+        `--calls-per-second ${input.callsPerSecond} uses ${input.callsPerSecond} of the ${SHARD.getRecordsCallsPerSec.value} GetRecords calls each shard allows a second: the stream's own consumers may be throttled while kds reads.`,
       );
     }
     // Made before any call, so that a file in the way is said at once (kds never overwrites one).
