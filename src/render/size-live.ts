@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
 import { SHARD } from '../core/facts.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/analyze.js';
 import type { CostToday, PricedMode } from '../core/size/today.js';
 import { echoValue, safeText } from './escape.js';
 import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, formatUsd, plural } from './format.js';
@@ -216,7 +217,9 @@ function shardLines(r: ShardRanking, color: ChalkInstance, width: number): strin
   const title = `Busiest shards by ${r.measure} (shard-level metrics, ${periodWords(r.periodSeconds)} sums)${r.shards.length > SHARDS_SHOWN ? `, ${SHARDS_SHOWN} of ${r.shards.length}` : ''}`;
   const verdict =
     hot.length === 0
-      ? 'No shard is hot.'
+      ? r.small
+        ? `No shard is hot as far as ${plural(Math.round(r.shards.reduce((a, s) => a + s.records, 0)), 'record')} can tell: with fewer than ${MIN_RECORDS_PER_SHARD} records per shard, shares are too uncertain to call a shard hot.`
+        : 'No shard is hot.'
       : `${plural(hot.length, 'hot shard')}: ${hot
           .slice(0, 5)
           .map((s) => safeText(s.shardId))
@@ -274,6 +277,7 @@ export function observedJson(view: ObservedView): object {
             periodSeconds: view.ranking.periodSeconds,
             measure: view.ranking.measure,
             withoutData: view.ranking.withoutData,
+            small: view.ranking.small,
             hotShards: view.ranking.shards.filter((s) => s.hot).map((s) => s.shardId),
             ranked: view.ranking.shards.map((s) => ({
               shardId: s.shardId,

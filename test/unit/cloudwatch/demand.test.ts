@@ -172,6 +172,19 @@ describe('rankShards', () => {
     expect(r.shards[0]).toMatchObject({ shardId: 'shardId-000000000002', hot: true, reasons: ['share'] });
   });
 
+  it('does not call a shard hot on its share from a handful of records (the keys analyze rule)', () => {
+    // 5 records of 10 on one shard of 4: twice its fair share, but the 95% interval on 5 of 10
+    // reaches down to about 24%, under the line of 1.5 x 25%.
+    const counts = [5, 2, 2, 1];
+    const few = rankShards(counts.flatMap((n, i) => [minute(`s${i}r`, [n]), minute(`s${i}b`, [n * 100])]), map, 60, 1.5);
+    expect(few.small).toBe(true);
+    expect(few.shards[0]).toMatchObject({ shardId: 'shardId-000000000000', hotness: 2, hot: false, reasons: [] });
+    // 300 on one shard and 10 on each other: hot even at the low end of its interval.
+    const clear = rankShards(['0', '1', '2', '3'].flatMap((i) => [minute(`s${i}r`, [i === '0' ? 300 : 10]), minute(`s${i}b`, [1000])]), map, 60, 1.5);
+    expect(clear.small).toBe(false);
+    expect(clear.shards[0]).toMatchObject({ hot: true, reasons: ['share'] });
+  });
+
   it('counts the shards without any data point', () => {
     expect(rankShards([minute('s0r', [5])], map, 60, 1.5).withoutData).toBe(3);
   });
