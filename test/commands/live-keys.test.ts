@@ -133,6 +133,15 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(same(back)).toEqual(same(live));
   });
 
+  it('says once, in the summary, that --from lies before the oldest record kept', async () => {
+    const r = await runKds(args('known', '--from', '2d'), LIVE);
+    expect(r.code).toBe(0);
+    const said = (text: string) => text.split('--from 2d').length - 1;
+    expect(said(r.stderr)).toBe(0);
+    expect(said(r.stdout.replace(/\s+/g, ' '))).toBe(1);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--from 2d is before the stream was created: the read starts at the oldest record kept');
+  });
+
   it('refuses to overwrite a file with --save', async () => {
     const file = join(tempDir(), 'taken.csv');
     writeFileSync(file, 'precious\n');

@@ -140,10 +140,8 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
       closed: toRead.length - open,
       callsPerSecond: input.callsPerSecond,
     };
+    // The start line gives the window as it will be read; a --from cut to the oldest record kept is said once, in the summary.
     ctx.notice(liveStartLine(plan));
-    if (window.clipped !== undefined) {
-      ctx.notice(`--from ${input.fromText} lies before the oldest record the stream keeps: reading from ${isoSecond(window.startMs)}.`);
-    }
     const acc = new Accumulator({ map: request.map, maxKeys: request.maxKeys, strict: request.strict });
     // Each record counts on the shard it was read from: that is where its load is.
     const feeder = new RecordFeeder(acc, { timed: true, observedShards: true });
