@@ -3,6 +3,9 @@
  * [0, 1] and behaves at 0 and n successes, unlike the textbook p ± z·sqrt(p(1-p)/n).
  */
 
+/** The confidence of the intervals kds gives: 95%. */
+export const INTERVAL_LEVEL = 0.95;
+
 /** z for a two-sided 95% interval. */
 export const Z_95 = 1.959963984540054;
 
