@@ -3,6 +3,7 @@
  * (`arn:aws:kinesis:REGION:ACCOUNT:stream/NAME`), wherever kds otherwise takes a file.
  */
 import { STREAM } from '../facts.js';
+import { quoted } from '../quote.js';
 import { LiveError } from './errors.js';
 
 export const KINESIS_SCHEME = 'kinesis://';
@@ -39,7 +40,7 @@ export function parseStreamRef(text: string, what = 'the stream'): StreamRef {
     const name = text.slice(KINESIS_SCHEME.length).replace(/\/$/, '');
     if (!isStreamName(name)) {
       throw new LiveError(
-        `${what} ${JSON.stringify(text)} is not kinesis://NAME: a stream name is ${STREAM_NAME_RULE}.`,
+        `${what} ${quoted(text)} is not kinesis://NAME: a stream name is ${STREAM_NAME_RULE}.`,
         'usage',
       );
     }
@@ -48,7 +49,7 @@ export function parseStreamRef(text: string, what = 'the stream'): StreamRef {
   const m = ARN.exec(text);
   if (m === null || !isStreamName(m[4]!)) {
     throw new LiveError(
-      `${what} ${JSON.stringify(text)} is not a stream ARN: expected arn:aws:kinesis:REGION:ACCOUNT:stream/NAME.`,
+      `${what} ${quoted(text)} is not a stream ARN: expected arn:aws:kinesis:REGION:ACCOUNT:stream/NAME.`,
       'usage',
     );
   }

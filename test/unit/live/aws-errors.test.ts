@@ -3,7 +3,7 @@ import { ApiError } from '../../../src/core/live/api.js';
 import { InputError, InterruptedError, UsageError } from '../../../src/errors.js';
 import { liveError } from '../../../src/io/aws/open-stream.js';
 import { mapAwsError } from '../../../src/io/aws/errors.js';
-import { explicitEndpoint, NoThrottleRetry } from '../../../src/io/aws/settings.js';
+import { checkAwsFlags, explicitEndpoint, NoThrottleRetry } from '../../../src/io/aws/settings.js';
 
 function awsError(name: string, message = 'm', extra: Record<string, unknown> = {}): Error {
   const e = new Error(message);
@@ -103,5 +103,12 @@ describe('liveError', () => {
   it('leaves errors it does not know alone', () => {
     const e = new TypeError('x');
     expect(liveError(e)).toBe(e);
+  });
+});
+
+describe('checkAwsFlags', () => {
+  it('repeats a bad --endpoint-url or --region escaped and cut, as every echoed value', () => {
+    expect(() => checkAwsFlags({ endpointUrl: `ftp://\u001b[2J${'x'.repeat(300)}` })).toThrow(/^--endpoint-url expects a URL such as http:\/\/127\.0\.0\.1:4567, got 'ftp:\/\/\\x1b\[2Jx{29}\u2026x{17}'\.$/);
+    expect(() => checkAwsFlags({ region: 'EU WEST\n1' })).toThrow("--region expects a Region name such as us-east-1, got 'EU WEST\\n1'.");
   });
 });

@@ -90,6 +90,11 @@ describe('parseIsoTime', () => {
 });
 
 describe('parseFrom', () => {
+  it('repeats a long value cut in the middle, not whole', () => {
+    const long = `x${'9'.repeat(500)}y`;
+    expect(() => parseFrom(long, NOW)).toThrow(/got 'x9{41}\u20269{16}y'\.$/);
+  });
+
   it('knows latest and trim-horizon in any case', () => {
     expect(parseFrom('latest', NOW)).toEqual({ kind: 'latest' });
     expect(parseFrom('LATEST', NOW)).toEqual({ kind: 'latest' });
