@@ -5,6 +5,7 @@
  */
 import { KeysError } from './errors.js';
 import type { Columns } from './scan.js';
+import { quoted } from '../quote.js';
 
 export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk' | 'shard' | 'kpl';
 
@@ -57,7 +58,7 @@ export function isKeyHeader(line: string): boolean {
 }
 
 export function describeColumns(header: readonly string[]): string {
-  const shown = header.slice(0, 12).map((h) => JSON.stringify(h.length > 40 ? `${h.slice(0, 40)}...` : h));
+  const shown = header.slice(0, 12).map((h) => quoted(h, 40));
   return shown.join(', ') + (header.length > 12 ? `, ... (${header.length} columns)` : '');
 }
 

@@ -23,6 +23,7 @@ import { STREAM } from '../facts.js';
 import { walkJsonDocuments } from '../json-documents.js';
 import { isKnownHeader, isKeyHeader, isSavedHeader, KNOWN_HEADERS, normaliseHeader, type ColumnChoice } from './columns.js';
 import { KeysError } from './errors.js';
+import { quoted } from '../quote.js';
 
 export type InputFormat = 'auto' | 'csv' | 'tsv' | 'lines' | 'jsonl' | 'get-records';
 
@@ -66,7 +67,7 @@ function usage(message: string): KeysError {
 }
 
 function shown(text: string, max = 40): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}...` : text);
+  return quoted(text, max);
 }
 
 /** The delimiter's name in messages and descriptions. */

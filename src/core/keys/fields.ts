@@ -7,6 +7,7 @@ import { KeysError } from './errors.js';
 import { KNOWN_HEADERS, normaliseHeader, type ColumnRole } from './columns.js';
 import type { KeyRecord } from './record.js';
 import { parseTimestamp } from './timestamp.js';
+import { quoted } from '../quote.js';
 
 export type FieldRole = ColumnRole;
 
@@ -37,7 +38,7 @@ export function valueAt(value: unknown, path: readonly string[]): unknown {
 
 function describeFields(obj: Record<string, unknown>): string {
   const names = Object.keys(obj);
-  const shown = names.slice(0, 12).map((n) => JSON.stringify(n.length > 40 ? `${n.slice(0, 40)}...` : n));
+  const shown = names.slice(0, 12).map((n) => quoted(n, 40));
   return shown.length === 0 ? 'none' : shown.join(', ') + (names.length > 12 ? `, ... (${names.length} fields)` : '');
 }
 
@@ -98,7 +99,7 @@ function wholeOf(value: unknown): number {
 }
 
 function show(path: readonly string[]): string {
-  return JSON.stringify(path.join('.'));
+  return quoted(path.join('.'));
 }
 
 /** Reads one parsed JSON line with the chosen fields. */
