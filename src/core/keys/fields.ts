@@ -8,6 +8,7 @@ import { KNOWN_HEADERS, normaliseHeader, type ColumnRole } from './columns.js';
 import type { KeyRecord } from './record.js';
 import { parseTimestamp } from './timestamp.js';
 import { quoted } from '../quote.js';
+import { wholeNumberText } from './whole-number.js';
 
 export type FieldRole = ColumnRole;
 
@@ -94,8 +95,7 @@ function timeOf(value: unknown): number {
 
 function wholeOf(value: unknown): number {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : -1;
-  if (typeof value === 'string' && /^\d{1,15}$/.test(value.trim())) return Number(value.trim());
-  return -1;
+  return typeof value === 'string' ? wholeNumberText(value) : -1;
 }
 
 function show(path: readonly string[]): string {

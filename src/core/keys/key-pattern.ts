@@ -11,6 +11,7 @@ import { KeysError } from './errors.js';
 import type { KeyRecord } from './record.js';
 import { parseTimestamp } from './timestamp.js';
 import { quoted } from '../quote.js';
+import { wholeNumberText } from './whole-number.js';
 
 export interface KeyPattern {
   readonly regex: RegExp;
@@ -67,8 +68,8 @@ export function matchLine(pattern: KeyPattern, line: string): KeyRecord | { read
   let dataBytes = 0;
   const bytes = m.groups?.bytes;
   if (pattern.bytes && bytes !== undefined) {
-    if (!/^\d{1,15}$/.test(bytes)) return { problem: `the bytes group ${quoted(bytes, 40)} is not a whole number` };
-    dataBytes = Number(bytes);
+    dataBytes = wholeNumberText(bytes);
+    if (dataBytes < 0) return { problem: `the bytes group ${quoted(bytes, 40)} is not a whole number` };
   }
   let time = NaN;
   const when = m.groups?.time;
