@@ -6,7 +6,7 @@
  * own flags are given: --average-records alone means records of the peak's size, --surge-mbps with
  * --surge-records gives the surge its own record size.
  */
-import { isRegionCode, REGION_CODES } from '../../core/facts.js';
+import { isRegionCode, PRICE_REGION, REGION_CODES } from '../../core/facts.js';
 import { isStreamName, STREAM_NAME_RULE } from '../../core/live/source.js';
 import { recordDataBytes, type Rate, type SizeInput, type Surge } from '../../core/size/input.js';
 import { MIB } from '../../core/units.js';
@@ -148,7 +148,7 @@ export function checkFlagPairs(flags: SizeFlags): void {
 }
 
 function regionOf(flags: SizeFlags): SizeInput['region'] {
-  const code = (flags.region ?? 'us-east-1').trim().toLowerCase();
+  const code = (flags.region ?? PRICE_REGION).trim().toLowerCase();
   if (!isRegionCode(code)) {
     throw new UsageError(`--region expects one of ${REGION_CODES.join(', ')}; got '${echoValue(flags.region ?? '')}'.`);
   }
