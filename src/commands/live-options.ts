@@ -73,6 +73,8 @@ export interface LiveSizeFlags extends AwsFlags {
   readonly percentile?: number;
   /** --consumers was on the command line (not its default). */
   readonly consumersGiven?: boolean;
+  /** --stream-name was on the command line (not its default): the printed commands name it instead of the stream. */
+  readonly streamNameGiven?: boolean;
 }
 
 /** The live-read and AWS flags of kds keys analyze, as commander parsed them. */

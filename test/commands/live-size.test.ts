@@ -386,6 +386,14 @@ describe('kds size kinesis://NAME', () => {
     expect(stub.calls).toEqual([]);
   });
 
+  it('names the stream in the printed commands unless --stream-name is given, even as my-stream', async () => {
+    const named = JSON.stringify(await sizeJson());
+    expect(named).toContain('--stream-name orders');
+    const given = JSON.stringify(await sizeJson('--stream-name', 'my-stream'));
+    expect(given).toContain('--stream-name my-stream');
+    expect(given).not.toContain('--stream-name orders');
+  });
+
   it('takes the workload from the stream, not from flags', async () => {
     const r = await size('--mbps', '5');
     expect(r).toMatchObject({ code: 2, stderr: "kds: --mbps comes from kinesis://orders's CloudWatch history: drop it, or size a workload without kinesis://NAME.\n" });

@@ -11,7 +11,7 @@
  * average is the volume over the whole time and the percentiles see the quiet minutes too.
  */
 import { bindingRecordBytes, MIN_RECORDS_PER_SHARD } from '../keys/analyze.js';
-import { hotByShare } from '../keys/confidence.js';
+import { hotByShare } from '../keys/hot-rule.js';
 import type { ShardMap } from '../keys/shard-map.js';
 import { SHARD_LIMITS, shardQueryIds, type StreamMetricId } from './period.js';
 

@@ -26,18 +26,3 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): Int
   return { low: successes <= 0 ? 0 : Math.max(0, centre - half), high: successes >= trials ? 1 : Math.min(1, centre + half) };
 }
 
-/**
- * The hot-by-share rule of kds keys analyze: a shard whose share of the load is at least hotRatio
- * times its share of the hash space is hot; with fewer than minRecordsPerShard records per shard on
- * average, only when even the low end of the 95% interval on its share clears that line.
- */
-export function hotByShare(
-  share: number,
-  hashShare: number,
-  hotRatio: number,
-  sample: { readonly totalRecords: number; readonly shards: number; readonly minRecordsPerShard: number },
-): boolean {
-  if (!(share > 0) || share < hotRatio * hashShare) return false;
-  if (sample.totalRecords / sample.shards >= sample.minRecordsPerShard) return true;
-  return wilsonInterval(share * sample.totalRecords, sample.totalRecords).low >= hotRatio * hashShare;
-}
