@@ -6,7 +6,7 @@ import type { OnDemandRisk } from '../core/size/risks.js';
 import type { SizeResult } from '../core/size/size.js';
 import { formatInt, formatMibPerSec, formatNumber, formatPercent, formatUsd, plural } from './format.js';
 import { approximateCostNote } from './size-text.js';
-import { formatDuration } from './size-traffic-text.js';
+import { formatSeconds } from './duration.js';
 import { renderTable } from './table.js';
 import { bullet, wrap } from './text.js';
 
@@ -119,7 +119,7 @@ export function riskText(risk: OnDemandRisk): string {
       const days = `${risk.lookbackDays} days`;
       const rule =
         `On demand takes at once up to ${risk.multiplier}x the highest write rate of the previous ${days}; ` +
-        `more than that within ${formatDuration(risk.windowMinutes * 60)} throttles`;
+        `more than that within ${formatSeconds(risk.windowMinutes * 60)} throttles`;
       if (risk.surgeBytesPerSec === undefined) return `${rule}.`;
       if (risk.throttles) {
         const [surge, peak] =

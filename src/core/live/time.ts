@@ -170,15 +170,3 @@ export function covered(positionMs: number, window: ReadWindow): number {
   return Math.min(1, Math.max(0, (positionMs - window.startMs) / span));
 }
 
-/** "15m", "1h30m", "2d": a duration in the words --from accepts, to the second. */
-export function formatDuration(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  if (rest <= 0) return '0s';
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${n}${unit}`);
-    rest -= n * size;
-  }
-  return parts.join('');
-}

@@ -3,10 +3,11 @@
  * 2 MiB/s today, so the facts are changed here to tell them apart.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type * as Facts from '../../../src/core/facts.js';
 import { MIB } from '../../../src/core/units.js';
 
 vi.mock('../../../src/core/facts.js', async (importOriginal) => {
-  const facts = await importOriginal<typeof import('../../../src/core/facts.js')>();
+  const facts = await importOriginal<typeof Facts>();
   return { ...facts, SHARD: { ...facts.SHARD, efoReadBytesPerSec: { ...facts.SHARD.efoReadBytesPerSec, value: 4 * MIB } } };
 });
 
