@@ -38,10 +38,6 @@ export function measureWord(a: Analysis): string {
   return a.measure === 'records' ? 'records' : 'bytes';
 }
 
-export function shardName(map: ShardMap, index: number): string {
-  return index === MIXED_SHARD ? 'several shards' : shardLabel(map.shards[index]!.shardId);
-}
-
 export function diagnosisTitle(a: Analysis): string {
   if (a.diagnosis === 'hot-key') return 'hot key';
   if (a.diagnosis === 'hot-shard') return 'hot shard of many keys';

@@ -21,7 +21,7 @@ import { ApiError, type IteratorStart, type KinesisApi, type StreamRecord } from
 import { LiveError } from './errors.js';
 import { backoffMs, MAX_THROTTLED_ATTEMPTS, type Clock } from './retry.js';
 import { placeRecord, type ReadShard } from './shards.js';
-import { caughtUpPastEnd, covered, positionAfter, type ReadWindow } from './time.js';
+import { caughtUpPastEnd, covered, pastWindowEnd, positionAfter, type ReadWindow } from './time.js';
 
 export interface ReadOptions {
   readonly window: ReadWindow;
@@ -305,7 +305,7 @@ export async function readShards(map: ShardMap, shards: readonly ReadShard[], op
       const out: KeyRecord[] = [];
       for (const rec of page.records) {
         const arrival = rec.ApproximateArrivalTimestamp?.getTime();
-        if (arrival !== undefined && arrival >= window.endMs) {
+        if (arrival !== undefined && pastWindowEnd(arrival, window)) {
           hitEnd = true;
           break;
         }

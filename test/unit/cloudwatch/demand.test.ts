@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demandFrom, enhancedMetricsOn, percentile, rankShards, seriesOf, type MetricResult } from '../../../src/core/cloudwatch/demand.js';
-import { callsNeeded, choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../../src/core/cloudwatch/period.js';
+import { batchSize, choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../../src/core/cloudwatch/period.js';
 import { uniformShardMap } from '../../../src/core/keys/shard-map.js';
 
 const T0 = Date.UTC(2026, 10, 20, 0, 0, 0);
@@ -65,11 +65,11 @@ describe('queries', () => {
     expect(shardPeriod(4, 60 * 86_400, 300, 1_000_000)).toBe(300);
   });
 
-  it('counts the GetMetricData calls: 500 metrics and 100,800 data points a call', () => {
-    expect(callsNeeded(5, 20_160)).toBe(1);
-    expect(callsNeeded(5, 20_161)).toBe(2);
-    expect(callsNeeded(1000, 10)).toBe(2);
-    expect(callsNeeded(0, 10)).toBe(0);
+  it('batches the GetMetricData queries: 500 metrics and 100,800 data points a call', () => {
+    expect(batchSize(20_160)).toBe(5);
+    expect(batchSize(20_161)).toBe(4);
+    expect(batchSize(10)).toBe(500);
+    expect(batchSize(200_000)).toBe(1);
   });
 });
 
