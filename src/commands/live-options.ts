@@ -4,7 +4,7 @@
  * once, shared by the commands; plain data, loaded at start-up (the checks load with the command:
  * src/io/sources/kinesis.ts for a read, ./live-input.ts for kds size).
  */
-import { CLOUDWATCH, SHARD } from '../core/facts.js';
+import { CLOUDWATCH, SHARD, STREAM } from '../core/facts.js';
 import { DEFAULT_CALLS_PER_SECOND, DEFAULT_SECONDS } from '../core/live/defaults.js';
 import type { OptionSpec } from '../options/define.js';
 import type { AwsFlags } from '../io/aws/settings.js';
@@ -13,8 +13,8 @@ import type { LiveReadFlags } from '../io/sources/kinesis.js';
 const AWS_GROUP = 'AWS (for kinesis://NAME):';
 const READ_GROUP = 'Live read (kinesis://NAME):';
 
-/** A year: the longest retention a stream can have. */
-const MAX_SECONDS = 365 * 86_400;
+/** The longest retention a stream can have, in seconds: no window can reach further back. */
+const MAX_SECONDS = STREAM.retentionMaxHours.value * 3600;
 
 export const AWS_OPTIONS: readonly OptionSpec[] = [
   { type: 'string', name: 'region', value: 'REGION', group: AWS_GROUP, description: 'AWS Region of the stream (default: AWS_REGION, or the profile\'s region)' },
@@ -73,6 +73,8 @@ export interface LiveSizeFlags extends AwsFlags {
   readonly percentile?: number;
   /** --consumers was on the command line (not its default). */
   readonly consumersGiven?: boolean;
+  /** --stream-name was on the command line (not its default): the printed commands name it instead of the stream. */
+  readonly streamNameGiven?: boolean;
 }
 
 /** The live-read and AWS flags of kds keys analyze, as commander parsed them. */

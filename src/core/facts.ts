@@ -32,6 +32,7 @@ export const SOURCES = {
   updateShardCount: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html',
   splitShard: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_SplitShard.html',
   listShards: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html',
+  createStream: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_CreateStream.html',
   kplAggregation: 'https://github.com/awslabs/amazon-kinesis-producer/blob/master/aggregation-format.md',
   kplConcepts: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-kpl-concepts.html',
   kplDefaults:
@@ -86,6 +87,13 @@ export const STREAM = {
     0.02,
     'share of traffic that records above 1 MiB should stay under',
     SOURCES.largeRecords,
+  ),
+  nameMaxChars: fact(
+    128,
+    "characters in a stream name, each a letter, digit, '_', '.' or '-' (StreamName pattern [a-zA-Z0-9_.-]+)",
+    SOURCES.createStream,
+    undefined,
+    '2026-11-30',
   ),
   partitionKeyMaxChars: fact(256, 'Unicode characters per partition key', SOURCES.putRecordsEntry),
   partitionKeyMaxBytes: fact(
@@ -256,6 +264,13 @@ export const ON_DEMAND = {
     'times the previous 30-day peak write throughput that on-demand absorbs at once',
     SOURCES.modes,
     'Checked again 2026-11-29: "accommodates up to double the peak write throughput observed in the previous 30 days".',
+  ),
+  peakLookbackDays: fact(
+    30,
+    'days back on-demand looks for the peak write throughput it accommodates twice of',
+    SOURCES.modes,
+    'AWS: "accommodates up to double the peak write throughput observed in the previous 30 days".',
+    '2026-11-30',
   ),
   surgeWindowMinutes: fact(
     15,

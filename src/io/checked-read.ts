@@ -79,3 +79,17 @@ export function checkShape(path: string): FileShapeError | undefined {
   }
   return shapeError(stats);
 }
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory, not a file',
+  EPERM: 'operation not permitted',
+};
+
+/** Why a read failed, in words: "no such file", "it is a FIFO (named pipe), not a file", or the error's own message. */
+export function readFailure(error: unknown): string {
+  if (error instanceof FileShapeError) return `it ${error.message}`;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined ? REASONS[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+}

@@ -10,11 +10,12 @@
  * are cleaned up under the lock. A file that cannot be understood reads as empty with a warning
  * and is moved aside at the next write: progress problems never stop a quiz.
  */
-import { lstatSync, readdirSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readlinkSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { emptyProgress, parseProgress, type ProgressState } from '../core/quiz/progress.js';
 import { InputError } from '../errors.js';
+import { sweepTemps, writeAtomically } from './atomic-write.js';
 import { checkShape, FileShapeError, readCheckedFile } from './checked-read.js';
 import { withLock } from './file-lock.js';
 import { makeDirs } from './make-dirs.js';
@@ -69,13 +70,6 @@ export function linkTarget(path: string): string {
   throw new InputError(`the progress file ${path} is a loop of symbolic links.`);
 }
 
-/** `.progress.json.<pid>.<time>.tmp`: the temporary files of writes to `name`. */
-function tempPattern(name: string): RegExp {
-  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-z]+\\.tmp$`);
-}
-
-let writes = 0;
-
 type Read = { readonly state: ProgressState; readonly corrupt?: string };
 
 export function openProgressStore(path: string, options: StoreOptions): ProgressStore {
@@ -122,41 +116,6 @@ export function openProgressStore(path: string, options: StoreOptions): Progress
     }
   };
 
-  const removeStaleTemps = (dir: string, name: string): void => {
-    const pattern = tempPattern(name);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const entry of names) {
-      if (!pattern.test(entry)) continue;
-      try {
-        rmSync(join(dir, entry), { force: true });
-      } catch {
-        // Someone else's file, or already gone: not worth stopping a save for.
-      }
-    }
-  };
-
-  const write = (file: string, state: ProgressState): void => {
-    const dir = dirname(file);
-    writes += 1;
-    const temp = join(dir, `.${basename(file)}.${process.pid}.${options.now().toString(36)}${writes.toString(36)}.tmp`);
-    try {
-      writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { encoding: 'utf8', flush: true, flag: 'wx' });
-      renameSync(temp, file);
-    } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Nothing was written, or the folder itself is the problem.
-      }
-      throw error;
-    }
-  };
-
   return {
     path,
     load() {
@@ -178,13 +137,14 @@ export function openProgressStore(path: string, options: StoreOptions): Progress
         throw new InputError(`cannot save progress to ${path}: cannot create the folder ${dir} (${(error as Error).message}).`);
       }
       return withLock(file, async () => {
-        removeStaleTemps(dir, basename(file));
+        // Under the lock no other writer is at work: every temporary file left is a killed writer's.
+        sweepTemps(file);
         const { state, corrupt } = read(file);
         if (corrupt !== undefined) setAside(file, corrupt);
         const next = change(state);
         try {
           if (next === null) rmSync(file, { force: true });
-          else write(file, next);
+          else writeAtomically(file, `${JSON.stringify(next, null, 2)}\n`, options.now());
         } catch (error) {
           throw new InputError(`cannot save progress to ${path}: ${(error as Error).message}`);
         }

@@ -6,6 +6,7 @@
  *
  * Every renderer that prints text it did not write itself goes through one of these.
  */
+import { cutMiddle, QUOTE_MAX } from '../core/quote.js';
 
 /** Characters a terminal may act on. Tab and newline are included: callers that keep them say so. */
 // C0, DEL and C1; ALM, LRM, RLM; LRE..RLO; LRI..PDI; lone surrogates.
@@ -48,18 +49,14 @@ export function safeMultiline(text: string): string {
 }
 
 /** Longest user value an error message echoes. */
-export const ECHO_MAX = 60;
+export const ECHO_MAX = QUOTE_MAX;
 
 /**
  * A user's value for an error line: escaped, and cut in the middle with an ellipsis when long, so
  * that a 100 KB argument or a newline in a value cannot flood or break the one-line message.
  */
 export function echoValue(value: string, max = ECHO_MAX): string {
-  const points = Array.from(safeText(value));
-  if (points.length <= max) return points.join('');
-  const head = Math.ceil((max - 1) * 0.7);
-  const tail = max - 1 - head;
-  return `${points.slice(0, head).join('')}…${tail > 0 ? points.slice(-tail).join('') : ''}`;
+  return cutMiddle(safeText(value), max);
 }
 
 /** The distinct characters a terminal could act on, escaped, in order of first appearance: ["\x1b", "\u202e"]. */

@@ -5,8 +5,9 @@ import { SALT_SEARCH_MAX } from '../core/keys/remedies.js';
 import { OPEN_WINDOW_SECONDS } from '../core/keys/per-second.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
-import { echoValue, safeText } from './escape.js';
+import { echoValue } from './escape.js';
 import { formatFixed, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
+import { shellWord } from './text.js';
 
 export interface Warning {
   readonly id: string;
@@ -35,10 +36,6 @@ export function shardLabel(id: string): string {
 
 export function measureWord(a: Analysis): string {
   return a.measure === 'records' ? 'records' : 'bytes';
-}
-
-export function shardName(map: ShardMap, index: number): string {
-  return index === MIXED_SHARD ? 'several shards' : shardLabel(map.shards[index]!.shardId);
 }
 
 export function diagnosisTitle(a: Analysis): string {
@@ -127,11 +124,6 @@ export function splitText(a: Analysis, map: ShardMap, split: SplitAdvice): strin
   text += '.';
   if (a.diagnosis === 'hot-key') text += ' The hot key stays whole on one side: this only helps the keys that share its shard.';
   return text;
-}
-
-/** A word for a shell command line: kept as it is when plain, single-quoted otherwise. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_.:/@%+=-]+$/.test(word) ? word : `'${safeText(word).replaceAll("'", "'\\''")}'`;
 }
 
 export function splitCommand(streamName: string, map: ShardMap, split: SplitAdvice): string {

@@ -4,7 +4,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { ReadResult } from '../core/live/reader.js';
-import { formatDuration, type ReadWindow } from '../core/live/time.js';
+import type { ReadWindow } from '../core/live/time.js';
+import { formatMsCompact } from './duration.js';
 import { echoValue, safeText } from './escape.js';
 import { formatInt, plural } from './format.js';
 import { bullet, wrap } from './text.js';
@@ -36,7 +37,7 @@ export function liveStartLine(plan: LivePlan): string {
   if (!plan.window.past) {
     const records = Math.ceil(plan.seconds * plan.callsPerSecond) * plan.open;
     return (
-      `reading ${plural(plan.open, 'open shard')} of ${where} from now for ${formatDuration(plan.seconds * 1000)}: ` +
+      `reading ${plural(plan.open, 'open shard')} of ${where} from now for ${formatMsCompact(plan.seconds * 1000)}: ` +
       `about ${formatInt(plan.open + records)} API calls (${formatInt(plan.open)} GetShardIterator, up to ${formatInt(records)} GetRecords at ${rate(plan.callsPerSecond)}).`
     );
   }
@@ -53,7 +54,7 @@ export function liveProgressLine(result: Pick<ReadResult, 'stats' | 'window'>, n
   const done = `${formatInt(s.shardsDone)} of ${plural(s.shards, 'shard')} done`;
   const left = result.window.past
     ? `${Math.floor(s.coverage * 100)}% of the window`
-    : `${formatDuration(Math.max(0, result.window.endMs - nowMs))} left`;
+    : `${formatMsCompact(Math.max(0, result.window.endMs - nowMs))} left`;
   return `read ${plural(s.userRecords, 'record')}; ${done}, ${left}`;
 }
 
@@ -124,7 +125,7 @@ export function renderLiveSummary(view: LiveView, color: ChalkInstance, width: n
   const line = (label: string, text: string) => wrap(`${label} ${text}`, width, '', ' '.repeat(label.length + 1));
   const lines = [
     color.bold(wrap(`Read from ${safeText(plan.stream)} (${safeText(plan.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`, width)),
-    line('Window:', `arrivals ${isoSecond(w.startMs)} to ${isoSecond(w.endMs)} (${how}, ${formatDuration(w.endMs - w.startMs)})`),
+    line('Window:', `arrivals ${isoSecond(w.startMs)} to ${isoSecond(w.endMs)} (${how}, ${formatMsCompact(w.endMs - w.startMs)})`),
     line('Shards read:', `${shards}${s.fromClosedShards > 0 ? `; ${plural(s.fromClosedShards, 'record')} from closed shards counted on today's open ones` : ''}`),
     line('Records:', records),
     line('API calls:', `${calls}${s.throttled > 0 ? `; ${formatInt(s.throttled)} throttled and retried` : ''}`),
@@ -149,7 +150,8 @@ export function liveJson(view: LiveView): object {
       iterator: result.window.iterator,
       start: new Date(result.window.startMs).toISOString(),
       end: new Date(result.window.endMs).toISOString(),
-      seconds: plan.seconds,
+      // The seconds read: a window in the past is cut at now, so this can be less than --seconds.
+      seconds: (result.window.endMs - result.window.startMs) / 1000,
       clipped: plan.window.clipped ?? null,
     },
     stoppedBy: result.stoppedBy,

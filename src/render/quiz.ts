@@ -10,6 +10,7 @@ import type { Grade, PresentedOption, PresentedQuestion } from '../core/quiz/pre
 import type { ProgressStats, SessionRecord } from '../core/quiz/progress.js';
 import { correctLetters, isMultipleAnswer, numberWord, type Question } from '../core/quiz/question.js';
 import type { AnsweredQuestion, SessionSummary } from '../core/quiz/session.js';
+import { formatMsClock } from './duration.js';
 import { formatNumber, formatPercent, plural } from './format.js';
 import { renderTable } from './table.js';
 import { shellLines, wrap } from './text.js';
@@ -105,10 +106,8 @@ export interface QuestionPosition {
 }
 
 export function formatTimeLeft(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m}:${String(s).padStart(2, '0')} left`;
+  // Rounded up: "0:00 left" only once the time is out.
+  return `${formatMsClock(Math.ceil(ms / 1000) * 1000)} left`;
 }
 
 /** The question's header rule and prompt (the options are the prompt's choices). */
@@ -256,15 +255,6 @@ export interface SummaryExtras {
   readonly time?: { readonly usedMs: number; readonly limitMs?: number };
 }
 
-/** 75_000 -> "1:15"; an hour or more -> "1:02:03". */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
 export function renderSummary(
   summary: SessionSummary,
   extras: SummaryExtras,
@@ -292,8 +282,8 @@ export function renderSummary(
     );
   }
   if (extras.time !== undefined) {
-    const limit = extras.time.limitMs === undefined ? '' : ` of ${formatDuration(extras.time.limitMs)}`;
-    out.push(`${color.bold('Time:')} ${formatDuration(extras.time.usedMs)}${limit}`);
+    const limit = extras.time.limitMs === undefined ? '' : ` of ${formatMsClock(extras.time.limitMs)}`;
+    out.push(`${color.bold('Time:')} ${formatMsClock(extras.time.usedMs)}${limit}`);
   }
   if (summary.topics.length > 0) {
     out.push('');

@@ -6,7 +6,7 @@ import type { OnDemandRisk } from '../core/size/risks.js';
 import type { SizeResult } from '../core/size/size.js';
 import { formatInt, formatMibPerSec, formatNumber, formatPercent, formatUsd, plural } from './format.js';
 import { approximateCostNote } from './size-text.js';
-import { formatDuration } from './size-traffic-text.js';
+import { formatSeconds } from './duration.js';
 import { renderTable } from './table.js';
 import { bullet, wrap } from './text.js';
 
@@ -116,14 +116,19 @@ export function riskText(risk: OnDemandRisk): string {
       );
     }
     case 'on-demand-surge': {
+      const days = `${risk.lookbackDays} days`;
       const rule =
-        `On demand takes at once up to ${risk.multiplier}x the highest write rate of the previous 30 days; ` +
-        `more than that within ${formatDuration(risk.windowMinutes * 60)} throttles`;
+        `On demand takes at once up to ${risk.multiplier}x the highest write rate of the previous ${days}; ` +
+        `more than that within ${formatSeconds(risk.windowMinutes * 60)} throttles`;
       if (risk.surgeBytesPerSec === undefined) return `${rule}.`;
       if (risk.throttles) {
+        const [surge, peak] =
+          risk.throttledBy === 'records'
+            ? [`${formatNumber(risk.surgeRecordsPerSec ?? 0)} records/s`, `${formatNumber(risk.peakRecordsPerSec ?? 0)} records/s`]
+            : [formatMibPerSec(risk.surgeBytesPerSec), formatMibPerSec(risk.peakBytesPerSec)];
         return (
-          `${rule}. The surge to ${formatMibPerSec(risk.surgeBytesPerSec)} is more than ${risk.multiplier}x the peak of ` +
-          `${formatMibPerSec(risk.peakBytesPerSec)}, so it throttles unless the stream carried about half of it in the last 30 days.`
+          `${rule}. The surge to ${surge} is more than ${risk.multiplier}x the peak of ` +
+          `${peak}, so it throttles unless the stream carried about half of it in the last ${days}.`
         );
       }
       return `${rule}: the surge to ${formatMibPerSec(risk.surgeBytesPerSec)} fits once the stream has carried this peak.`;

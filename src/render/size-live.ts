@@ -5,10 +5,13 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
+import { SHARD } from '../core/facts.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/analyze.js';
 import type { CostToday, PricedMode } from '../core/size/today.js';
 import { echoValue, safeText } from './escape.js';
 import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, formatUsd, plural } from './format.js';
-import { renderTable } from './table.js';
+import { shortShardIds } from './shard-ids.js';
+import { renderTable, tableWidth, type Align } from './table.js';
 import { bullet, shellLines, wrap } from './text.js';
 
 export interface ObservedView {
@@ -107,7 +110,7 @@ export function observedNotes(view: ObservedView): { id: string; message: string
   if (d.totals.readThrottledCalls > 0) {
     out.push({
       id: 'read-throttled',
-      message: `${plural(d.totals.readThrottledCalls, 'GetRecords call')} ${d.totals.readThrottledCalls === 1 ? 'was' : 'were'} throttled (ReadProvisionedThroughputExceeded): readers share 2 MiB/s and 5 calls/s per shard.`,
+      message: `${plural(d.totals.readThrottledCalls, 'GetRecords call')} ${d.totals.readThrottledCalls === 1 ? 'was' : 'were'} throttled (ReadProvisionedThroughputExceeded): readers share ${formatMibPerSec(SHARD.sharedReadBytesPerSec.value)} and ${SHARD.getRecordsCallsPerSec.value} calls/s per shard.`,
     });
   }
   if (view.cost.today.mode === 'on-demand') {
@@ -145,7 +148,7 @@ export function renderObserved(view: ObservedView, color: ChalkInstance, width: 
   const d = view.demand;
   const consumers = view.efoConsumers === undefined ? '' : `, ${plural(view.efoConsumers, 'enhanced fan-out consumer')}`;
   const lines: string[] = [
-    color.bold(`Observed: ${safeText(view.stream)} (${safeText(view.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`),
+    color.bold(wrap(`Observed: ${safeText(view.stream)} (${safeText(view.region)}${view.endpoint ? ` at ${echoValue(view.endpoint)}` : ''})`, width)),
     wrap(`${view.mode ? `${safeText(view.mode)} mode` : 'capacity mode not given (taken as provisioned)'}, ${plural(view.openShards, 'open shard')}, ${view.retentionHours}-hour retention${view.maxRecordSizeKiB === undefined ? '' : `, records up to ${formatBytes(view.maxRecordSizeKiB * 1024)}`}${consumers}`, width),
     wrap(`CloudWatch: ${plural(view.days, 'day')} to ${isoMinute(view.endMs)} in ${periodWords(d.periodSeconds)} sums, ${plural(view.getMetricDataCalls, 'GetMetricData call')}`, width),
     '',
@@ -172,39 +175,56 @@ export function renderObserved(view: ObservedView, color: ChalkInstance, width: 
     lines.push(bullet(note.message, width, note.id === 'write-throttled' || note.id === 'enhanced-metrics-off' ? color.yellow('!') : '-'));
     if (note.id === 'enhanced-metrics-off') lines.push(shellLines(enableCommand(view.streamName), width, '    '));
   }
-  if (view.ranking !== undefined) lines.push('', ...shardLines(view.ranking, color));
+  if (view.ranking !== undefined) lines.push('', ...shardLines(view.ranking, color, width));
   return `${lines.join('\n')}\n`;
 }
 
-function shardLines(r: ShardRanking, color: ChalkInstance): string[] {
+/**
+ * The busiest shards as a table that fits the width: whole shard ids, else their short tails, else
+ * without the hash-space column when every shard has the same share of it, else without bytes.
+ */
+function shardLines(r: ShardRanking, color: ChalkInstance, width: number): string[] {
   const hot = r.shards.filter((s) => s.hot);
   const shown = r.shards.slice(0, SHARDS_SHOWN);
-  const table = renderTable(
-    {
-      head: ['Shard', 'Records', 'Bytes', 'Share', 'Hash %', 'x fair', 'Peak rec/s', ''],
-      rows: shown.map((s) => [
-        safeText(s.shardId),
-        formatInt(s.records),
-        formatBytes(s.bytes),
-        formatPercent(s.share),
-        formatPercent(s.hashShare),
-        s.hotness.toFixed(2),
-        formatInt(s.peakRecordsPerSec),
-        s.hot ? 'hot' : '',
-      ]),
-      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-    },
-    color,
-  );
+  const short = shortShardIds(r.shards.map((s) => s.shardId));
+  const equalRanges = shown.every((s) => s.hashShare === shown[0]!.hashShare);
+  const layouts = [
+    { short: false, hash: true, bytes: true },
+    { short: true, hash: true, bytes: true },
+    { short: true, hash: !equalRanges, bytes: true },
+    { short: true, hash: !equalRanges, bytes: false },
+  ];
+  const build = (l: (typeof layouts)[number]) => ({
+    head: ['Shard', 'Records', ...(l.bytes ? ['Bytes'] : []), 'Share', ...(l.hash ? ['Hash %'] : []), 'x fair', 'Peak rec/s', ''],
+    rows: shown.map((s, i) => [
+      l.short ? short[i]! : safeText(s.shardId),
+      formatInt(s.records),
+      ...(l.bytes ? [formatBytes(s.bytes)] : []),
+      formatPercent(s.share),
+      ...(l.hash ? [formatPercent(s.hashShare)] : []),
+      s.hotness.toFixed(2),
+      formatInt(s.peakRecordsPerSec),
+      s.hot ? 'hot' : '',
+    ]),
+  });
+  let chosen = build(layouts[0]!);
+  for (const layout of layouts) {
+    chosen = build(layout);
+    if (tableWidth([chosen.head, ...chosen.rows]) <= width) break;
+  }
+  const align: Align[] = ['left', ...chosen.head.slice(1, -1).map((): Align => 'right'), 'left'];
+  const table = renderTable({ head: chosen.head, rows: chosen.rows, align }, color);
   const title = `Busiest shards by ${r.measure} (shard-level metrics, ${periodWords(r.periodSeconds)} sums)${r.shards.length > SHARDS_SHOWN ? `, ${SHARDS_SHOWN} of ${r.shards.length}` : ''}`;
   const verdict =
     hot.length === 0
-      ? 'No shard is hot.'
+      ? r.small
+        ? `No shard is hot as far as ${plural(Math.round(r.shards.reduce((a, s) => a + s.records, 0)), 'record')} can tell: with fewer than ${MIN_RECORDS_PER_SHARD} records per shard, shares are too uncertain to call a shard hot.`
+        : 'No shard is hot.'
       : `${plural(hot.length, 'hot shard')}: ${hot
           .slice(0, 5)
           .map((s) => safeText(s.shardId))
           .join(', ')}${hot.length > 5 ? ', ...' : ''}. kds keys analyze kinesis://NAME shows which keys make them hot.`;
-  return [color.bold(title), table, verdict];
+  return [color.bold(wrap(title, width)), table, wrap(verdict, width)];
 }
 
 function figuresJson(f: RateFigures): object {
@@ -257,6 +277,7 @@ export function observedJson(view: ObservedView): object {
             periodSeconds: view.ranking.periodSeconds,
             measure: view.ranking.measure,
             withoutData: view.ranking.withoutData,
+            small: view.ranking.small,
             hotShards: view.ranking.shards.filter((s) => s.hot).map((s) => s.shardId),
             ranked: view.ranking.shards.map((s) => ({
               shardId: s.shardId,

@@ -4,7 +4,8 @@ import type { ConstraintId } from '../core/size/constraints.js';
 import type { SizeResult } from '../core/size/size.js';
 import type { Finding } from '../core/size/warnings.js';
 import { formatBytes, formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
-import { explainTrafficBinding, formatDuration } from './size-traffic-text.js';
+import { formatSeconds } from './duration.js';
+import { explainTrafficBinding } from './size-traffic-text.js';
 
 export const CONSTRAINT_LABELS: Record<ConstraintId, string> = {
   'write-bytes': 'write bytes',
@@ -105,7 +106,7 @@ export function findingText(finding: Finding): string {
       );
     case 'lag-beyond-retention':
       return (
-        `The surge and the lag budget together last ${formatDuration(finding.seconds)}, longer than the ` +
+        `The surge and the lag budget together last ${formatSeconds(finding.seconds)}, longer than the ` +
         `${plural(finding.retentionHours, 'hour')} the stream keeps records: the oldest would expire before they are read. ` +
         `Raise --retention-hours or tighten the lag budget.`
       );

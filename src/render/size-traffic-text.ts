@@ -4,14 +4,8 @@ import type { Backlog } from '../core/size/backlog.js';
 import { consumerSpeedPerShard, effectiveSurge, rateBytesPerSec, writeBytesPerSec } from '../core/size/input.js';
 import type { SizeResult } from '../core/size/size.js';
 import { lagDemand } from '../core/size/traffic.js';
+import { formatSeconds } from './duration.js';
 import { formatBytes, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
-
-/** "45 s", "2.5 min", "3 h": seconds in the unit a person reads them in. */
-export function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${formatNumber(seconds)} s`;
-  if (seconds < 7200) return `${formatNumber(seconds / 60)} min`;
-  return `${formatNumber(seconds / 3600)} h`;
-}
 
 function records(n: number | undefined): string {
   return `${formatNumber(n ?? 0)} records/s`;
@@ -33,7 +27,7 @@ export function speedText(result: SizeResult): string {
 export function explainTrafficBinding(result: SizeResult, n: string, tie: string): string {
   const input = result.input;
   const surge = effectiveSurge(input);
-  const seconds = formatDuration(surge?.seconds ?? 0);
+  const seconds = formatSeconds(surge?.seconds ?? 0);
   const perShard = formatMibPerSec(SHARD.writeBytesPerSec.value);
   switch (result.binding) {
     case 'surge-bytes':
@@ -63,8 +57,8 @@ export function explainTrafficBinding(result: SizeResult, n: string, tie: string
       const c = result.constraints.find((x) => x.id === 'lag-records');
       const s = surge?.seconds ?? 0;
       return (
-        `The lag budget decides the count: what arrives during the ${formatDuration(s)} surge and the ` +
-        `${formatDuration(lag)} after it must be processed by the end of the budget, at ${speedText(result)} per shard: ` +
+        `The lag budget decides the count: what arrives during the ${formatSeconds(s)} surge and the ` +
+        `${formatSeconds(lag)} after it must be processed by the end of the budget, at ${speedText(result)} per shard: ` +
         `(${formatNumber(surge?.recordsPerSec ?? 0)} x ${formatNumber(s)} + ${formatNumber(input.recordsPerSec ?? 0)} x ${formatNumber(lag)}) / ` +
         `(${formatNumber(c?.perShard ?? 0)} x ${formatNumber(s + lag)}) = ${formatNumber((c?.demand ?? 0) / (c?.perShard ?? 1))}, so ${n}${tie}.`
       );
@@ -78,8 +72,8 @@ export function explainTrafficBinding(result: SizeResult, n: string, tie: string
           : `a consumer reads at most ${formatMibPerSec(SHARD.sharedReadBytesPerSec.value)} per shard`;
       const surgeBytes = rateBytesPerSec(surge ?? input, input.keyBytes);
       return (
-        `The lag budget decides the count on the read side: the surge of ${formatMibPerSec(surgeBytes)} for ${formatDuration(s)} ` +
-        `and then the peak of ${formatMibPerSec(writeBytesPerSec(input))} must all be read within ${formatDuration(s + lag)}, ` +
+        `The lag budget decides the count on the read side: the surge of ${formatMibPerSec(surgeBytes)} for ${formatSeconds(s)} ` +
+        `and then the peak of ${formatMibPerSec(writeBytesPerSec(input))} must all be read within ${formatSeconds(s + lag)}, ` +
         `${formatMibPerSec(lagDemand(surgeBytes, writeBytesPerSec(input), s, lag))} on average, and ${share}, so ${n}${tie}.`
       );
     }
@@ -121,7 +115,7 @@ export function backlogText(result: SizeResult): string | undefined {
   else if (input.sharedConsumers > 1) {
     who = `each of ${input.sharedConsumers} shared consumers reads ${rate(b, b.capacityPerSec)}`;
   } else who = `a consumer reads up to ${rate(b, b.capacityPerSec)}`;
-  const surge = `the surge of ${rate(b, b.surgePerSec)} for ${formatDuration(b.surgeSeconds)}`;
+  const surge = `the surge of ${rate(b, b.surgePerSec)} for ${formatSeconds(b.surgeSeconds)}`;
   if (b.atSurgeEnd <= 0) return `With ${shards}, ${who}: it keeps up even during ${surge}, and no backlog builds.`;
   const left = `${surge} leaves ${amount(b, b.atSurgeEnd)} behind`;
   if (b.clearSeconds === null) {
@@ -130,9 +124,9 @@ export function backlogText(result: SizeResult): string | undefined {
       `${rate(b, b.peakPerSec)}. Set a lag budget (--max-lag-seconds) to size for it.`
     );
   }
-  const budget = input.maxLagSeconds === undefined ? '' : `, within the ${formatDuration(input.maxLagSeconds)} lag budget`;
+  const budget = input.maxLagSeconds === undefined ? '' : `, within the ${formatSeconds(input.maxLagSeconds)} lag budget`;
   return (
-    `With ${shards}, ${who}: ${left}, cleared ${formatDuration(b.clearSeconds)} after the surge ends at the peak of ` +
+    `With ${shards}, ${who}: ${left}, cleared ${formatSeconds(b.clearSeconds)} after the surge ends at the peak of ` +
     `${rate(b, b.peakPerSec)}${budget}.`
   );
 }

@@ -8,7 +8,8 @@ import type { SizeResult } from '../core/size/size.js';
 import { formatInt, formatMibPerSec, formatNumber, formatPercent, plural } from './format.js';
 import { renderCost } from './size-cost.js';
 import { CONSTRAINT_LABELS, explainBinding, findingText } from './size-text.js';
-import { backlogText, formatDuration, lambdaText } from './size-traffic-text.js';
+import { formatSeconds } from './duration.js';
+import { backlogText, lambdaText } from './size-traffic-text.js';
 import { renderPairs, renderTable } from './table.js';
 import { bullet, shellLines, wrap } from './text.js';
 
@@ -36,7 +37,7 @@ function headline(result: SizeResult): string {
     const rate = surge.recordsPerSec !== undefined && input.recordsPerSec !== undefined
       ? `${formatNumber(surge.recordsPerSec)} records/s`
       : formatMibPerSec(rateBytesPerSec(surge, input.keyBytes));
-    parts.push(`surges to ${rate} for ${formatDuration(surge.seconds)}`);
+    parts.push(`surges to ${rate} for ${formatSeconds(surge.seconds)}`);
   }
   parts.push(`${plural(input.sharedConsumers, 'shared consumer')}`);
   if (input.efoConsumers > 0) parts.push(plural(input.efoConsumers, 'enhanced fan-out consumer'));

@@ -57,6 +57,23 @@ export function renderTable(spec: TableSpec, color: ChalkInstance): string {
   return out.join('\n');
 }
 
+/**
+ * Terminal columns renderTable takes for these rows (header included): each column's widest cell,
+ * a space either side and one between columns, less the trailing space every line is trimmed of.
+ */
+export function tableWidth(rows: readonly (readonly string[])[]): number {
+  let columns = 0;
+  for (const row of rows) columns = Math.max(columns, row.length);
+  if (columns === 0) return 0;
+  let total = 0;
+  for (let x = 0; x < columns; x++) {
+    let widest = 0;
+    for (const row of rows) widest = Math.max(widest, cellWidth((row[x] ?? '').split('\n')));
+    total += widest + 3;
+  }
+  return total - 2;
+}
+
 /** Label/value pairs aligned on the value column. */
 export function renderPairs(pairs: readonly (readonly [string, string])[], color: ChalkInstance): string {
   const width = Math.max(0, ...pairs.map(([k]) => k.length));

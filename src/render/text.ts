@@ -1,5 +1,6 @@
-/** Paragraphs for a terminal: wrapped to a width, measured without colour escapes. */
+/** Paragraphs for a terminal: wrapped to a width, measured without colour escapes; words for a shell. */
 import { stripVTControlCharacters } from 'node:util';
+import { safeText } from './escape.js';
 
 export function visibleLength(text: string): number {
   return stripVTControlCharacters(text).length;
@@ -63,4 +64,18 @@ export function nextTime(command: string, width: number): string {
   const label = 'Next time: ';
   const lines = shellLines(command, width - label.length, '').split('\n');
   return lines.map((line, i) => (i === 0 ? label : ' '.repeat(label.length)) + line).join('\n');
+}
+
+/** Text in single quotes for a POSIX shell: a quote inside is closed, escaped and reopened. */
+export function singleQuoted(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * A word for a command line shown to a person, to copy into a shell: escaped for the terminal
+ * first (a file name cannot act on it), kept as it is when plain, single-quoted otherwise.
+ */
+export function shellWord(word: string): string {
+  const safe = safeText(word);
+  return /^[\w./:@%+=,-]+$/.test(safe) ? safe : singleQuoted(safe);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +143,17 @@ describe('kds keys analyze exit codes', () => {
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(stderr);
     expect(r.stdout).toBe('');
+  });
+
+  it('refuses a --shard-map that is a FIFO or a device at once, without reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kds-map-'));
+    const fifo = join(dir, 'map.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = await runKds(['keys', 'analyze', ORDERS, '--shard-map', fifo]);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^kds: cannot read --shard-map .*map\.fifo: it is a FIFO \(named pipe\), not a file\n$/);
+    const zero = await runKds(['keys', 'route', 'a', '--shard-map', '/dev/zero']);
+    expect(zero).toMatchObject({ code: 1, stderr: 'kds: cannot read --shard-map /dev/zero: it is a character device, not a file\n' });
   });
 
   it('exits 1 for an empty file, a header without rows, or only unreadable rows', async () => {

@@ -64,7 +64,7 @@ function keyHashingBelow(max: bigint, prefix: string): string {
   for (let i = 0; ; i++) if (partitionKeyHash(`${prefix}${i}`) < max) return `${prefix}${i}`;
 }
 
-const KNOWN = ['customer-42', 'grüße', '日本', '🔥', ' ', '\u00a0', 'k'.repeat(256), '日'.repeat(256)];
+const KNOWN = ['customer-42', 'grüße', '日本', '🔥', ' ', '\u00a0', 'tab\there', 'k'.repeat(256), '日'.repeat(256)];
 
 beforeAll(async () => {
   restoreEnv = useTestAwsEnv();
@@ -77,7 +77,7 @@ afterAll(async () => {
 });
 
 describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
-  it('counts known keys (unicode, empty-looking, 256 characters long) on the shard Kinesis put them on', async () => {
+  it('counts known keys (unicode, empty-looking, with a tab, 256 characters long) on the shard Kinesis put them on', async () => {
     await createStream(emu, 'known', 4);
     const puts = KNOWN.flatMap((key, i) => Array.from({ length: i === 0 ? 30 : 3 }, () => ({ key, data: 'payload' })));
     const landed = await putRecords(emu, 'known', puts);
@@ -92,14 +92,18 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     expect(out.stream).toMatchObject({ source: 'shard-map', shardCount: 4, streamName: 'known' });
     expect(out.live).toMatchObject({ stream: 'kinesis://known', region: 'us-east-1', stoppedBy: 'window', shardsRead: { open: 4, closed: 0 } });
     expect(out.live.calls).toMatchObject({ listShards: 1, getShardIterator: 4, throttled: 0 });
+    // From trim-horizon on a stream made moments ago the window is cut at now: the seconds read, not the 30 asked for.
+    const w = (out.live as unknown as { window: { start: string; end: string; seconds: number } }).window;
+    expect(w.seconds).toBe((Date.parse(w.end) - Date.parse(w.start)) / 1000);
+    expect(w.seconds).toBeLessThan(30);
   });
 
   it('prints the usual report under a summary of the read, and a line on stderr before it reads', async () => {
     const r = await runKds(args('known', '--from', 'trim-horizon'), LIVE);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^kds: reading 4 shards of kinesis:\/\/known \(us-east-1\) for arrivals \S+ to \S+: at least 8 API calls \(4 GetShardIterator, then GetRecords at up to 1 call\/s per shard/);
-    expect(r.stdout).toMatch(/^Read from kinesis:\/\/known \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nWindow: arrivals \S+ to \S+ \(from\n? +trim-horizon, \S+\)\nShards read: 4 open\nRecords: 51 records\nAPI calls: 1 ListShards, 4 GetShardIterator, \d+ GetRecords\n/);
-    expect(r.stdout).toContain('Keys from kinesis://known: 51 records, 8 distinct keys');
+    expect(r.stdout).toMatch(/^Read from kinesis:\/\/known \(us-east-1 at http:\/\/127\.0\.0\.1:\d+\)\nWindow: arrivals \S+ to \S+ \(from\n? +trim-horizon, \S+\)\nShards read: 4 open\nRecords: 54 records\nAPI calls: 1 ListShards, 4 GetShardIterator, \d+ GetRecords\n/);
+    expect(r.stdout).toContain('Keys from kinesis://known: 54 records, 9 distinct keys');
     expect(r.stdout).toContain('Input: records read with GetRecords, KPL aggregates de-aggregated');
     expect(r.stdout).toContain('Stream: 4 open shards from kinesis://known');
   });
@@ -108,7 +112,8 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     const dir = tempDir();
     const file = join(dir, 'known.csv');
     const live = await liveJson('known', '--save', file, '--top', '20');
-    expect(live.live.saved).toEqual({ path: file, rows: 51 });
+    expect(live.live.saved).toEqual({ path: file, rows: 54 });
+    expect(readFileSync(file, 'utf8')).toMatch(/\n"tab\there",7,/);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe('partition_key,bytes,timestamp,explicit_hash_key,shard_id,kpl_aggregated');
     expect(text).toMatch(/\n ,7,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,,shardId-\d{12},\n/);
@@ -126,6 +131,15 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
       split: (j as unknown as { split: unknown }).split,
     });
     expect(same(back)).toEqual(same(live));
+  });
+
+  it('says once, in the summary, that --from lies before the oldest record kept', async () => {
+    const r = await runKds(args('known', '--from', '2d'), LIVE);
+    expect(r.code).toBe(0);
+    const said = (text: string) => text.split('--from 2d').length - 1;
+    expect(said(r.stderr)).toBe(0);
+    expect(said(r.stdout.replace(/\s+/g, ' '))).toBe(1);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--from 2d is before the stream was created: the read starts at the oldest record kept');
   });
 
   it('refuses to overwrite a file with --save', async () => {
@@ -354,6 +368,16 @@ describe('kds keys analyze kinesis://NAME (kinesalite)', () => {
     const [routed] = JSON.parse(r.stdout) as { key: string; shardId: string }[];
     expect(routed).toMatchObject({ key: 'a' });
     expect(['shardId-000000000001', 'shardId-000000000004']).toContain(routed!.shardId);
+  });
+
+  it('routes keys with kds keys route --shard-map kinesis://NAME --endpoint-url and --region', async () => {
+    const r = await runKds(['keys', 'route', 'a', '--shard-map', 'kinesis://resharded', '--endpoint-url', emu.endpoint, '--region', 'us-east-1', '--json'], LIVE);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [routed] = JSON.parse(r.stdout) as { key: string; shardId: string }[];
+    expect(['shardId-000000000001', 'shardId-000000000004']).toContain(routed!.shardId);
+    const file = await runKds(['keys', 'route', 'a', '--shards', '2', '--region', 'us-east-1']);
+    expect(file).toMatchObject({ code: 2, stderr: 'kds: --region is for reading a stream: give --shard-map kinesis://NAME (or a stream ARN) as well.\n' });
   });
 });
 

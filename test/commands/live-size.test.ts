@@ -20,6 +20,8 @@ interface StreamState {
   mode: string | undefined;
   shardLevelMetrics: string[];
   consumers: string[] | 'unsupported';
+  /** ListStreamConsumers calls answered LimitExceededException before it answers. */
+  consumersThrottled?: number;
   /** Minute sums by query id: [minute index before now, value]. */
   series: Record<string, [number, number][]>;
   pageSize: number;
@@ -77,7 +79,9 @@ beforeAll(async () => {
     }),
     ListShards: () => ({ body: { Shards: shards(4) } }),
     ListStreamConsumers: () =>
-      state.consumers === 'unsupported'
+      (state.consumersThrottled ?? 0) > 0 && state.consumersThrottled!-- > 0
+        ? { error: 'LimitExceededException', message: 'Rate exceeded for stream orders' }
+        : state.consumers === 'unsupported'
         ? { error: 'UnknownOperationException', message: 'no' }
         : { body: { Consumers: state.consumers.map((c) => ({ ConsumerName: c, ConsumerARN: `arn:${c}`, ConsumerStatus: 'ACTIVE', ConsumerCreationTimestamp: 1_700_000_000 })) } },
     GetMetricData: (body) => getMetricData(body),
@@ -307,6 +311,16 @@ describe('kds size kinesis://NAME', () => {
     ]);
   });
 
+  it('fits the observed report, busiest shards included, in 80 columns', async () => {
+    state.shardLevelMetrics = ['ALL'];
+    state.series = { ...state.series, s0r: [[61, 1000]], s1r: [[61, 1000]], s2r: [[61, 118_000]], s3r: [[61, 6000]], s0b: [[61, 100_000]], s1b: [[61, 100_000]], s2b: [[61, 11_800_000]], s3b: [[61, 600_000]] };
+    const r = await size();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Busiest shards by records');
+    const wide = r.stdout.split('\n').filter((line) => line.length > 80);
+    expect(wide).toEqual([]);
+  });
+
   it('prints what it observed above the usual report', async () => {
     const r = await size();
     expect(r.code).toBe(0);
@@ -337,11 +351,47 @@ describe('kds size kinesis://NAME', () => {
     expect(out.observed.notes.map((n) => n.id)).toContain('consumers-unknown');
   });
 
+  it('retries a throttled ListStreamConsumers and goes on', async () => {
+    state.consumersThrottled = 1;
+    const out = await sizeJson();
+    expect(out.observed.efoConsumers).toBe(1);
+    expect(stub.calls.filter((c) => c.operation === 'ListStreamConsumers')).toHaveLength(2);
+  });
+
   it('names the refused CloudWatch action', async () => {
     state.cloudwatchError = { error: 'AccessDenied', message: 'User: arn:aws:iam::1:user/x is not authorized to perform: cloudwatch:GetMetricData' };
     const r = await size();
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('kds: access denied: these credentials may not call cloudwatch:GetMetricData on orders; allow that action in their IAM policy.\n');
+  });
+
+  it('prices the Region --region names when kds has its prices, and says it has none for another Region', async () => {
+    const priced = await size('--json', '--region', 'us-east-2');
+    expect(priced.code).toBe(0);
+    expect((JSON.parse(priced.stdout) as SizeJson).observed.costToday.prices).toMatch(/^us-east-2 list prices/);
+    const r = await size('--json', '--region', 'eu-north-1');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('kds: kds has no prices for eu-north-1: the costs below are us-east-1 list prices.\n');
+    const out = JSON.parse(r.stdout) as SizeJson;
+    expect(out.observed.costToday.prices).toMatch(/^us-east-1 list prices/);
+    expect(out.observed.openShards).toBe(4);
+  });
+
+  it('refuses flags that need a partner before it calls AWS', async () => {
+    const r = await size('--max-lag-seconds', '60');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kds: --max-lag-seconds 60 bounds the catch-up after a surge/);
+    const s = await size('--surge-seconds', '30');
+    expect(s.code).toBe(2);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it('names the stream in the printed commands unless --stream-name is given, even as my-stream', async () => {
+    const named = JSON.stringify(await sizeJson());
+    expect(named).toContain('--stream-name orders');
+    const given = JSON.stringify(await sizeJson('--stream-name', 'my-stream'));
+    expect(given).toContain('--stream-name my-stream');
+    expect(given).not.toContain('--stream-name orders');
   });
 
   it('takes the workload from the stream, not from flags', async () => {

@@ -1,6 +1,6 @@
 /** kds quiz export and import: progress as JSON, and merged (never overwritten) on import. */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,15 @@ describe('kds quiz export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Exported 1 question, 0 sessions and 1 lesson read to p.json.\n');
     expect(JSON.parse(readFileSync(join(home, 'p.json'), 'utf8'))).toEqual(saved(here));
+  });
+
+  it("sweeps the temporary files of exports that were killed, and leaves a running one's alone", async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(join(home, `.p.json.${dead}.abc.tmp`), 'half an export');
+    writeFileSync(join(home, `.p.json.${process.pid}.abc.tmp`), 'an export under way');
+    const r = await on(here, ['export', '--output', 'p.json']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([`.p.json.${process.pid}.abc.tmp`]);
   });
 
   it('refuses an --output that is a folder, in one line (exit 1)', async () => {

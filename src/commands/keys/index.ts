@@ -6,7 +6,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { SHARD } from '../../core/facts.js';
-import { formatInt, formatMibPerSec } from '../../render/format.js';
+import { MIN_RECORDS_PER_SHARD } from '../../core/keys/analyze.js';
+import { INTERVAL_LEVEL } from '../../core/keys/confidence.js';
+import { formatInt, formatMibPerSec, formatPercent } from '../../render/format.js';
 import { wrap } from '../../render/text.js';
 import { addOptions } from '../../options/define.js';
 import { examplesHelp } from '../shared.js';
@@ -28,7 +30,7 @@ function analyzeHelp(): string {
   const paragraphs = [
     'Inputs: CSV or TSV (a header row, or --no-header with columns by number), one key per line, JSON lines, the JSON `aws kinesis get-records` prints, log lines (--key-pattern), each plain or gzip-compressed. --format auto says on stderr what it read the input as, and refuses with the flag to pass when it cannot be sure.',
     'Too big for one machine (a Firehose archive of billions of records)? Count per key where the data lives (Athena, Spark, any SQL engine), then analyse the counts with --count-column count (the bytes column then holds each key\'s total data bytes):',
-    `A shard is hot when its share of the records is at least --hot-ratio times its share of the hash space (of the bytes instead, when records average more than ${perRecord} bytes: then ${bytes} binds before ${records}), or, with a time column, when its busiest second is over ${bytes} or ${records} (scaled up by --sample-rate). With fewer than 50 records per shard, a share must clear that line even at the low end of its 95% interval. A key is the problem (a hot key) when it carries half or more of a hot shard.`,
+    `A shard is hot when its share of the records is at least --hot-ratio times its share of the hash space (of the bytes instead, when records average more than ${perRecord} bytes: then ${bytes} binds before ${records}), or, with a time column, when its busiest second is over ${bytes} or ${records} (scaled up by --sample-rate). With fewer than ${MIN_RECORDS_PER_SHARD} records per shard, a share must clear that line even at the low end of its ${formatPercent(INTERVAL_LEVEL, 0)} interval. A key is the problem (a hot key) when it carries half or more of a hot shard.`,
     'Malformed rows are skipped, counted and reported with their line numbers; --strict stops at the first one.',
     `Exit codes: 0 report written; 1 unreadable input; 2 a usage error (or an input kds cannot be sure how to read); ${HOT_EXIT_CODE} a hot shard with --fail-on-hot (after the report).`,
   ];
@@ -71,12 +73,14 @@ export function registerKeys(program: Command, context: () => Context): void {
     .description("which shard a partition key lands on: the key's MD5, its 128-bit hash key and the shard")
     .argument('<key...>', 'one or more partition keys');
   addOptions(route, KEYS_ROUTE_OPTIONS);
+  addOptions(route, AWS_OPTIONS);
   route.addHelpText(
     'after',
     examplesHelp([
       ['kds keys route order-17 --shards 4', 'MD5, hash key and shard of one key'],
       ['kds keys route a b e f --shard-map shards.json --json', 'several keys against your stream, as JSON'],
       ['kds keys route order-17 --explicit-hash-key 0 --shards 4', 'where an explicit hash key sends the record'],
+      ['kds keys route order-17 --shard-map kinesis://orders --region eu-west-1', 'against the live stream\'s open shards'],
     ]),
   );
   route.action(async (keyArgs: string[], flags: KeysRouteFlags) => {

@@ -9,7 +9,8 @@ import { parseShardMap, uniformShardMap, type ShardMap } from '../../core/keys/s
 import { isStreamRef, parseStreamRef } from '../../core/live/source.js';
 import { InputError, UsageError } from '../../errors.js';
 import type { AwsFlags } from '../../io/aws/settings.js';
-import { readStreamText, readTextFile } from '../../io/chunks.js';
+import { readCheckedFile, readFailure } from '../../io/checked-read.js';
+import { readStreamText } from '../../io/chunks.js';
 import { safeText } from '../../render/escape.js';
 
 /** A shard map larger than this is not a saved list-shards output (100,000 shards take about 30 MB). */
@@ -41,6 +42,15 @@ export function streamNameOf(stream: StreamChoice): string | undefined {
   }
 }
 
+/** A shard map file, read only when it is a regular file of a shard map's size (a FIFO or /dev/zero is refused at once). */
+function readMapFile(path: string, name: string): string {
+  try {
+    return readCheckedFile(path, MAX_SHARD_MAP_BYTES, 'a shard map');
+  } catch (error) {
+    throw new InputError(`cannot read --shard-map ${name}: ${readFailure(error)}`);
+  }
+}
+
 export async function loadShardMap(stream: StreamChoice, ctx: Context, aws: AwsFlags = {}): Promise<ShardMap> {
   if (stream.kind === 'simulated') return uniformShardMap(stream.shards);
   const file = stream.file;
@@ -50,10 +60,7 @@ export async function loadShardMap(stream: StreamChoice, ctx: Context, aws: AwsF
   }
   const name = file === '-' ? 'standard input' : file;
   try {
-    const text =
-      file === '-'
-        ? await readStreamText(ctx.io.stdin, '--shard-map standard input', MAX_SHARD_MAP_BYTES)
-        : readTextFile(resolve(ctx.io.cwd, file), '--shard-map', file, MAX_SHARD_MAP_BYTES);
+    const text = file === '-' ? await readStreamText(ctx.io.stdin, '--shard-map standard input', MAX_SHARD_MAP_BYTES) : readMapFile(resolve(ctx.io.cwd, file), file);
     return parseShardMap(text);
   } catch (error) {
     throw translate(error, `--shard-map ${name}: `);

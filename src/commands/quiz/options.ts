@@ -7,6 +7,7 @@ import { DIFFICULTIES, TOPICS, type Difficulty, type Topic } from '../../core/qu
 import { DRILL_KINDS, type DrillKind } from '../../drills/types.js';
 import { UsageError } from '../../errors.js';
 import type { OptionSpec } from '../../options/define.js';
+import { shellWord } from '../../render/text.js';
 import { JSON_OPTION } from '../shared.js';
 
 export const DEFAULT_COUNT = 10;
@@ -206,10 +207,6 @@ export function repeatCommand(options: SessionOptions, seed: number): string {
   if (options.bank !== undefined) parts.push(`--bank ${shellWord(options.bank)}`);
   parts.push(`--seed ${seed}`);
   return parts.join(' ');
-}
-
-function shellWord(text: string): string {
-  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** --drill [KIND]: drills only (of one kind, or all kinds when none is named). */

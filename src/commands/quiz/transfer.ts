@@ -3,13 +3,13 @@
  * like the progress file itself and merged into what is on disk, under the store's lock; it never
  * replaces it.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { resolve } from 'node:path';
 import { mergeProgress, parseProgress, type MergeCounts, type ProgressState } from '../../core/quiz/progress.js';
 import { print, printJson, type Context } from '../../context.js';
 import { InputError } from '../../errors.js';
+import { processRunning, sweepTemps, writeAtomically } from '../../io/atomic-write.js';
 import { checkShape, FileShapeError, readCheckedFile } from '../../io/checked-read.js';
+import { readStreamText } from '../../io/chunks.js';
 import { MAX_PROGRESS_BYTES } from '../../io/progress-store.js';
 import { echoValue, safeJson, safeText } from '../../render/escape.js';
 import { plural } from '../../render/format.js';
@@ -26,7 +26,7 @@ export function runExport(flags: { output?: string; json?: boolean }, ctx: Conte
     return;
   }
   const shown = echoValue(flags.output, PATH_ECHO);
-  writeAtomically(resolve(ctx.io.cwd, flags.output), text, shown);
+  writeExport(resolve(ctx.io.cwd, flags.output), text, shown, ctx.io.now());
   const counts = {
     questions: Object.keys(state.questions).length,
     sessions: state.sessions.length,
@@ -42,22 +42,21 @@ export function runExport(flags: { output?: string; json?: boolean }, ctx: Conte
   }
 }
 
-function writeAtomically(path: string, text: string, shown: string): void {
+/** The export through a temporary file and a rename; temporary files of killed exports to the same path are swept. */
+function writeExport(path: string, text: string, shown: string, now: number): void {
   const shape = checkShape(path);
   if (shape) throw new InputError(`cannot write the export to ${shown}: it ${shape.message}.`);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, { encoding: 'utf8', flush: true });
-    renameSync(temp, path);
+    sweepTemps(path, processRunning);
+    writeAtomically(path, text, now);
   } catch (error) {
-    rmSync(temp, { force: true });
     throw new InputError(`cannot write the export to ${shown}: ${(error as Error).message}`);
   }
 }
 
 export async function runImport(file: string, flags: { json?: boolean }, ctx: Context): Promise<void> {
   const shown = file === '-' ? 'stdin' : echoValue(file, PATH_ECHO);
-  const text = file === '-' ? await readStdin(ctx.io.stdin, shown) : readImport(resolve(ctx.io.cwd, file), shown);
+  const text = file === '-' ? await readStreamText(ctx.io.stdin, 'the export on stdin', MAX_PROGRESS_BYTES) : readImport(resolve(ctx.io.cwd, file), shown);
   const incoming = parseImport(text, shown);
   const store = openStore(ctx);
   let counts: MergeCounts | undefined;
@@ -87,22 +86,6 @@ function readImport(path: string, shown: string): string {
     if (code === 'ENOENT') throw new InputError(`cannot import ${shown}: there is no such file.`);
     throw new InputError(`cannot import ${shown}: ${code ?? (error as Error).message}.`);
   }
-}
-
-/** stdin to its end, up to the size a progress file may have. */
-async function readStdin(stdin: Readable, shown: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buffer.length;
-    if (total > MAX_PROGRESS_BYTES) {
-      stdin.destroy();
-      throw new InputError(`cannot import ${shown}: it is more than the ${MAX_PROGRESS_BYTES / 1024 / 1024} MiB a progress export may hold.`);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseImport(text: string, shown: string): ProgressState {

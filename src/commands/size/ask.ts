@@ -1,9 +1,9 @@
 /** The questions kds size asks in a terminal when no throughput flag was given. */
-import { REGION_CODES, REGION_NAMES, REGION_PRICES } from '../../core/facts.js';
+import { PRICE_REGION, REGION_CODES, REGION_NAMES, REGION_PRICES } from '../../core/facts.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { NumberOptionSpec } from '../../options/define.js';
 import { parseNumberAnswer } from '../../options/number.js';
-import { DEFAULT_REGION, SIZE_OPTIONS, type SizeFlags } from './options.js';
+import { SIZE_OPTIONS, type SizeFlags } from './options.js';
 
 function spec(name: string): NumberOptionSpec {
   const found = SIZE_OPTIONS.find((o) => o.name === name);
@@ -106,7 +106,7 @@ export async function askThroughput(prompter: Prompter, flags: SizeFlags): Promi
       value: code,
       name: `${code}  ${REGION_NAMES[code]}${REGION_PRICES[code].value === null ? ' (us-east-1 prices)' : ''}`,
     })),
-    { default: flags.region ?? DEFAULT_REGION },
+    { default: flags.region ?? PRICE_REGION },
   );
   return { ...flags, ...asked, consumers, efoConsumers, ...traffic, region };
 }
@@ -130,7 +130,7 @@ export function equivalentCommand(flags: SizeFlags): string {
   add('consumer-speed', flags.consumerSpeed);
   add('lambda-concurrency-per-shard', flags.lambdaConcurrencyPerShard);
   add('max-lag-seconds', flags.maxLagSeconds);
-  if (flags.region !== undefined && flags.region !== DEFAULT_REGION) parts.push(`--region ${flags.region}`);
+  if (flags.region !== undefined && flags.region !== PRICE_REGION) parts.push(`--region ${flags.region}`);
   if (flags.discount !== undefined && flags.discount > 0) parts.push(`--discount ${flags.discount}`);
   return parts.join(' ');
 }

@@ -35,7 +35,9 @@ export function registerSize(program: Command, context: () => Context): void {
     ]),
   );
   command.action(async (stream: string | undefined, flags: SizeFlags & LiveSizeFlags, self: Command) => {
-    // kds size kinesis://NAME counts the stream's shared readers unless --consumers was given.
-    await runSize({ ...flags, consumersGiven: self.getOptionValueSource('consumers') === 'cli' }, context(), stream);
+    // kds size kinesis://NAME counts the stream's shared readers unless --consumers was given, and
+    // names the stream in the printed commands unless --stream-name was.
+    const given = (name: string) => self.getOptionValueSource(name) === 'cli';
+    await runSize({ ...flags, consumersGiven: given('consumers'), streamNameGiven: given('streamName') }, context(), stream);
   });
 }

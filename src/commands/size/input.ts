@@ -6,7 +6,8 @@
  * own flags are given: --average-records alone means records of the peak's size, --surge-mbps with
  * --surge-records gives the surge its own record size.
  */
-import { isRegionCode, REGION_CODES } from '../../core/facts.js';
+import { isRegionCode, PRICE_REGION, REGION_CODES } from '../../core/facts.js';
+import { isStreamName, STREAM_NAME_RULE } from '../../core/live/source.js';
 import { recordDataBytes, type Rate, type SizeInput, type Surge } from '../../core/size/input.js';
 import { MIB } from '../../core/units.js';
 import { UsageError } from '../../errors.js';
@@ -15,8 +16,6 @@ import { echoValue } from '../../render/escape.js';
 import type { SizeFlags } from './options.js';
 
 export const THROUGHPUT_HELP = 'pass --mbps N, or --records N with --record-size BYTES';
-
-const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
 
 /** True when no flag says how much is written: the command then asks, or fails without a terminal. */
 export function lacksThroughput(flags: SizeFlags): boolean {
@@ -90,16 +89,14 @@ function averageOf(flags: SizeFlags, peak: Rate): Rate | undefined {
   return average;
 }
 
+function surgeGiven(flags: SizeFlags): string {
+  return echo([['surge-records', flags.surgeRecords], ['surge-mbps', flags.surgeMbps]]);
+}
+
 function surgeOf(flags: SizeFlags, peak: Rate): Surge | undefined {
   const rate = rateOf('surge-mbps', flags.surgeMbps, 'surge-records', flags.surgeRecords, recordDataBytes(peak));
-  const given = echo([['surge-records', flags.surgeRecords], ['surge-mbps', flags.surgeMbps]]);
-  if (rate === undefined) {
-    if (flags.surgeSeconds !== undefined) {
-      throw new UsageError(`--surge-seconds ${String(flags.surgeSeconds)} needs the surge's rate: --surge-records N or --surge-mbps N.`);
-    }
-    return undefined;
-  }
-  if (flags.surgeSeconds === undefined) throw new UsageError(`${given} needs --surge-seconds S: how long the surge lasts.`);
+  if (rate === undefined || flags.surgeSeconds === undefined) return undefined;
+  const given = surgeGiven(flags);
   if (rate.recordsPerSec !== undefined && peak.recordsPerSec !== undefined && above(peak.recordsPerSec, rate.recordsPerSec)) {
     throw new UsageError(`${given} is below the peak of ${formatNumber(peak.recordsPerSec)} records/s: a surge is a burst above the peak.`);
   }
@@ -109,34 +106,49 @@ function surgeOf(flags: SizeFlags, peak: Rate): Surge | undefined {
   return { ...rate, seconds: flags.surgeSeconds };
 }
 
-function checkReaders(flags: SizeFlags, peak: Rate, surge: Surge | undefined): void {
+function checkReaders(flags: SizeFlags, peak: Rate): void {
   const readers = flags.consumers + flags.efoConsumers;
   const noReader = '--consumers is 0 and there is no --efo-consumers';
-  if (flags.lambdaConcurrencyPerShard !== undefined && flags.consumerSpeed === undefined) {
-    throw new UsageError(
-      `--lambda-concurrency-per-shard ${flags.lambdaConcurrencyPerShard} multiplies the consumer speed: pass --consumer-speed N ` +
-        `(records per second one invocation processes from a shard) too.`,
-    );
-  }
   if (flags.consumerSpeed !== undefined) {
     if (readers === 0) throw new UsageError(`--consumer-speed ${String(flags.consumerSpeed)} describes a consumer, but ${noReader}.`);
     if (peak.recordsPerSec === undefined) {
       throw new UsageError(`--consumer-speed is in records per second: give the peak in records too (--records N).`);
     }
   }
-  if (flags.maxLagSeconds !== undefined) {
-    if (surge === undefined) {
-      throw new UsageError(
-        `--max-lag-seconds ${String(flags.maxLagSeconds)} bounds the catch-up after a surge: pass --surge-records N ` +
-          `(or --surge-mbps N) with --surge-seconds S.`,
-      );
-    }
-    if (readers === 0) throw new UsageError(`--max-lag-seconds ${String(flags.maxLagSeconds)} needs a consumer, but ${noReader}.`);
+  if (flags.maxLagSeconds !== undefined && readers === 0) {
+    throw new UsageError(`--max-lag-seconds ${String(flags.maxLagSeconds)} needs a consumer, but ${noReader}.`);
+  }
+}
+
+/**
+ * The usage errors that need no peak: flags that need a partner, and the stream name. kds size
+ * kinesis://NAME runs these before it calls AWS, so that a slip fails before any call is made.
+ */
+export function checkFlagPairs(flags: SizeFlags): void {
+  if (!isStreamName(flags.streamName)) {
+    throw new UsageError(`--stream-name expects ${STREAM_NAME_RULE}, got '${echoValue(flags.streamName)}'.`);
+  }
+  const surgeRate = flags.surgeMbps !== undefined || flags.surgeRecords !== undefined;
+  if (!surgeRate && flags.surgeSeconds !== undefined) {
+    throw new UsageError(`--surge-seconds ${String(flags.surgeSeconds)} needs the surge's rate: --surge-records N or --surge-mbps N.`);
+  }
+  if (surgeRate && flags.surgeSeconds === undefined) throw new UsageError(`${surgeGiven(flags)} needs --surge-seconds S: how long the surge lasts.`);
+  if (flags.lambdaConcurrencyPerShard !== undefined && flags.consumerSpeed === undefined) {
+    throw new UsageError(
+      `--lambda-concurrency-per-shard ${flags.lambdaConcurrencyPerShard} multiplies the consumer speed: pass --consumer-speed N ` +
+        `(records per second one invocation processes from a shard) too.`,
+    );
+  }
+  if (flags.maxLagSeconds !== undefined && !surgeRate) {
+    throw new UsageError(
+      `--max-lag-seconds ${String(flags.maxLagSeconds)} bounds the catch-up after a surge: pass --surge-records N ` +
+        `(or --surge-mbps N) with --surge-seconds S.`,
+    );
   }
 }
 
 function regionOf(flags: SizeFlags): SizeInput['region'] {
-  const code = (flags.region ?? 'us-east-1').trim().toLowerCase();
+  const code = (flags.region ?? PRICE_REGION).trim().toLowerCase();
   if (!isRegionCode(code)) {
     throw new UsageError(`--region expects one of ${REGION_CODES.join(', ')}; got '${echoValue(flags.region ?? '')}'.`);
   }
@@ -146,14 +158,10 @@ function regionOf(flags: SizeFlags): SizeInput['region'] {
 /** Combines the flags into the calculator's input; anything contradictory is a usage error. */
 export function toSizeInput(flags: SizeFlags): SizeInput {
   const peak = peakOf(flags);
-  if (!STREAM_NAME.test(flags.streamName)) {
-    throw new UsageError(
-      `--stream-name expects 1 to 128 letters, digits, '_', '.' or '-', got '${echoValue(flags.streamName)}'.`,
-    );
-  }
+  checkFlagPairs(flags);
   const average = averageOf(flags, peak);
   const surge = surgeOf(flags, peak);
-  checkReaders(flags, peak, surge);
+  checkReaders(flags, peak);
   return {
     ...peak,
     keyBytes: flags.keySize ?? 0,

@@ -5,60 +5,46 @@
  * observed.
  */
 import { notice, print, printJson, type Context } from '../../context.js';
-import { demandFrom, enhancedMetricsOn, rankShards, type Demand, type ShardRanking } from '../../core/cloudwatch/demand.js';
+import { demandFrom, enhancedMetricsOn, rankShards, type ShardRanking } from '../../core/cloudwatch/demand.js';
 import { choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../core/cloudwatch/period.js';
+import { retryThrottled } from '../../core/live/retry.js';
 import { streamShards } from '../../core/live/shards.js';
 import { sizeStream } from '../../core/size/size.js';
 import { costToday } from '../../core/size/today.js';
-import { isRegionCode, STREAM } from '../../core/facts.js';
-import { MIB } from '../../core/units.js';
+import { PRICE_REGION } from '../../core/facts.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openCloudWatch } from '../../io/aws/cloudwatch.js';
 import { echoValue } from '../../render/escape.js';
 import { observedJson, renderObserved, sizedOn, type ObservedView } from '../../render/size-live.js';
 import { renderSize, sizeJson } from '../../render/size.js';
 import { pricesText } from '../../render/size-cost.js';
-import { DEFAULT_HOT_RATIO } from '../keys/options.js';
+import { DEFAULT_HOT_RATIO } from '../../core/keys/hot-rule.js';
+import { fromHistory, HISTORY_ANSWERS } from '../../core/size/from-history.js';
 import { DEFAULT_DAYS, type LiveSizeFlags } from '../live-options.js';
 import { listLiveShards, liveError, openLive, refOf, type Opened } from '../../io/aws/open-stream.js';
-import { DEFAULT_REGION, toSizeInput, type SizeFlags } from './options.js';
+import { checkFlagPairs } from './input.js';
+import { toSizeInput, type SizeFlags } from './options.js';
 
 /** Data points the per-shard queries may ask for before their period grows (about ten calls). */
 export const SHARD_POINTS_BUDGET = 1_000_000;
 const DAY_MS = 86_400_000;
 
-/** Flags that the stream answers instead. */
-const FROM_THE_STREAM: readonly [keyof SizeFlags, string][] = [
-  ['mbps', '--mbps'],
-  ['records', '--records'],
-  ['recordSize', '--record-size'],
-  ['keySize', '--key-size'],
-  ['currentShards', '--current-shards'],
-  ['averageMbps', '--average-mbps'],
-  ['averageRecords', '--average-records'],
-];
-
-/** Bytes read with GetRecords per byte written over the look back; undefined without writes. */
-function readRatio(demand: Demand): number | undefined {
-  const t = demand.totals;
-  return t.incomingBytes > 0 ? t.readBytes / t.incomingBytes : undefined;
-}
-
-/** The shared readers the look back shows: the read ratio, rounded. */
-function sharedConsumersOf(demand: Demand): number | undefined {
-  const ratio = readRatio(demand);
-  return ratio === undefined ? undefined : Math.round(ratio);
+/** --mbps for mbps: the flag a SizeFlags key is given with. */
+function flagOf(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
 export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags, ctx: Context): Promise<void> {
   const ref = refOf(text, 'kds size');
-  for (const [key, flag] of FROM_THE_STREAM) {
-    if (flags[key] !== undefined) throw new UsageError(`${flag} comes from ${echoValue(ref.text)}'s CloudWatch history: drop it, or size a workload without kinesis://NAME.`);
+  for (const key of HISTORY_ANSWERS) {
+    if (flags[key] !== undefined) throw new UsageError(`${flagOf(key)} comes from ${echoValue(ref.text)}'s CloudWatch history: drop it, or size a workload without kinesis://NAME.`);
   }
   const days = flags.days ?? DEFAULT_DAYS;
   const period = choosePeriod(days);
   if (period === undefined) throw new UsageError(`--days ${days} is longer than CloudWatch keeps data.`);
   const percentile = flags.percentile ?? 100;
+  // Slips that need no stream fail before any AWS call.
+  checkFlagPairs(flags);
 
   let opened: Opened | undefined;
   let closeCw: (() => void) | undefined;
@@ -67,7 +53,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     const { stream, summary } = opened;
     const shards = streamShards(await listLiveShards(opened), ref.text);
     const open = shards.map.shards.length;
-    const consumers = await stream.listConsumers(summary.arn);
+    const consumers = await retryThrottled('ListStreamConsumers', () => stream.listConsumers(summary.arn), opened.clock, () => opened!.throttled++);
     const efo = consumers?.filter((c) => c.status !== 'DELETING').length;
 
     const periodMs = period.periodSeconds * 1000;
@@ -90,33 +76,13 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
     if (demand.writeBytes.sized <= 0) {
       throw new InputError(`at the ${sizedOn(percentile)} the stream wrote nothing (most periods are idle): size on a higher --percentile, or the peak.`);
     }
-    const streamName = flags.streamName === 'my-stream' ? ref.name : flags.streamName;
-    const retentionHours = Math.min(STREAM.retentionMaxHours.value, Math.max(STREAM.retentionDefaultHours.value, summary.retentionHours));
-    // Prices follow the stream's Region unless --region named one; kds prices a few Regions only.
-    const region = flags.region ?? (isRegionCode(stream.region) ? stream.region : undefined);
-    if (region === undefined) {
-      notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${DEFAULT_REGION} list prices (pass --region to choose others).`);
+    const streamName = flags.streamNameGiven === true ? flags.streamName : ref.name;
+    const seen = { mode: summary.mode, openShards: open, retentionHours: summary.retentionHours, region: stream.region };
+    const history = fromHistory(demand, seen, efo, { consumers: flags.consumers, consumersGiven: flags.consumersGiven === true, efoConsumers: flags.efoConsumers });
+    if (history.workload.region === undefined) {
+      notice(ctx, `kds has no prices for ${echoValue(stream.region)}: the costs below are ${PRICE_REGION} list prices.`);
     }
-    const onDemand = summary.mode === 'ON_DEMAND';
-    // Shared readers: GetRecords.Bytes over IncomingBytes (each reader reads every byte once), unless --consumers says.
-    const sharedReaders = sharedConsumersOf(demand);
-    const sharedConsumers = flags.consumersGiven === true || sharedReaders === undefined ? flags.consumers : sharedReaders;
-    const records = demand.writeRecords.sized > 0 ? demand.writeRecords.sized : undefined;
-    const input = toSizeInput({
-      ...flags,
-      region,
-      mbps: demand.writeBytes.sized / MIB,
-      records,
-      // Cost follows the average; sized below the peak (--percentile), the average may not exceed it.
-      averageMbps: Math.min(demand.writeBytes.average, demand.writeBytes.sized) / MIB,
-      averageRecords: records === undefined ? undefined : Math.min(demand.writeRecords.average, records),
-      // On-demand, AWS sets the shard count: there is nothing to reshard, only a mode to compare.
-      currentShards: onDemand ? undefined : open,
-      consumers: sharedConsumers,
-      efoConsumers: efo ?? flags.efoConsumers,
-      retentionHours,
-      streamName,
-    });
+    const input = toSizeInput({ ...flags, ...history.workload, streamName });
     const result = sizeStream(input);
     const view = { result, streamName };
     const observed: ObservedView = {
@@ -128,7 +94,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       openShards: open,
       retentionHours: summary.retentionHours,
       maxRecordSizeKiB: summary.maxRecordSizeKiB,
-      sharedConsumers: { count: sharedConsumers, observed: flags.consumersGiven === true ? undefined : sharedReaders, readRatio: readRatio(demand) },
+      sharedConsumers: { count: history.workload.consumers, observed: history.observedSharedReaders, readRatio: history.readRatio },
       efoConsumers: efo,
       days,
       startMs,
@@ -138,7 +104,7 @@ export async function runLiveSize(text: string, flags: SizeFlags & LiveSizeFlags
       ranking,
       getMetricDataCalls: cw.calls,
       // A stream that does not say its mode (an emulator) is taken as provisioned, as every stream was before on-demand.
-      cost: costToday(result, onDemand ? 'on-demand' : 'provisioned'),
+      cost: costToday(result, history.onDemand ? 'on-demand' : 'provisioned'),
       prices: pricesText(result),
     };
     if (flags.json) printJson(ctx, { ...sizeJson(view), observed: observedJson(observed) });

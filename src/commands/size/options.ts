@@ -1,5 +1,5 @@
 /** kds size flags, described once. How they combine into a SizeInput is in input.ts. */
-import { LAMBDA, REGION_CODES, SHARD, STREAM } from '../../core/facts.js';
+import { LAMBDA, PRICE_REGION, REGION_CODES, SHARD, STREAM } from '../../core/facts.js';
 import { MIB } from '../../core/units.js';
 import type { OptionSpec } from '../../options/define.js';
 import { formatInt, formatMibPerSec } from '../../render/format.js';
@@ -14,7 +14,6 @@ const PLAN = 'Plan:';
 const COST = 'Cost:';
 
 export const DEFAULT_HEADROOM_PERCENT = 25;
-export const DEFAULT_REGION = 'us-east-1';
 
 const MAX_MIBPS = 1_048_576;
 const MAX_RECORDS = 1_000_000_000;
@@ -124,7 +123,7 @@ export const SIZE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'string', name: 'region', value: 'CODE', group: COST,
-    description: `AWS Region whose prices to use (default ${DEFAULT_REGION}): ${REGION_CODES.join(', ')}; with kinesis://NAME, the stream's Region (default: AWS_REGION, or the profile's)`,
+    description: `AWS Region whose prices to use (default ${PRICE_REGION}): ${REGION_CODES.join(', ')}; with kinesis://NAME, the stream's Region (default: AWS_REGION, or the profile's)`,
   },
   {
     type: 'number', name: 'discount', value: 'PCT', group: COST, default: 0,

@@ -10,7 +10,8 @@
  * Periods without a data point inside the look back (after the first one) count as idle, so the
  * average is the volume over the whole time and the percentiles see the quiet minutes too.
  */
-import { bindingRecordBytes } from '../keys/analyze.js';
+import { bindingRecordBytes, MIN_RECORDS_PER_SHARD } from '../keys/analyze.js';
+import { hotByShare } from '../keys/hot-rule.js';
 import type { ShardMap } from '../keys/shard-map.js';
 import { SHARD_LIMITS, shardQueryIds, type StreamMetricId } from './period.js';
 
@@ -177,13 +178,17 @@ export interface ShardRanking {
   readonly shards: readonly ShardLoad[];
   /** Open shards for which CloudWatch returned no data point at all. */
   readonly withoutData: number;
+  /** Fewer records per shard than shares can be trusted on: a shard is hot by its share only when its interval says so. */
+  readonly small: boolean;
 }
 
 /**
  * Ranks the open shards by their shard-level metrics and flags hot ones with the rule of
  * `kds keys analyze`: a share at least hotRatio times the shard's share of the hash space (by
  * records, or by bytes when the average record is larger than the size at which the bytes limit
- * binds first), or a busiest period over a per-shard write limit.
+ * binds first), or a busiest period over a per-shard write limit. With fewer than
+ * MIN_RECORDS_PER_SHARD records per shard, a share must clear the line at the low end of its 95%
+ * interval, as there.
  */
 export function rankShards(results: readonly MetricResult[], map: ShardMap, periodSeconds: number, hotRatio: number): ShardRanking {
   let withoutData = 0;
@@ -210,11 +215,12 @@ export function rankShards(results: readonly MetricResult[], map: ShardMap, peri
   const totalRecords = raw.reduce((a, x) => a + x.records, 0);
   const measure = totalRecords > 0 && totalBytes / totalRecords > bindingRecordBytes() ? 'bytes' : 'records';
   const total = measure === 'records' ? totalRecords : totalBytes;
+  const sample = { totalRecords, shards: Math.max(1, raw.length), minRecordsPerShard: MIN_RECORDS_PER_SHARD };
   const shards = raw.map((x): ShardLoad => {
     const share = total > 0 ? (measure === 'records' ? x.records : x.bytes) / total : 0;
     const hotness = share / x.shard.hashShare;
     const reasons: HotReason[] = [];
-    if (total > 0 && hotness >= hotRatio) reasons.push('share');
+    if (total > 0 && hotByShare(share, x.shard.hashShare, hotRatio, sample)) reasons.push('share');
     if (x.peakRecords > SHARD_LIMITS.recordsPerSec) reasons.push('records-limit');
     if (x.peakBytes > SHARD_LIMITS.bytesPerSec) reasons.push('bytes-limit');
     return {
@@ -231,7 +237,7 @@ export function rankShards(results: readonly MetricResult[], map: ShardMap, peri
     };
   });
   shards.sort((a, b) => b.hotness - a.hotness || b.records - a.records || (a.shardId < b.shardId ? -1 : 1));
-  return { periodSeconds, measure, shards, withoutData };
+  return { periodSeconds, measure, shards, withoutData, small: totalRecords / sample.shards < MIN_RECORDS_PER_SHARD };
 }
 
 /** Shard-level metrics that rankShards needs; "ALL" turns on every one. */

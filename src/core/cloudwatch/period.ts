@@ -13,11 +13,6 @@ export interface PeriodChoice {
 
 export const DAY_SECONDS = 86_400;
 
-/** The longest look back CloudWatch can answer. */
-export function maxDays(): number {
-  return CLOUDWATCH.oneHourRetentionDays.value;
-}
-
 /** The finest period kept for `days` days, or undefined past the longest retention. */
 export function choosePeriod(days: number): PeriodChoice | undefined {
   const tiers: readonly [number, number][] = [
@@ -94,11 +89,10 @@ export function shardPeriod(shards: number, lookBackSeconds: number, streamPerio
   return SHARD_PERIODS[SHARD_PERIODS.length - 1]!;
 }
 
-/** GetMetricData calls needed for these queries: at most 500 metrics and 100,800 data points a call. */
-export function callsNeeded(queries: number, pointsPerQuery: number): number {
-  const byMetrics = Math.ceil(queries / CLOUDWATCH.getMetricDataMaxMetrics.value);
-  const byPoints = Math.ceil((queries * pointsPerQuery) / CLOUDWATCH.getMetricDataMaxDatapoints.value);
-  return Math.max(byMetrics, byPoints, queries > 0 ? 1 : 0);
+/** Queries per GetMetricData call so that each call's data points fit in one answer: at most 500 metrics and 100,800 data points. */
+export function batchSize(pointsPerQuery: number): number {
+  const byPoints = Math.floor(CLOUDWATCH.getMetricDataMaxDatapoints.value / Math.max(1, pointsPerQuery));
+  return Math.max(1, Math.min(CLOUDWATCH.getMetricDataMaxMetrics.value, byPoints));
 }
 
 /** The per-second write limits a shard's observed peak is compared with. */

@@ -5,6 +5,7 @@
  */
 import { KeysError } from './errors.js';
 import type { Columns } from './scan.js';
+import { quoted } from '../quote.js';
 
 export type ColumnRole = 'key' | 'bytes' | 'time' | 'count' | 'ehk' | 'shard' | 'kpl';
 
@@ -33,6 +34,14 @@ export const KNOWN_HEADERS: Record<ColumnRole, readonly string[]> = {
   kpl: ['kplaggregated'],
 };
 
+/** The columns of the CSV that `kds keys analyze kinesis://NAME --save FILE` writes, in order. */
+export const SAVED_COLUMNS = ['partition_key', 'bytes', 'timestamp', 'explicit_hash_key', 'shard_id', 'kpl_aggregated'] as const;
+
+/** True when a header row is the one kds --save writes: the file is kds's own CSV. */
+export function isSavedHeader(header: readonly string[]): boolean {
+  return header.length === SAVED_COLUMNS.length && SAVED_COLUMNS.every((name, i) => header[i] === name);
+}
+
 /** True when a header name is one that kds recognises for some role. */
 export function isKnownHeader(name: string): boolean {
   const n = normaliseHeader(name);
@@ -49,7 +58,7 @@ export function isKeyHeader(line: string): boolean {
 }
 
 export function describeColumns(header: readonly string[]): string {
-  const shown = header.slice(0, 12).map((h) => JSON.stringify(h.length > 40 ? `${h.slice(0, 40)}...` : h));
+  const shown = header.slice(0, 12).map((h) => quoted(h, 40));
   return shown.join(', ') + (header.length > 12 ? `, ... (${header.length} columns)` : '');
 }
 

@@ -3,6 +3,9 @@
  * [0, 1] and behaves at 0 and n successes, unlike the textbook p ± z·sqrt(p(1-p)/n).
  */
 
+/** The confidence of the intervals kds gives: 95%. */
+export const INTERVAL_LEVEL = 0.95;
+
 /** z for a two-sided 95% interval. */
 export const Z_95 = 1.959963984540054;
 
@@ -22,3 +25,4 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): Int
   // At 0 and n successes the interval touches 0 or 1 exactly; keep rounding from moving it.
   return { low: successes <= 0 ? 0 : Math.max(0, centre - half), high: successes >= trials ? 1 : Math.min(1, centre + half) };
 }
+

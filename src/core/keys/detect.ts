@@ -9,7 +9,8 @@
  * 2. JSON: a first line that is an object alone is JSON lines (get-records output when it has a
  *    "Records" array); a longer document with a "Records" array is get-records output.
  * 3. Delimited: a comma or a tab that splits the rows into the same number (2 or more) of fields,
- *    quotes respected; both at once, or tabs inside comma-separated fields, is refused. A comma,
+ *    quotes respected; both at once, or tabs inside comma-separated fields (unless the header is
+ *    the one kds --save writes), is refused. A comma,
  *    tab, semicolon or pipe that splits a first row naming a key column (partition_key, key, pk)
  *    settles it too.
  * 4. Otherwise one key per line, unless the lines look like JSON or like log lines (every line
@@ -20,8 +21,9 @@
  */
 import { STREAM } from '../facts.js';
 import { walkJsonDocuments } from '../json-documents.js';
-import { isKnownHeader, isKeyHeader, KNOWN_HEADERS, normaliseHeader, type ColumnChoice } from './columns.js';
+import { isKnownHeader, isKeyHeader, isSavedHeader, KNOWN_HEADERS, normaliseHeader, type ColumnChoice } from './columns.js';
 import { KeysError } from './errors.js';
+import { quoted } from '../quote.js';
 
 export type InputFormat = 'auto' | 'csv' | 'tsv' | 'lines' | 'jsonl' | 'get-records';
 
@@ -65,7 +67,7 @@ function usage(message: string): KeysError {
 }
 
 function shown(text: string, max = 40): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}...` : text);
+  return quoted(text, max);
 }
 
 /** The delimiter's name in messages and descriptions. */
@@ -321,7 +323,10 @@ export function detectLayout(text: string, complete: boolean, hints: DetectHints
     throw usage(`${name} has both commas and tabs between the fields of every row: pass --format csv or --format tsv`);
   }
   if (commas > 0) {
-    if (sampleRows(text, ',', complete).some((row) => row.some((field) => field.includes('\t')))) {
+    const rows = sampleRows(text, ',', complete);
+    // Tabs inside comma-separated fields could be TSV with commas in its keys; a file that starts
+    // with kds --save's header is kds's own CSV (keys with tabs in it are quoted) and is not in doubt.
+    if (!isSavedHeader(rows[0] ?? []) && rows.some((row) => row.some((field) => field.includes('\t')))) {
       throw usage(`${name} looks like CSV but has tabs inside its fields (is it TSV with commas in its keys?): pass --format csv or --format tsv`);
     }
     return delimited(text, complete, hints, name, ',');

@@ -1,6 +1,6 @@
 /**
- * The one place a record read with its data (get-records output) passes on its way to the
- * analysis. A KPL aggregate is de-aggregated here (see ../kpl/deaggregate.ts): each user record
+ * The one place a record read with its data (get-records output, a live read) passes on its way
+ * to the analysis. A KPL aggregate is de-aggregated here (see ../kpl/deaggregate.ts): each user record
  * inside it is counted under its own partition key and explicit hash key. As the KCL does, data
  * that starts with the magic bytes but fails the checksum is a plain record; an aggregate whose
  * checksum holds but whose contents cannot be read counts once, under its outer key, and is
@@ -16,19 +16,31 @@ export interface ExpandStats {
   userRecords: number;
   /** Aggregates that could not be read, each counted as one record under its outer key. */
   corrupt: number;
+  /** Records that start with the KPL magic bytes but fail its checksum: counted as plain records. */
+  checksumMismatches: number;
 }
 
 export function newExpandStats(): ExpandStats {
-  return { aggregated: 0, userRecords: 0, corrupt: 0 };
+  return { aggregated: 0, userRecords: 0, corrupt: 0, checksumMismatches: 0 };
 }
 
-/** Passes the record, or the user records inside it when it is a KPL aggregate, to `emit`. */
-export function expandRecord(record: KeyRecord, data: Uint8Array, stats: ExpandStats, emit: (record: KeyRecord) => void): void {
+/**
+ * Passes the record, or the user records inside it when it is a KPL aggregate, to `emit`;
+ * `onCorrupt` hears why an aggregate could not be read.
+ */
+export function expandRecord(
+  record: KeyRecord,
+  data: Uint8Array,
+  stats: ExpandStats,
+  emit: (record: KeyRecord) => void,
+  onCorrupt?: (problem: string) => void,
+): void {
   const unpacked = deaggregate(data, record.key, record.explicitHashKey);
   if (unpacked.kind === 'corrupt') {
     stats.aggregated++;
     stats.corrupt++;
-  }
+    onCorrupt?.(unpacked.problem ?? 'unreadable');
+  } else if (unpacked.kind === 'checksum-mismatch') stats.checksumMismatches++;
   if (unpacked.kind !== 'aggregate') {
     emit(record);
     return;

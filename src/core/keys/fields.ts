@@ -7,6 +7,8 @@ import { KeysError } from './errors.js';
 import { KNOWN_HEADERS, normaliseHeader, type ColumnRole } from './columns.js';
 import type { KeyRecord } from './record.js';
 import { parseTimestamp } from './timestamp.js';
+import { quoted } from '../quote.js';
+import { wholeNumberText } from './whole-number.js';
 
 export type FieldRole = ColumnRole;
 
@@ -37,7 +39,7 @@ export function valueAt(value: unknown, path: readonly string[]): unknown {
 
 function describeFields(obj: Record<string, unknown>): string {
   const names = Object.keys(obj);
-  const shown = names.slice(0, 12).map((n) => JSON.stringify(n.length > 40 ? `${n.slice(0, 40)}...` : n));
+  const shown = names.slice(0, 12).map((n) => quoted(n, 40));
   return shown.length === 0 ? 'none' : shown.join(', ') + (names.length > 12 ? `, ... (${names.length} fields)` : '');
 }
 
@@ -93,12 +95,11 @@ function timeOf(value: unknown): number {
 
 function wholeOf(value: unknown): number {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : -1;
-  if (typeof value === 'string' && /^\d{1,15}$/.test(value.trim())) return Number(value.trim());
-  return -1;
+  return typeof value === 'string' ? wholeNumberText(value) : -1;
 }
 
 function show(path: readonly string[]): string {
-  return JSON.stringify(path.join('.'));
+  return quoted(path.join('.'));
 }
 
 /** Reads one parsed JSON line with the chosen fields. */

@@ -10,6 +10,8 @@
 import { KeysError } from './errors.js';
 import type { KeyRecord } from './record.js';
 import { parseTimestamp } from './timestamp.js';
+import { quoted } from '../quote.js';
+import { wholeNumberText } from './whole-number.js';
 
 export interface KeyPattern {
   readonly regex: RegExp;
@@ -66,8 +68,8 @@ export function matchLine(pattern: KeyPattern, line: string): KeyRecord | { read
   let dataBytes = 0;
   const bytes = m.groups?.bytes;
   if (pattern.bytes && bytes !== undefined) {
-    if (!/^\d{1,15}$/.test(bytes)) return { problem: `the bytes group "${bytes.slice(0, 40)}" is not a whole number` };
-    dataBytes = Number(bytes);
+    dataBytes = wholeNumberText(bytes);
+    if (dataBytes < 0) return { problem: `the bytes group ${quoted(bytes, 40)} is not a whole number` };
   }
   let time = NaN;
   const when = m.groups?.time;
@@ -75,7 +77,7 @@ export function matchLine(pattern: KeyPattern, line: string): KeyRecord | { read
     if (when === undefined) return { problem: 'the time group matched nothing' };
     const b = encoder.encode(when);
     time = parseTimestamp(b, 0, b.length);
-    if (Number.isNaN(time)) return { problem: `the time group "${when.slice(0, 40)}" is not an ISO 8601 date-time or epoch seconds/milliseconds` };
+    if (Number.isNaN(time)) return { problem: `the time group ${quoted(when, 40)} is not an ISO 8601 date-time or epoch seconds/milliseconds` };
   }
   return { key, dataBytes, time };
 }

@@ -4,7 +4,7 @@
  * into reused buffers and counted exactly as a CSV row with the same values would be.
  */
 import type { Accumulator } from './accumulate.js';
-import { KeysError } from './errors.js';
+import { unknownShardError } from './errors.js';
 import { fnv1a } from './key-table.js';
 import type { KeyRecord } from './record.js';
 import { FROM_AGGREGATE } from './scan.js';
@@ -52,11 +52,7 @@ export class RecordFeeder {
     if (record.shardId !== undefined && record.shardId.length > 0) {
       observed = acc.shardIndexOf(record.shardId);
       if (observed < 0) {
-        const id = JSON.stringify(record.shardId.length > 48 ? `${record.shardId.slice(0, 48)}...` : record.shardId);
-        throw new KeysError(
-          `${line > 0 ? `line ${line}: ` : ''}the record was read from shard ${id}, which is not one of the ${acc.map.shards.length} open shards here: pass the --shard-map of the stream it was read from`,
-          'data',
-        );
+        throw unknownShardError(record.shardId, line, acc.map.shards.length);
       }
     }
     let second = NaN;

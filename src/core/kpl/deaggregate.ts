@@ -41,9 +41,8 @@ export interface UserRecord {
 export type RecordKind = 'plain' | 'aggregate' | 'checksum-mismatch' | 'corrupt';
 
 export interface Deaggregated {
+  /** The user records; the outer record alone unless `kind` is 'aggregate'. */
   readonly records: readonly UserRecord[];
-  /** True for a corrupt aggregate: `records` then holds the outer record alone. */
-  readonly corrupt: boolean;
   readonly kind: RecordKind;
   /** Why a corrupt aggregate could not be read. */
   readonly problem?: string;
@@ -73,8 +72,7 @@ function checksumMatches(data: Uint8Array): boolean {
 
 function plain(data: Uint8Array, key: string, ehk: string | undefined, kind: RecordKind, problem?: string): Deaggregated {
   const record: UserRecord = ehk === undefined ? { key, data } : { key, explicitHashKey: ehk, data };
-  const corrupt = kind === 'corrupt';
-  return problem === undefined ? { records: [record], corrupt, kind } : { records: [record], corrupt, kind, problem };
+  return problem === undefined ? { records: [record], kind } : { records: [record], kind, problem };
 }
 
 function text(bytes: Uint8Array, [start, end]: [number, number], what: string): string {
@@ -145,7 +143,7 @@ export function deaggregate(data: Uint8Array, outerKey: string, outerEhk?: strin
   if (!checksumMatches(data)) return plain(data, outerKey, outerEhk, 'checksum-mismatch');
   try {
     const records = readAggregate(data, KPL_MAGIC.length, data.length - DIGEST_BYTES);
-    return { records, corrupt: false, kind: 'aggregate' };
+    return { records, kind: 'aggregate' };
   } catch (error) {
     if (!(error instanceof ProtobufError)) throw error;
     return plain(data, outerKey, outerEhk, 'corrupt', error.message);

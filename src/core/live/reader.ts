@@ -14,14 +14,14 @@
  *
  * Nothing here touches the world except through `api` and `clock`.
  */
-import { deaggregate } from '../kpl/deaggregate.js';
+import { expandRecord, newExpandStats } from '../keys/expand.js';
 import type { KeyRecord } from '../keys/record.js';
 import type { ShardMap } from '../keys/shard-map.js';
 import { ApiError, type IteratorStart, type KinesisApi, type StreamRecord } from './api.js';
 import { LiveError } from './errors.js';
 import { backoffMs, MAX_THROTTLED_ATTEMPTS, type Clock } from './retry.js';
 import { placeRecord, type ReadShard } from './shards.js';
-import { caughtUpPastEnd, covered, positionAfter, type ReadWindow } from './time.js';
+import { caughtUpPastEnd, covered, pastWindowEnd, positionAfter, type ReadWindow } from './time.js';
 
 export interface ReadOptions {
   readonly window: ReadWindow;
@@ -246,29 +246,27 @@ export async function readShards(map: ShardMap, shards: readonly ReadShard[], op
     t.nextAt = clock.now() + backoffMs(t.throttledInRow, clock.random());
   };
 
+  const expanded = newExpandStats();
+  /** The user records of one Kinesis record (../keys/expand.ts), each on the open shard it counts on. */
   const userRecordsOf = (t: Task, rec: StreamRecord, arrival: number | undefined): KeyRecord[] => {
     const key = rec.PartitionKey ?? '';
     const data = rec.Data ?? new Uint8Array(0);
-    const d = deaggregate(data, key);
     stats.kinesisRecords++;
-    if (d.kind === 'aggregate') stats.aggregates++;
-    else if (d.kind === 'checksum-mismatch') stats.checksumMismatches++;
-    else if (d.corrupt) {
-      stats.corruptAggregates++;
-      if (corruptExamples.length < CORRUPT_EXAMPLES) {
-        corruptExamples.push({ shardId: t.shard.shardId, sequenceNumber: rec.SequenceNumber ?? '', key, problem: d.problem ?? 'unreadable' });
-      }
-    }
-    const time = arrival === undefined ? NaN : arrival / 1000;
-    const aggregated = d.kind === 'aggregate';
-    return d.records.map((r) => {
-      const home = placeRecord(map, t.shard, r.key, r.explicitHashKey);
-      const shardId = map.shards[home]!.shardId;
-      const record: KeyRecord = r.explicitHashKey === undefined
-        ? { key: r.key, dataBytes: r.data.length, time, shardId }
-        : { key: r.key, dataBytes: r.data.length, time, explicitHashKey: r.explicitHashKey, shardId };
-      return aggregated ? { ...record, aggregated } : record;
-    });
+    const out: KeyRecord[] = [];
+    const outer: KeyRecord = { key, dataBytes: data.length, time: arrival === undefined ? NaN : arrival / 1000 };
+    expandRecord(
+      outer,
+      data,
+      expanded,
+      (r) => out.push({ ...r, shardId: map.shards[placeRecord(map, t.shard, r.key, r.explicitHashKey)]!.shardId }),
+      (problem) => {
+        if (corruptExamples.length < CORRUPT_EXAMPLES) corruptExamples.push({ shardId: t.shard.shardId, sequenceNumber: rec.SequenceNumber ?? '', key, problem });
+      },
+    );
+    stats.aggregates = expanded.aggregated - expanded.corrupt;
+    stats.corruptAggregates = expanded.corrupt;
+    stats.checksumMismatches = expanded.checksumMismatches;
+    return out;
   };
 
   const ready = new TaskHeap();
@@ -307,7 +305,7 @@ export async function readShards(map: ShardMap, shards: readonly ReadShard[], op
       const out: KeyRecord[] = [];
       for (const rec of page.records) {
         const arrival = rec.ApproximateArrivalTimestamp?.getTime();
-        if (arrival !== undefined && arrival >= window.endMs) {
+        if (arrival !== undefined && pastWindowEnd(arrival, window)) {
           hitEnd = true;
           break;
         }

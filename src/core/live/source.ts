@@ -2,6 +2,8 @@
  * How a stream is named on the command line: `kinesis://NAME` or a stream ARN
  * (`arn:aws:kinesis:REGION:ACCOUNT:stream/NAME`), wherever kds otherwise takes a file.
  */
+import { STREAM } from '../facts.js';
+import { quoted } from '../quote.js';
 import { LiveError } from './errors.js';
 
 export const KINESIS_SCHEME = 'kinesis://';
@@ -16,8 +18,15 @@ export interface StreamRef {
   readonly text: string;
 }
 
-/** Stream names: 1 to 128 letters, digits, '_', '.' and '-'. */
-const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
+const STREAM_NAME = new RegExp(`^[a-zA-Z0-9_.-]{1,${STREAM.nameMaxChars.value}}$`);
+
+/** What a stream name may be, for messages: "1 to 128 letters, digits, '_', '.' or '-'". */
+export const STREAM_NAME_RULE = `1 to ${STREAM.nameMaxChars.value} letters, digits, '_', '.' or '-'`;
+
+/** True when text can be a stream's name (CreateStream's StreamName rule). */
+export function isStreamName(text: string): boolean {
+  return STREAM_NAME.test(text);
+}
 const ARN = /^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream\/(.+)$/;
 
 /** True when the argument names a live stream rather than a file. */
@@ -29,18 +38,18 @@ export function isStreamRef(text: string): boolean {
 export function parseStreamRef(text: string, what = 'the stream'): StreamRef {
   if (text.startsWith(KINESIS_SCHEME)) {
     const name = text.slice(KINESIS_SCHEME.length).replace(/\/$/, '');
-    if (!STREAM_NAME.test(name)) {
+    if (!isStreamName(name)) {
       throw new LiveError(
-        `${what} ${JSON.stringify(text)} is not kinesis://NAME: a stream name is 1 to 128 letters, digits, '_', '.' or '-'.`,
+        `${what} ${quoted(text)} is not kinesis://NAME: a stream name is ${STREAM_NAME_RULE}.`,
         'usage',
       );
     }
     return { name, text };
   }
   const m = ARN.exec(text);
-  if (m === null || !STREAM_NAME.test(m[4]!)) {
+  if (m === null || !isStreamName(m[4]!)) {
     throw new LiveError(
-      `${what} ${JSON.stringify(text)} is not a stream ARN: expected arn:aws:kinesis:REGION:ACCOUNT:stream/NAME.`,
+      `${what} ${quoted(text)} is not a stream ARN: expected arn:aws:kinesis:REGION:ACCOUNT:stream/NAME.`,
       'usage',
     );
   }

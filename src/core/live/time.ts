@@ -9,6 +9,7 @@
  */
 import { daysFromCivil, parseTimestamp } from '../keys/timestamp.js';
 import { LiveError } from './errors.js';
+import { cutMiddle } from '../quote.js';
 
 export type From =
   | { readonly kind: 'latest' }
@@ -69,17 +70,17 @@ export function parseFrom(text: string, nowMs: number): From {
   const lower = t.toLowerCase();
   if (lower === 'latest') return { kind: 'latest' };
   if (lower === 'trim-horizon' || lower === 'trim_horizon') return { kind: 'trim-horizon' };
-  if (/^-/.test(t)) throw new LiveError(`--from ${FROM_HELP}, got '${text}': write a duration ago without a sign (15m).`, 'usage');
+  if (/^-/.test(t)) throw new LiveError(`--from ${FROM_HELP}, got '${cutMiddle(text)}': write a duration ago without a sign (15m).`, 'usage');
   if (/^\d+(?:\.\d+)?$/.test(t)) {
-    throw new LiveError(`--from ${FROM_HELP}, got '${text}': a duration needs a unit (${t}s, ${t}m, ${t}h or ${t}d).`, 'usage');
+    throw new LiveError(`--from ${FROM_HELP}, got '${cutMiddle(text)}': a duration needs a unit (${t}s, ${t}m, ${t}h or ${t}d).`, 'usage');
   }
   const duration = parseDuration(t);
   if (duration !== undefined) {
-    if (duration <= 0) throw new LiveError(`--from expects a duration greater than 0, got '${text}'.`, 'usage');
+    if (duration <= 0) throw new LiveError(`--from expects a duration greater than 0, got '${cutMiddle(text)}'.`, 'usage');
     return { kind: 'at', time: nowMs - duration, text: t, ago: duration };
   }
   const time = parseIsoTime(t);
-  if (Number.isNaN(time)) throw new LiveError(`--from ${FROM_HELP}, got '${text}'.`, 'usage');
+  if (Number.isNaN(time)) throw new LiveError(`--from ${FROM_HELP}, got '${cutMiddle(text)}'.`, 'usage');
   if (time > nowMs) {
     throw new LiveError(`--from ${t} is in the future (now is ${new Date(nowMs).toISOString()}); use latest to read what arrives from now.`, 'usage');
   }
@@ -169,15 +170,3 @@ export function covered(positionMs: number, window: ReadWindow): number {
   return Math.min(1, Math.max(0, (positionMs - window.startMs) / span));
 }
 
-/** "15m", "1h30m", "2d": a duration in the words --from accepts, to the second. */
-export function formatDuration(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  if (rest <= 0) return '0s';
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${n}${unit}`);
-    rest -= n * size;
-  }
-  return parts.join('');
-}

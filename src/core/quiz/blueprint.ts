@@ -59,10 +59,6 @@ export const BLUEPRINTS: Readonly<Record<BlueprintName, Blueprint>> = {
   },
 };
 
-export function isBlueprintName(value: unknown): value is BlueprintName {
-  return typeof value === 'string' && (BLUEPRINT_NAMES as readonly string[]).includes(value);
-}
-
 /**
  * How many questions each domain gets: the domain weights scaled over the domains drawn from,
  * rounded by largest remainder so that the counts add up to `count`. A domain with fewer questions

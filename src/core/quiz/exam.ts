@@ -76,8 +76,3 @@ export function examCounts(state: ExamState): ExamCounts {
   const answered = state.answers.filter((a) => a !== undefined).length;
   return { answered, unanswered: state.count - answered, flagged: state.flagged.filter(Boolean).length };
 }
-
-/** Indexes of the questions not answered yet, in exam order. */
-export function unansweredIndexes(state: ExamState): number[] {
-  return state.answers.flatMap((a, i) => (a === undefined ? [i] : []));
-}

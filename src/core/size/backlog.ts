@@ -2,9 +2,8 @@
  * What a surge leaves behind for a consumer: the backlog when it ends, and how long the consumer
  * takes to clear it at the peak, with a given shard count.
  */
-import { SHARD } from '../facts.js';
 import { consumerSpeedPerShard, effectiveSurge, rateBytesPerSec, readerCount, writeBytesPerSec, type SizeInput } from './input.js';
-import { readShareFactor } from './traffic.js';
+import { readLimitPerShard, readShareFactor } from './traffic.js';
 
 export interface Backlog {
   /** What limits the consumer: its own processing speed, or its share of the shard read limit. */
@@ -61,7 +60,7 @@ export function surgeBacklog(input: SizeInput, shards: number): SurgeBacklog | u
   if (speed !== undefined && surge.recordsPerSec !== undefined && input.recordsPerSec !== undefined) {
     processing = backlog('consumer-speed', 'records', shards * speed, surge.recordsPerSec, input.recordsPerSec, surge.seconds);
   }
-  const readCapacity = (shards * SHARD.sharedReadBytesPerSec.value) / readShareFactor(input);
+  const readCapacity = (shards * readLimitPerShard(input)) / readShareFactor(input);
   const reading = backlog(
     'read-bytes',
     'bytes',

@@ -12,14 +12,21 @@ export type OnDemandRisk =
       readonly peakRecordsPerSec?: number | undefined;
       readonly exceeded: boolean;
     }
-  /** On demand absorbs at once up to `multiplier` x the previous 30-day peak; `throttles` when the surge is above that. */
+  /**
+   * On demand absorbs at once up to `multiplier` x the peak of the last `lookbackDays`; `throttles`
+   * when the surge is above that, in bytes or in records (`throttledBy` says which; bytes when both).
+   */
   | {
       readonly id: 'on-demand-surge';
       readonly multiplier: number;
       readonly windowMinutes: number;
+      readonly lookbackDays: number;
       readonly peakBytesPerSec: number;
+      readonly peakRecordsPerSec?: number | undefined;
       readonly surgeBytesPerSec?: number | undefined;
+      readonly surgeRecordsPerSec?: number | undefined;
       readonly throttles: boolean;
+      readonly throttledBy?: 'bytes' | 'records' | undefined;
     }
   /** On demand splits shards evenly and never isolates a hot key. */
   | { readonly id: 'on-demand-hot-key'; readonly maxBytesPerSec: number; readonly maxRecordsPerSec: number };
@@ -31,6 +38,7 @@ export function onDemandRisks(input: SizeInput): OnDemandRisk[] {
   const multiplier = ON_DEMAND.peakMultiplier.value;
   const surge = effectiveSurge(input);
   const surgeBytes = surge === undefined ? undefined : rateBytesPerSec(surge, input.keyBytes);
+  const bytesThrottle = surgeBytes !== undefined && surgeBytes > multiplier * peakBytes;
   const recordsThrottle =
     surge?.recordsPerSec !== undefined && input.recordsPerSec !== undefined && surge.recordsPerSec > multiplier * input.recordsPerSec;
   return [
@@ -46,9 +54,13 @@ export function onDemandRisks(input: SizeInput): OnDemandRisk[] {
       id: 'on-demand-surge',
       multiplier,
       windowMinutes: ON_DEMAND.surgeWindowMinutes.value,
+      lookbackDays: ON_DEMAND.peakLookbackDays.value,
       peakBytesPerSec: peakBytes,
+      peakRecordsPerSec: input.recordsPerSec,
       surgeBytesPerSec: surgeBytes,
-      throttles: (surgeBytes !== undefined && surgeBytes > multiplier * peakBytes) || recordsThrottle,
+      surgeRecordsPerSec: surge?.recordsPerSec,
+      throttles: bytesThrottle || recordsThrottle,
+      throttledBy: bytesThrottle ? 'bytes' : recordsThrottle ? 'records' : undefined,
     },
     { id: 'on-demand-hot-key', maxBytesPerSec: SHARD.writeBytesPerSec.value, maxRecordsPerSec: SHARD.writeRecordsPerSec.value },
   ];

@@ -24,6 +24,11 @@ export function readShareFactor(input: SizeInput): number {
   return input.efoConsumers > 0 ? 1 : 0;
 }
 
+/** The per-shard read throughput that readShareFactor divides: the shared limit, or an enhanced fan-out consumer's own. */
+export function readLimitPerShard(input: SizeInput): number {
+  return input.sharedConsumers > 0 ? SHARD.sharedReadBytesPerSec.value : SHARD.efoReadBytesPerSec.value;
+}
+
 export function trafficConstraints(input: SizeInput): { constraints: Constraint[]; unchecked: ConstraintId[] } {
   const constraints: Constraint[] = [];
   const unchecked: ConstraintId[] = [];
@@ -59,7 +64,7 @@ export function trafficConstraints(input: SizeInput): { constraints: Constraint[
       }
     }
     const bytes = lagDemand(rateBytesPerSec(surge, input.keyBytes), writeBytesPerSec(input), surge.seconds, lag);
-    constraints.push(constraint('lag-bytes', bytes * readShareFactor(input), 'bytes/s', SHARD.sharedReadBytesPerSec.value, headroom));
+    constraints.push(constraint('lag-bytes', bytes * readShareFactor(input), 'bytes/s', readLimitPerShard(input), headroom));
   }
   return { constraints, unchecked };
 }

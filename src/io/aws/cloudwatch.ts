@@ -4,8 +4,7 @@
  */
 import type * as CloudWatchSdk from '@aws-sdk/client-cloudwatch';
 import type { MetricResult } from '../../core/cloudwatch/demand.js';
-import type { MetricQuery } from '../../core/cloudwatch/period.js';
-import { CLOUDWATCH } from '../../core/facts.js';
+import { batchSize, type MetricQuery } from '../../core/cloudwatch/period.js';
 import { retryThrottled, type Clock } from '../../core/live/retry.js';
 import { mapAwsError } from './errors.js';
 import { cjsExports, clientConfig, explicitEndpoint, quietSdk, type AwsSettings } from './settings.js';
@@ -19,12 +18,6 @@ export interface CloudWatchReader {
   readonly calls: number;
   readonly endpoint: string | undefined;
   close(): void;
-}
-
-/** Queries per call so that each call's data points fit in one answer. */
-export function batchSize(pointsPerQuery: number): number {
-  const byPoints = Math.floor(CLOUDWATCH.getMetricDataMaxDatapoints.value / Math.max(1, pointsPerQuery));
-  return Math.max(1, Math.min(CLOUDWATCH.getMetricDataMaxMetrics.value, byPoints));
 }
 
 export async function openCloudWatch(settings: AwsSettings, region: string, stream: string, clock: Clock, onThrottle: () => void): Promise<CloudWatchReader> {

@@ -3,6 +3,7 @@
  * on first use only.
  */
 import type * as KinesisSdk from '@aws-sdk/client-kinesis';
+import { STREAM } from '../../core/facts.js';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { ApiError, type IteratorStart, type KinesisApi, type RecordsPage, type ShardsPage, type StreamSummary } from '../../core/live/api.js';
 import type { StreamRef } from '../../core/live/source.js';
@@ -64,7 +65,7 @@ export async function openStream(ref: StreamRef, settings: AwsSettings, maxSocke
           status: d.StreamStatus ?? 'ACTIVE',
           mode: d.StreamModeDetails?.StreamMode,
           openShardCount: d.OpenShardCount,
-          retentionHours: d.RetentionPeriodHours ?? 24,
+          retentionHours: d.RetentionPeriodHours ?? STREAM.retentionDefaultHours.value,
           createdMs: d.StreamCreationTimestamp?.getTime(),
           shardLevelMetrics: metrics,
           maxRecordSizeKiB: d.MaxRecordSizeInKiB,

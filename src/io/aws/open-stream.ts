@@ -3,13 +3,13 @@
  * the shard list; and LiveError turned into the command's usage or input errors. Used by the
  * kinesis:// source (../sources/kinesis.ts), --shard-map kinesis://NAME and kds size.
  */
-import { listAllShards, type StreamSummary } from '../../core/live/api.js';
+import { ApiError, listAllShards, type StreamSummary } from '../../core/live/api.js';
 import { LiveError } from '../../core/live/errors.js';
 import { retryThrottled, type Clock } from '../../core/live/retry.js';
 import { streamShards, type ListedShard } from '../../core/live/shards.js';
 import { parseStreamRef, type StreamRef } from '../../core/live/source.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
-import { InputError, UsageError } from '../../errors.js';
+import { InputError, InterruptedError, UsageError } from '../../errors.js';
 import { echoValue } from '../../render/escape.js';
 import { realClock } from '../clock.js';
 import type { Io } from '../io.js';
@@ -19,8 +19,17 @@ import { checkAwsFlags, type AwsFlags, type AwsSettings } from './settings.js';
 /** Calls in flight at once: enough to keep many shards busy, few enough to bound memory (each page is up to 10 MiB). */
 export const MAX_IN_FLIGHT = 32;
 
+/**
+ * LiveError as the command's usage or input error. An ApiError that reaches here was not handled
+ * where it was thrown (a call outside retryThrottled): it ends the command with a message, not as a bug.
+ */
 export function liveError(error: unknown): unknown {
   if (error instanceof LiveError) return error.kind === 'usage' ? new UsageError(error.message) : new InputError(error.message);
+  if (error instanceof ApiError) {
+    if (error.code === 'aborted') return new InterruptedError();
+    const what = error.code === 'throttled' ? 'AWS throttled a call' : 'a shard iterator expired';
+    return new InputError(`${what} (${echoValue(error.message, 200)}): try again later.`);
+  }
   return error;
 }
 

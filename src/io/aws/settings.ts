@@ -4,6 +4,7 @@
  * SDK itself is loaded here, lazily, so that commands that never call AWS never pay for it.
  */
 import { UsageError } from '../../errors.js';
+import { echoValue } from '../../render/escape.js';
 
 /** What the user chose on the command line. */
 export interface AwsFlags {
@@ -15,10 +16,10 @@ export interface AwsFlags {
 /** Checks the AWS flags' form (a URL, a Region name, no empty profile) before anything is called. */
 export function checkAwsFlags(flags: AwsFlags): void {
   if (flags.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(flags.endpointUrl)) {
-    throw new UsageError(`--endpoint-url expects a URL such as http://127.0.0.1:4567, got '${flags.endpointUrl}'.`);
+    throw new UsageError(`--endpoint-url expects a URL such as http://127.0.0.1:4567, got '${echoValue(flags.endpointUrl)}'.`);
   }
   if (flags.region !== undefined && !/^[a-z0-9-]{2,40}$/.test(flags.region)) {
-    throw new UsageError(`--region expects a Region name such as us-east-1, got '${flags.region}'.`);
+    throw new UsageError(`--region expects a Region name such as us-east-1, got '${echoValue(flags.region)}'.`);
   }
   if (flags.profile !== undefined && flags.profile.trim().length === 0) throw new UsageError('--profile expects a profile name, got an empty string.');
 }

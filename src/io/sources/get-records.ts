@@ -12,7 +12,7 @@ import { RecordFeeder } from '../../core/keys/record-feed.js';
 import type { KeyRecord } from '../../core/keys/record.js';
 import { EPOCH_MILLIS_FROM, parseTimestamp } from '../../core/keys/timestamp.js';
 import type { ByteInput } from './bytes.js';
-import { JsonDocuments } from './json-documents.js';
+import { JsonDocuments } from '../../core/keys/json-document-split.js';
 import type { ReadRequest, ReadResult } from './source.js';
 
 const encoder = new TextEncoder();

@@ -2,7 +2,7 @@
 import { Accumulator } from '../../core/keys/accumulate.js';
 import { recordOf, resolveFields, type FieldChoice, type FieldPaths } from '../../core/keys/fields.js';
 import { RecordFeeder } from '../../core/keys/record-feed.js';
-import { JsonDocuments } from './json-documents.js';
+import { JsonDocuments } from '../../core/keys/json-document-split.js';
 import { LineSplitter } from './lines.js';
 import type { ByteInput } from './bytes.js';
 import type { ReadRequest, ReadResult } from './source.js';

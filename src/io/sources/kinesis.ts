@@ -8,7 +8,7 @@
  * The AWS SDK is loaded only once ownShardMap() runs (../aws/kinesis.ts imports it on first use).
  */
 import { resolve } from 'node:path';
-import { READ_API } from '../../core/facts.js';
+import { READ_API, SHARD } from '../../core/facts.js';
 import { Accumulator } from '../../core/keys/accumulate.js';
 import { COLUMN_FLAGS, type FlaggedRole } from '../../core/keys/columns.js';
 import { FIELD_FLAGS } from '../../core/keys/fields.js';
@@ -92,10 +92,14 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
   let opened: Opened | undefined;
   let shards: StreamShards | undefined;
   let saver: CsvSaver | undefined;
+  /** The read ended and the saved file was written out: closing it has nothing left to fail on. */
+  let readDone = false;
 
   const close = (): void => {
     try {
-      saver?.close();
+      // Without a finished read an error is on its way; a failed --save write must not replace it.
+      if (readDone) saver?.close();
+      else saver?.abandon();
     } finally {
       saver = undefined;
       opened?.stream.close();
@@ -106,7 +110,7 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
   const ownShardMap = async () => {
     if (input.callsPerSecond > 1) {
       ctx.notice(
-        `--calls-per-second ${input.callsPerSecond} uses ${input.callsPerSecond} of the 5 GetRecords calls each shard allows a second: the stream's own consumers may be throttled while kds reads.`,
+        `--calls-per-second ${input.callsPerSecond} uses ${input.callsPerSecond} of the ${SHARD.getRecordsCallsPerSec.value} GetRecords calls each shard allows a second: the stream's own consumers may be throttled while kds reads.`,
       );
     }
     // Made before any call, so that a file in the way is said at once (kds never overwrites one).
@@ -136,10 +140,8 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
       closed: toRead.length - open,
       callsPerSecond: input.callsPerSecond,
     };
+    // The start line gives the window as it will be read; a --from cut to the oldest record kept is said once, in the summary.
     ctx.notice(liveStartLine(plan));
-    if (window.clipped !== undefined) {
-      ctx.notice(`--from ${input.fromText} lies before the oldest record the stream keeps: reading from ${isoSecond(window.startMs)}.`);
-    }
     const acc = new Accumulator({ map: request.map, maxKeys: request.maxKeys, strict: request.strict });
     // Each record counts on the shard it was read from: that is where its load is.
     const feeder = new RecordFeeder(acc, { timed: true, observedShards: true });
@@ -163,6 +165,8 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
     } finally {
       offInterrupt();
     }
+    saver?.flush();
+    readDone = true;
     const s = result.stats;
     if (s.userRecords === 0) {
       if (result.stoppedBy === 'interrupt') throw new InterruptedError('stopped with Ctrl+C before any record was read.');

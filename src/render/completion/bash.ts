@@ -5,9 +5,10 @@
  */
 import { argumentCases, header, optionalFlagCases, valueCases, type Quote } from './shared.js';
 import { pathKey, valueFlagNames, type CompletionSpec, type Values } from './spec.js';
+import { singleQuoted } from '../text.js';
 
 /** A word in single quotes, safe for bash. */
-const q: Quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+const q: Quote = singleQuoted;
 
 function words(list: readonly string[]): string {
   return q(list.join(' '));

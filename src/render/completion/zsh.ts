@@ -4,8 +4,9 @@
  */
 import { argumentCases, header, optionalFlagCases, valueCases, type Quote } from './shared.js';
 import { pathKey, valueFlagNames, type CompletionSpec, type Values } from './spec.js';
+import { singleQuoted } from '../text.js';
 
-const q: Quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+const q: Quote = singleQuoted;
 
 /** "name:description" for _describe; a colon in the name would end it, so it is escaped. */
 function described(name: string, description: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demandFrom, enhancedMetricsOn, percentile, rankShards, seriesOf, type MetricResult } from '../../../src/core/cloudwatch/demand.js';
-import { callsNeeded, choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../../src/core/cloudwatch/period.js';
+import { batchSize, choosePeriod, shardPeriod, shardQueries, streamQueries } from '../../../src/core/cloudwatch/period.js';
 import { uniformShardMap } from '../../../src/core/keys/shard-map.js';
 
 const T0 = Date.UTC(2026, 10, 20, 0, 0, 0);
@@ -65,11 +65,11 @@ describe('queries', () => {
     expect(shardPeriod(4, 60 * 86_400, 300, 1_000_000)).toBe(300);
   });
 
-  it('counts the GetMetricData calls: 500 metrics and 100,800 data points a call', () => {
-    expect(callsNeeded(5, 20_160)).toBe(1);
-    expect(callsNeeded(5, 20_161)).toBe(2);
-    expect(callsNeeded(1000, 10)).toBe(2);
-    expect(callsNeeded(0, 10)).toBe(0);
+  it('batches the GetMetricData queries: 500 metrics and 100,800 data points a call', () => {
+    expect(batchSize(20_160)).toBe(5);
+    expect(batchSize(20_161)).toBe(4);
+    expect(batchSize(10)).toBe(500);
+    expect(batchSize(200_000)).toBe(1);
   });
 });
 
@@ -170,6 +170,19 @@ describe('rankShards', () => {
     const r = rankShards(results, map, 60, 1.5);
     expect(r.measure).toBe('bytes');
     expect(r.shards[0]).toMatchObject({ shardId: 'shardId-000000000002', hot: true, reasons: ['share'] });
+  });
+
+  it('does not call a shard hot on its share from a handful of records (the keys analyze rule)', () => {
+    // 5 records of 10 on one shard of 4: twice its fair share, but the 95% interval on 5 of 10
+    // reaches down to about 24%, under the line of 1.5 x 25%.
+    const counts = [5, 2, 2, 1];
+    const few = rankShards(counts.flatMap((n, i) => [minute(`s${i}r`, [n]), minute(`s${i}b`, [n * 100])]), map, 60, 1.5);
+    expect(few.small).toBe(true);
+    expect(few.shards[0]).toMatchObject({ shardId: 'shardId-000000000000', hotness: 2, hot: false, reasons: [] });
+    // 300 on one shard and 10 on each other: hot even at the low end of its interval.
+    const clear = rankShards(['0', '1', '2', '3'].flatMap((i) => [minute(`s${i}r`, [i === '0' ? 300 : 10]), minute(`s${i}b`, [1000])]), map, 60, 1.5);
+    expect(clear.small).toBe(false);
+    expect(clear.shards[0]).toMatchObject({ hot: true, reasons: ['share'] });
   });
 
   it('counts the shards without any data point', () => {

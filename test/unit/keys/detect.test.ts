@@ -18,6 +18,12 @@ describe('format detection (--format auto)', () => {
     expect(described('partitionKey\nx\ny\n')).toBe('CSV, 1 column, header row');
   });
 
+  it("reads kds --save's own CSV as CSV when a quoted key holds a tab, and still refuses tabs in another CSV's fields", () => {
+    const saved = 'partition_key,bytes,timestamp,explicit_hash_key,shard_id,kpl_aggregated\n"tab\there",7,2026-01-01T00:00:00.000Z,,shardId-000000000000,\nk,7,2026-01-01T00:00:00.000Z,,shardId-000000000000,\n';
+    expect(described(saved)).toBe('CSV, 6 columns, header row');
+    expect(() => detect('partition_key,bytes\n"tab\there",7\nk,7\n')).toThrow(/looks like CSV but has tabs inside its fields/);
+  });
+
   it('takes a first row of data as data when the key column is given by number', () => {
     expect(described('k1,100\nk2,200\nk1,50\n', { columns: { key: '1' } })).toBe('CSV, 2 columns, no header row');
   });

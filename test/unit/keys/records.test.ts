@@ -177,7 +177,7 @@ describe('KPL evidence', () => {
       { key: 'u1', dataBytes: 3, time: 12.5, shardId: 'shardId-000000000001', aggregated: true },
       { key: 'u2', dataBytes: 2, time: 12.5, explicitHashKey: '7', shardId: 'shardId-000000000001', aggregated: true },
     ]);
-    expect(stats).toEqual({ aggregated: 1, userRecords: 2, corrupt: 0 });
+    expect(stats).toEqual({ aggregated: 1, userRecords: 2, corrupt: 0, checksumMismatches: 0 });
   });
 
   it('passes a plain record on, also one that starts with the magic bytes but fails the checksum (as the KCL does)', () => {
@@ -187,7 +187,7 @@ describe('KPL evidence', () => {
     expandRecord({ key: 'a', dataBytes: 8, time: 0 }, Uint8Array.from([...KPL_MAGIC, 1, 2, 3, 4]), stats, emit);
     expandRecord({ key: 'b', dataBytes: 3, time: 0 }, Uint8Array.from([0xf3, 0x89, 0x9a]), stats, emit);
     expect(seen).toEqual(['a', 'b']);
-    expect(stats).toEqual({ aggregated: 0, userRecords: 0, corrupt: 0 });
+    expect(stats).toEqual({ aggregated: 0, userRecords: 0, corrupt: 0, checksumMismatches: 0 });
   });
 
   it('counts a corrupt aggregate once, under its outer key', () => {
@@ -196,7 +196,20 @@ describe('KPL evidence', () => {
     // A good checksum over bytes that are not an AggregatedRecord (a length that runs past the end).
     expandRecord({ key: 'outer', dataBytes: 1, time: 0 }, frame(Uint8Array.of(0x0a, 0x7f, 0x61)), stats, (r) => seen.push(r.key));
     expect(seen).toEqual(['outer']);
-    expect(stats).toEqual({ aggregated: 1, userRecords: 0, corrupt: 1 });
+    expect(stats).toEqual({ aggregated: 1, userRecords: 0, corrupt: 1, checksumMismatches: 0 });
+  });
+
+  it('counts checksum mismatches and says why an aggregate is corrupt, for files and live reads alike', () => {
+    const stats = newExpandStats();
+    const broken = encodeAggregate([{ key: 'u1', data: enc.encode('abc') }]);
+    broken[broken.length - 1] = broken[broken.length - 1]! ^ 1;
+    const problems: string[] = [];
+    const seen: string[] = [];
+    expandRecord({ key: 'outer', dataBytes: broken.length, time: 0 }, broken, stats, (r) => seen.push(r.key), (p) => problems.push(p));
+    expandRecord({ key: 'bad', dataBytes: 1, time: 0 }, frame(Uint8Array.of(0x0a, 0x7f, 0x61)), stats, (r) => seen.push(r.key), (p) => problems.push(p));
+    expect(seen).toEqual(['outer', 'bad']);
+    expect(stats).toEqual({ aggregated: 1, userRecords: 0, corrupt: 1, checksumMismatches: 1 });
+    expect(problems).toHaveLength(1);
   });
 
   it('needs more than a key named "a" to warn', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/core/live/api.js';
-import { InputError, UsageError } from '../../../src/errors.js';
+import { InputError, InterruptedError, UsageError } from '../../../src/errors.js';
+import { liveError } from '../../../src/io/aws/open-stream.js';
 import { mapAwsError } from '../../../src/io/aws/errors.js';
-import { explicitEndpoint, NoThrottleRetry } from '../../../src/io/aws/settings.js';
+import { checkAwsFlags, explicitEndpoint, NoThrottleRetry } from '../../../src/io/aws/settings.js';
 
 function awsError(name: string, message = 'm', extra: Record<string, unknown> = {}): Error {
   const e = new Error(message);
@@ -84,5 +85,30 @@ describe('AWS settings', () => {
     const third = await retry.refreshRetryTokenForRetry(second, { errorType: 'SERVER_ERROR' });
     expect(third.getRetryCount()).toBe(2);
     await expect(retry.refreshRetryTokenForRetry(third, { errorType: 'TRANSIENT' })).rejects.toThrow();
+  });
+});
+
+describe('liveError', () => {
+  it('ends the command with an input error when a throttled or expired call reaches it unhandled', () => {
+    const throttled = liveError(new ApiError('throttled', 'Rate exceeded for stream orders'));
+    expect(throttled).toBeInstanceOf(InputError);
+    expect((throttled as Error).message).toBe('AWS throttled a call (Rate exceeded for stream orders): try again later.');
+    expect(liveError(new ApiError('expired-iterator', 'old'))).toBeInstanceOf(InputError);
+  });
+
+  it('takes an aborted call for Ctrl+C', () => {
+    expect(liveError(new ApiError('aborted', 'stopped'))).toBeInstanceOf(InterruptedError);
+  });
+
+  it('leaves errors it does not know alone', () => {
+    const e = new TypeError('x');
+    expect(liveError(e)).toBe(e);
+  });
+});
+
+describe('checkAwsFlags', () => {
+  it('repeats a bad --endpoint-url or --region escaped and cut, as every echoed value', () => {
+    expect(() => checkAwsFlags({ endpointUrl: `ftp://\u001b[2J${'x'.repeat(300)}` })).toThrow(/^--endpoint-url expects a URL such as http:\/\/127\.0\.0\.1:4567, got 'ftp:\/\/\\x1b\[2Jx{29}\u2026x{17}'\.$/);
+    expect(() => checkAwsFlags({ region: 'EU WEST\n1' })).toThrow("--region expects a Region name such as us-east-1, got 'EU WEST\\n1'.");
   });
 });

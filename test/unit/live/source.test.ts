@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isStreamRef, parseStreamRef } from '../../../src/core/live/source.js';
 
 describe('stream references', () => {
+  it('repeats a long reference cut in the middle, quoted', () => {
+    expect(() => parseStreamRef(`kinesis://${'a b'.repeat(200)}`)).toThrow(/^the stream "kinesis:\/\/a ba b.{26}\u2026.{17}" is not kinesis:\/\/NAME/);
+  });
+
   it('tells a stream from a file', () => {
     expect(isStreamRef('kinesis://orders')).toBe(true);
     expect(isStreamRef('arn:aws:kinesis:eu-west-1:123456789012:stream/orders')).toBe(true);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LiveError } from '../../../src/core/live/errors.js';
+import { formatMsCompact } from '../../../src/render/duration.js';
 import {
   caughtUpPastEnd,
   covered,
-  formatDuration,
   oldestKept,
   parseDuration,
   parseFrom,
@@ -48,10 +48,10 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBeUndefined();
   });
 
-  it('reads back what formatDuration writes, to the second', () => {
+  it('reads back what formatMsCompact writes, to the second', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1000, max: 400 * 86_400_000 }), (ms) => {
-        expect(parseDuration(formatDuration(ms))).toBe(Math.round(ms / 1000) * 1000);
+        expect(parseDuration(formatMsCompact(ms))).toBe(Math.round(ms / 1000) * 1000);
       }),
     );
   });
@@ -90,6 +90,11 @@ describe('parseIsoTime', () => {
 });
 
 describe('parseFrom', () => {
+  it('repeats a long value cut in the middle, not whole', () => {
+    const long = `x${'9'.repeat(500)}y`;
+    expect(() => parseFrom(long, NOW)).toThrow(/got 'x9{41}\u20269{16}y'\.$/);
+  });
+
   it('knows latest and trim-horizon in any case', () => {
     expect(parseFrom('latest', NOW)).toEqual({ kind: 'latest' });
     expect(parseFrom('LATEST', NOW)).toEqual({ kind: 'latest' });

@@ -4,12 +4,12 @@ import { grade, presentInFileOrder } from '../../../src/core/quiz/present.js';
 import {
   choiceName,
   excerpt,
-  formatDuration,
   formatTimeLeft,
   paragraphs,
   prose,
   renderFeedback,
 } from '../../../src/render/quiz.js';
+import { formatMsClock } from '../../../src/render/duration.js';
 import { question } from '../../helpers/quiz.js';
 
 const plain = new Chalk({ level: 0 });
@@ -45,8 +45,8 @@ describe('bank text for the terminal', () => {
   it('formats clocks', () => {
     expect(formatTimeLeft(90_000)).toBe('1:30 left');
     expect(formatTimeLeft(-5)).toBe('0:00 left');
-    expect(formatDuration(3_723_000)).toBe('1:02:03');
-    expect(formatDuration(59_400)).toBe('0:59');
+    expect(formatMsClock(3_723_000)).toBe('1:02:03');
+    expect(formatMsClock(59_400)).toBe('0:59');
   });
 });
 

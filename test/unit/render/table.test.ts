@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { colorizeLines } from '../../../src/render/ansi-lines.js';
-import { renderTable, type Align, type TableSpec } from '../../../src/render/table.js';
+import { renderTable, tableWidth, type Align, type TableSpec } from '../../../src/render/table.js';
 import { displayWidth } from '../../../src/render/width.js';
 
 const plain = new Chalk({ level: 0 });
@@ -90,5 +90,14 @@ describe('displayWidth', () => {
   it('takes no columns for colour codes and two for an emoji', () => {
     expect(displayWidth('\u001b[1mbold\u001b[22m')).toBe(4);
     expect(displayWidth('ok 😀')).toBe(5);
+  });
+});
+
+describe('tableWidth', () => {
+  it('is the width renderTable draws, wide characters counted as two columns', () => {
+    const rows = [['Key', 'Records'], ['日本語', '12'], ['🔥', '1,000']];
+    const drawn = renderTable({ head: rows[0]!, rows: rows.slice(1) }, plain).split('\n');
+    expect(Math.max(...drawn.map((l) => displayWidth(l)))).toBe(tableWidth(rows));
+    expect(tableWidth(rows)).toBe(1 + 6 + 1 + 1 + 1 + 7);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bullet, shellLines, visibleLength, wrap } from '../../../src/render/text.js';
+import { bullet, shellLines, shellWord, singleQuoted, visibleLength, wrap } from '../../../src/render/text.js';
 
 describe('wrap', () => {
   it('breaks at spaces so that no line passes the width', () => {
@@ -37,5 +37,19 @@ describe('shellLines', () => {
 
   it('leaves a short command on one line', () => {
     expect(shellLines('aws kinesis list-shards', 80)).toBe('  aws kinesis list-shards');
+  });
+});
+
+describe('shellWord and singleQuoted', () => {
+  it('keeps a plain word, single-quotes anything else, and closes a quote inside', () => {
+    expect(shellWord('shardId-000000000001')).toBe('shardId-000000000001');
+    expect(shellWord('a,b/c.d')).toBe('a,b/c.d');
+    expect(shellWord('my bank')).toBe("'my bank'");
+    expect(shellWord("it's")).toBe("'it'\\''s'");
+    expect(singleQuoted('plain')).toBe("'plain'");
+  });
+
+  it('escapes what a terminal could act on before it quotes', () => {
+    expect(shellWord('bank\u001b[2J')).toBe("'bank\\x1b[2J'");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SizeInput } from '../../../src/core/size/input.js';
 import { onDemandRisks, type OnDemandRisk } from '../../../src/core/size/risks.js';
 import { MIB } from '../../../src/core/units.js';
+import { riskText } from '../../../src/render/size-cost.js';
 
 const base: SizeInput = {
   dataBytesPerSec: 3 * MIB,
@@ -36,6 +37,16 @@ describe('on-demand risks', () => {
   it('checks the records of a surge too: 100-byte records tripling in count throttle', () => {
     const input = { dataBytesPerSec: 1000 * 100, recordsPerSec: 1000, surge: { dataBytesPerSec: 3000 * 100, recordsPerSec: 3000, seconds: 5 } };
     expect(risk(input, 'on-demand-surge').throttles).toBe(true);
+  });
+
+  it('names the term that throttles: the records when only they more than double', () => {
+    const input = { dataBytesPerSec: 1000 * 100, recordsPerSec: 1000, surge: { dataBytesPerSec: 3000 * 50, recordsPerSec: 3000, seconds: 5 } };
+    const r = risk(input, 'on-demand-surge');
+    expect(r).toMatchObject({ throttles: true, throttledBy: 'records', lookbackDays: 30 });
+    expect(riskText(r)).toContain('The surge to 3,000 records/s is more than 2x the peak of 1,000 records/s');
+    const bytes = risk({ surge: { dataBytesPerSec: 6.5 * MIB, seconds: 60 } }, 'on-demand-surge');
+    expect(bytes.throttledBy).toBe('bytes');
+    expect(riskText(bytes)).toContain('The surge to 6.5 MiB/s is more than 2x the peak of 3 MiB/s');
   });
 
   it('always says hot keys still throttle', () => {
