@@ -39,7 +39,7 @@ function run(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
   const buffers = new Set<ArrayBuffer>();
   for (const table of [data.keys, data.routes]) {
     if (table === undefined) continue;
-    for (const a of [table.arena, table.offset, table.length, table.fh, table.stats, table.hash]) buffers.add(a.buffer as ArrayBuffer);
+    for (const a of [table.arena, table.records, table.error]) if (a !== undefined) buffers.add(a.buffer as ArrayBuffer);
   }
   return {
     result: { ok: true, data, lines: scanner.line - 1, rows: scanner.rows, blankLines: scanner.blankLines },

@@ -5,6 +5,12 @@
  * computed once, when it is first seen, and stored next to its counters. Keys are ordinary bytes,
  * so `__proto__` or `constructor` are keys like any other.
  *
+ * Each key is one 48-byte record (counters, shard, where its bytes are, its hash key), found
+ * through a small open-addressing index of 8 bytes per slot. Records and key bytes are appended in
+ * order into memory reserved up front for the first RESERVED_KEYS keys, so that the pages are
+ * touched only as keys arrive and nothing is copied while the table grows; past that they grow by
+ * half at a time.
+ *
  * Memory is bounded: past `maxEntries` distinct keys the table purges the less frequent half, in the
  * manner of the Space-Saving heavy-hitter sketch. A key that enters after a purge starts at the
  * purge's `floor` (the largest count a purged or never-seen key can have), so `records` stays an
@@ -26,7 +32,25 @@ export function fnv1a(bytes: Uint8Array, start: number, end: number): number {
   return h;
 }
 
-const MIN_CAPACITY = 1024;
+/**
+ * A record is RECORD_WORDS 32-bit words: records (a double, words 0-1; an upper bound, exact when
+ * the key's error is 0), bytes (a double, words 2-3), then the fields below, then the hash key's
+ * four big-endian words (most significant first).
+ */
+export const RECORD_WORDS = 12;
+/** Doubles per record: records at e * RECORD_DOUBLES, bytes just after. */
+export const RECORD_DOUBLES = RECORD_WORDS / 2;
+export const REC_SHARD = 4;
+export const REC_FNV = 5;
+export const REC_OFFSET = 6;
+export const REC_LENGTH = 7;
+export const REC_HASH = 8;
+
+/** Keys whose records (and a share of key bytes) are reserved when the table is made. */
+const RESERVED_KEYS = 1 << 18;
+const RESERVED_KEY_BYTES = 24;
+const MIN_SLOTS = 1024;
+const PURGE_SAMPLE = 4096;
 
 /** A table's keys and counters as plain typed arrays: what a worker thread sends back. */
 export interface KeyTableData {
@@ -36,13 +60,11 @@ export interface KeyTableData {
   readonly purges: number;
   readonly inserted: number;
   readonly arena: Uint8Array;
-  readonly offset: Uint32Array;
-  readonly length: Uint32Array;
-  readonly fh: Int32Array;
-  readonly stats: Float64Array;
-  readonly hash: Uint32Array;
+  /** RECORD_WORDS words per key. */
+  readonly records: Int32Array;
+  /** How much of each key's records may predate its entry; undefined while every count is exact. */
+  readonly error: Float64Array | undefined;
 }
-const PURGE_SAMPLE = 4096;
 
 export class KeyTable {
   /** Number of keys held. */
@@ -56,37 +78,31 @@ export class KeyTable {
 
   arena: Uint8Array;
   arenaUsed = 0;
-  offset: Uint32Array;
-  length: Uint32Array;
-  fh: Int32Array;
-  /**
-   * Four numbers per key, side by side so that a row touches one cache line: records (an upper
-   * bound, exact when error is 0), bytes counted while the key was in the table, error (how much
-   * of records may belong to the time before the key entered) and shard.
-   */
-  stats: Float64Array;
-  /** The routing hash key of each entry, four words each. */
-  hash: Uint32Array;
+  /** The records, as words (shard, FNV-1a, offset, length) ... */
+  rec: Int32Array;
+  /** ... as doubles (records, bytes) ... */
+  num: Float64Array;
+  /** ... and as unsigned words (the hash key at e * RECORD_WORDS + REC_HASH). */
+  words: Uint32Array;
+  /** Per key: how much of its records may belong to the time before it entered (after a purge). */
+  error: Float64Array | undefined;
 
-  /**
-   * Open addressing, four ints per slot: entry + 1 (0 when empty), the key's FNV-1a, its arena
-   * offset and its length; a lookup reads one slot and the arena, nothing else.
-   */
-  private slots: Int32Array;
-  private mask: number;
+  /** Open addressing, two ints per slot: entry + 1 (0 when empty) and the key's FNV-1a. */
+  slots: Int32Array;
+  /** Slot count - 1 (a power of two minus one). */
+  mask: number;
   private capacity: number;
 
   constructor(public maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 2) throw new RangeError('a key table needs room for 2 keys or more');
-    this.capacity = Math.min(MIN_CAPACITY, maxEntries);
-    this.arena = new Uint8Array(64 * 1024);
-    this.offset = new Uint32Array(this.capacity);
-    this.length = new Uint32Array(this.capacity);
-    this.fh = new Int32Array(this.capacity);
-    this.stats = new Float64Array(this.capacity * 4);
-    this.hash = new Uint32Array(this.capacity * 4);
-    const slotCount = nextPowerOfTwo(this.capacity * 2);
-    this.slots = new Int32Array(slotCount * 4);
+    this.capacity = Math.min(RESERVED_KEYS, maxEntries);
+    const buffer = new ArrayBuffer(this.capacity * RECORD_WORDS * 4);
+    this.rec = new Int32Array(buffer);
+    this.num = new Float64Array(buffer);
+    this.words = new Uint32Array(buffer);
+    this.arena = new Uint8Array(this.capacity * RESERVED_KEY_BYTES);
+    const slotCount = slotsFor(Math.min(this.capacity, MIN_SLOTS / 2));
+    this.slots = new Int32Array(slotCount * 2);
     this.mask = slotCount - 1;
   }
 
@@ -100,43 +116,28 @@ export class KeyTable {
     const len = end - start;
     const slots = this.slots;
     const mask = this.mask;
-    let i = (h & mask) << 2;
+    const rec = this.rec;
+    let i = h & mask;
     for (;;) {
-      const slot = slots[i]!;
+      const slot = slots[i * 2]!;
       if (slot === 0) return -1;
-      if (slots[i + 1] === h && slots[i + 3] === len) {
-        const arena = this.arena;
-        const o = slots[i + 2]!;
-        let k = 0;
-        while (k < len && arena[o + k] === bytes[start + k]) k++;
-        if (k === len) return slot - 1;
+      if (slots[i * 2 + 1] === h) {
+        const r = (slot - 1) * RECORD_WORDS;
+        if (rec[r + REC_LENGTH] === len) {
+          const arena = this.arena;
+          const o = rec[r + REC_OFFSET]!;
+          let k = 0;
+          while (k < len && arena[o + k] === bytes[start + k]) k++;
+          if (k === len) return slot - 1;
+        }
       }
-      i = (i + 4) & (mask << 2 | 3);
+      i = (i + 1) & mask;
     }
-  }
-
-  /**
-   * Reads the slot, key bytes and counters that find() is about to need for each hash, without
-   * depending on one another: the CPU overlaps the cache misses of a whole batch this way, and the
-   * lookups that follow find everything in cache. Returns a value only so that the reads are kept.
-   */
-  warm(hashes: Int32Array, count: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
-    const arena = this.arena;
-    const stats = this.stats;
-    let x = 0;
-    for (let i = 0; i < count; i++) {
-      const j = (hashes[i]! & mask) << 2;
-      const e = slots[j]! - 1;
-      x ^= arena[slots[j + 2]!]! ^ (e >= 0 ? stats[e * 4]! : 0);
-    }
-    return x;
   }
 
   /**
    * Adds a key that find() did not find; returns its entry. May purge first, so entry numbers
-   * held from before this call are no longer valid.
+   * held from before this call are no longer valid, and may replace the arrays.
    */
   insert(bytes: Uint8Array, start: number, end: number, h: number): number {
     if (this.size === this.capacity) {
@@ -151,63 +152,88 @@ export class KeyTable {
     }
     const e = this.size++;
     this.inserted++;
-    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
-    this.offset[e] = this.arenaUsed;
-    this.length[e] = len;
-    this.arenaUsed += len;
-    this.fh[e] = h;
-    const at = e * 4;
-    this.stats[at] = this.floor;
-    this.stats[at + 1] = 0;
-    this.stats[at + 2] = this.floor;
-    this.stats[at + 3] = 0;
-    this.place(e);
+    const arena = this.arena;
+    const o = this.arenaUsed;
+    // A loop, not arena.set(bytes.subarray(...)): no object is made per key.
+    if (len <= 64) for (let k = 0; k < len; k++) arena[o + k] = bytes[start + k]!;
+    else arena.set(bytes.subarray(start, end), o);
+    const r = e * RECORD_WORDS;
+    const d = e * RECORD_DOUBLES;
+    this.num[d] = this.floor;
+    this.num[d + 1] = 0;
+    this.rec[r + REC_SHARD] = 0;
+    this.rec[r + REC_FNV] = h;
+    this.rec[r + REC_OFFSET] = o;
+    this.rec[r + REC_LENGTH] = len;
+    this.arenaUsed = o + len;
+    if (this.floor > 0) this.errors()[e] = this.floor;
+    else if (this.error !== undefined) this.error[e] = 0;
+    if (this.size * 2 > this.mask + 1) this.rebuildSlots();
+    else this.place(e, h);
     return e;
   }
 
   /** Upper bound of the key's records (exact when errorOf is 0). */
   recordsOf(e: number): number {
-    return this.stats[e * 4]!;
+    return this.num[e * RECORD_DOUBLES]!;
   }
 
   /** Records seen while the key was in the table: a lower bound, exact when errorOf is 0. */
   observedOf(e: number): number {
-    return this.stats[e * 4]! - this.stats[e * 4 + 2]!;
+    const records = this.num[e * RECORD_DOUBLES]!;
+    return this.error === undefined ? records : records - this.error[e]!;
   }
 
   bytesOf(e: number): number {
-    return this.stats[e * 4 + 1]!;
+    return this.num[e * RECORD_DOUBLES + 1]!;
   }
 
   errorOf(e: number): number {
-    return this.stats[e * 4 + 2]!;
+    return this.error === undefined ? 0 : this.error[e]!;
   }
 
   shardOf(e: number): number {
-    return this.stats[e * 4 + 3]!;
+    return this.rec[e * RECORD_WORDS + REC_SHARD]!;
   }
 
   setShard(e: number, shard: number): void {
-    this.stats[e * 4 + 3] = shard;
+    this.rec[e * RECORD_WORDS + REC_SHARD] = shard;
+  }
+
+  /** Where the entry's hash key starts in `words`. */
+  hashAt(e: number): number {
+    return e * RECORD_WORDS + REC_HASH;
   }
 
   /** Adds records and bytes to a key. */
   add(e: number, records: number, bytes: number): void {
-    const at = e * 4;
-    this.stats[at] = this.stats[at]! + records;
-    this.stats[at + 1] = this.stats[at + 1]! + bytes;
+    const d = e * RECORD_DOUBLES;
+    this.num[d] = this.num[d]! + records;
+    this.num[d + 1] = this.num[d + 1]! + bytes;
   }
 
   /** Computes and stores the MD5 hash key of an entry's bytes. */
   hashEntry(e: number): void {
-    const o = this.offset[e]!;
-    md5Words(this.arena, o, o + this.length[e]!, this.hash, e * 4);
+    const r = e * RECORD_WORDS;
+    const o = this.rec[r + REC_OFFSET]!;
+    md5Words(this.arena, o, o + this.rec[r + REC_LENGTH]!, this.words, r + REC_HASH);
+  }
+
+  /** Where an entry's key starts in the arena. */
+  keyOffset(e: number): number {
+    return this.rec[e * RECORD_WORDS + REC_OFFSET]!;
+  }
+
+  /** The length of an entry's key in bytes. */
+  keyLength(e: number): number {
+    return this.rec[e * RECORD_WORDS + REC_LENGTH]!;
   }
 
   /** The key bytes of an entry (a view into the arena: copy it before the table changes). */
   keyBytes(e: number): Uint8Array {
-    const o = this.offset[e]!;
-    return this.arena.subarray(o, o + this.length[e]!);
+    const r = e * RECORD_WORDS;
+    const o = this.rec[r + REC_OFFSET]!;
+    return this.arena.subarray(o, o + this.rec[r + REC_LENGTH]!);
   }
 
   /** The table as plain arrays (views of its own memory: the table must not be used afterwards). */
@@ -220,11 +246,8 @@ export class KeyTable {
       purges: this.purges,
       inserted: this.inserted,
       arena: this.arena.subarray(0, this.arenaUsed),
-      offset: this.offset.subarray(0, n),
-      length: this.length.subarray(0, n),
-      fh: this.fh.subarray(0, n),
-      stats: this.stats.subarray(0, n * 4),
-      hash: this.hash.subarray(0, n * 4),
+      records: this.rec.subarray(0, n * RECORD_WORDS),
+      error: this.error?.subarray(0, n),
     };
   }
 
@@ -236,89 +259,114 @@ export class KeyTable {
   mergeFrom(other: KeyTableData): void {
     // insert() below counts keys again; the merged count is this side's plus the other side's.
     const inserted = this.inserted + other.inserted;
+    const theirs = new Float64Array(other.records.buffer, other.records.byteOffset, other.size * RECORD_DOUBLES);
+    const theirWords = new Uint32Array(other.records.buffer, other.records.byteOffset, other.size * RECORD_WORDS);
     if (other.floor > 0) {
-      const theirs = new KeyTable(Math.max(2, other.size));
+      const index = new KeyTable(Math.max(2, other.size));
       for (let i = 0; i < other.size; i++) {
-        const o = other.offset[i]!;
-        theirs.insert(other.arena, o, o + other.length[i]!, other.fh[i]!);
+        const r = i * RECORD_WORDS;
+        const o = other.records[r + REC_OFFSET]!;
+        index.insert(other.arena, o, o + other.records[r + REC_LENGTH]!, other.records[r + REC_FNV]!);
       }
+      const errors = this.errors();
       for (let e = 0; e < this.size; e++) {
-        const o = this.offset[e]!;
-        if (theirs.find(this.arena, o, o + this.length[e]!, this.fh[e]!) < 0) {
-          this.stats[e * 4] = this.stats[e * 4]! + other.floor;
-          this.stats[e * 4 + 2] = this.stats[e * 4 + 2]! + other.floor;
+        const r = e * RECORD_WORDS;
+        const o = this.rec[r + REC_OFFSET]!;
+        if (index.find(this.arena, o, o + this.rec[r + REC_LENGTH]!, this.rec[r + REC_FNV]!) < 0) {
+          this.num[e * RECORD_DOUBLES] = this.num[e * RECORD_DOUBLES]! + other.floor;
+          errors[e] = errors[e]! + other.floor;
         }
       }
     }
     for (let i = 0; i < other.size; i++) {
-      const o = other.offset[i]!;
-      const end = o + other.length[i]!;
-      const h = other.fh[i]!;
-      const at = i * 4;
+      const r = i * RECORD_WORDS;
+      const o = other.records[r + REC_OFFSET]!;
+      const end = o + other.records[r + REC_LENGTH]!;
+      const h = other.records[r + REC_FNV]!;
+      const shard = other.records[r + REC_SHARD]!;
       let e = this.find(other.arena, o, end, h);
       if (e < 0) {
         e = this.insert(other.arena, o, end, h);
-        this.hash.set(other.hash.subarray(at, at + 4), e * 4);
-        this.setShard(e, other.stats[at + 3]!);
-      } else if (this.shardOf(e) !== other.stats[at + 3]) {
+        this.words.set(theirWords.subarray(r + REC_HASH, r + REC_HASH + 4), e * RECORD_WORDS + REC_HASH);
+        this.setShard(e, shard);
+      } else if (this.shardOf(e) !== shard) {
         this.setShard(e, MIXED_SHARD);
       }
-      this.stats[e * 4] = this.stats[e * 4]! + other.stats[at]!;
-      this.stats[e * 4 + 1] = this.stats[e * 4 + 1]! + other.stats[at + 1]!;
-      this.stats[e * 4 + 2] = this.stats[e * 4 + 2]! + other.stats[at + 2]!;
+      const d = e * RECORD_DOUBLES;
+      this.num[d] = this.num[d]! + theirs[i * RECORD_DOUBLES]!;
+      this.num[d + 1] = this.num[d + 1]! + theirs[i * RECORD_DOUBLES + 1]!;
+      const theirError = other.error === undefined ? 0 : other.error[i]!;
+      if (theirError !== 0 || this.error !== undefined) {
+        const errors = this.errors();
+        errors[e] = errors[e]! + theirError;
+      }
     }
     this.purges += other.purges;
     this.inserted = inserted;
   }
 
-  private place(e: number): void {
-    const h = this.fh[e]!;
-    let i = h & this.mask;
-    while (this.slots[i * 4] !== 0) i = (i + 1) & this.mask;
-    this.slots[i * 4] = e + 1;
-    this.slots[i * 4 + 1] = h;
-    this.slots[i * 4 + 2] = this.offset[e]!;
-    this.slots[i * 4 + 3] = this.length[e]!;
+  /** The error array, made (all zero) when first needed. */
+  private errors(): Float64Array {
+    this.error ??= new Float64Array(this.capacity);
+    return this.error;
+  }
+
+  private place(e: number, h: number): void {
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = h & mask;
+    while (slots[i * 2] !== 0) i = (i + 1) & mask;
+    slots[i * 2] = e + 1;
+    slots[i * 2 + 1] = h;
   }
 
   private grow(): void {
-    const capacity = Math.min(this.capacity * 2, this.maxEntries);
-    this.offset = resize(this.offset, capacity);
-    this.length = resize(this.length, capacity);
-    this.fh = resize(this.fh, capacity);
-    this.stats = resize(this.stats, capacity * 4);
-    this.hash = resize(this.hash, capacity * 4);
+    const capacity = Math.min(Math.ceil(this.capacity * 1.5), this.maxEntries);
+    const buffer = new ArrayBuffer(capacity * RECORD_WORDS * 4);
+    const rec = new Int32Array(buffer);
+    rec.set(this.rec);
+    this.rec = rec;
+    this.num = new Float64Array(buffer);
+    this.words = new Uint32Array(buffer);
+    if (this.error !== undefined) {
+      const error = new Float64Array(capacity);
+      error.set(this.error);
+      this.error = error;
+    }
     this.capacity = capacity;
-    this.rebuildSlots();
   }
 
+  /** Makes the slots hold twice as many as the keys held (or more), and places every key again. */
   private rebuildSlots(): void {
-    const slotCount = nextPowerOfTwo(this.capacity * 2);
-    if (slotCount * 4 !== this.slots.length) this.slots = new Int32Array(slotCount * 4);
+    const slotCount = slotsFor(Math.max(this.size, 1));
+    if (slotCount * 2 !== this.slots.length) this.slots = new Int32Array(slotCount * 2);
     else this.slots.fill(0);
     this.mask = slotCount - 1;
-    for (let e = 0; e < this.size; e++) this.place(e);
+    const rec = this.rec;
+    for (let e = 0; e < this.size; e++) this.place(e, rec[e * RECORD_WORDS + REC_FNV]!);
   }
 
   /** Drops every key whose count is at or below the median of a sample of counts. */
   private purge(): void {
+    const num = this.num;
     const step = Math.max(1, Math.floor(this.size / PURGE_SAMPLE));
     const sample: number[] = [];
-    for (let e = 0; e < this.size; e += step) sample.push(this.stats[e * 4]!);
+    for (let e = 0; e < this.size; e += step) sample.push(num[e * RECORD_DOUBLES]!);
     sample.sort((a, b) => a - b);
     const threshold = Math.max(sample[Math.floor(sample.length / 2)]!, this.floor);
+    const rec = this.rec;
+    const error = this.errors();
     let kept = 0;
     let arenaUsed = 0;
     for (let e = 0; e < this.size; e++) {
-      if (this.stats[e * 4]! <= threshold) continue;
-      const o = this.offset[e]!;
-      const len = this.length[e]!;
+      if (num[e * RECORD_DOUBLES]! <= threshold) continue;
+      const r = e * RECORD_WORDS;
+      const o = rec[r + REC_OFFSET]!;
+      const len = rec[r + REC_LENGTH]!;
       this.arena.copyWithin(arenaUsed, o, o + len);
-      this.offset[kept] = arenaUsed;
-      this.length[kept] = len;
-      this.fh[kept] = this.fh[e]!;
-      this.stats.copyWithin(kept * 4, e * 4, e * 4 + 4);
-      this.hash.copyWithin(kept * 4, e * 4, e * 4 + 4);
+      rec.copyWithin(kept * RECORD_WORDS, r, r + RECORD_WORDS);
+      rec[kept * RECORD_WORDS + REC_OFFSET] = arenaUsed;
+      error[kept] = error[e]!;
       arenaUsed += len;
       kept++;
     }
@@ -330,14 +378,9 @@ export class KeyTable {
   }
 }
 
-function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
+/** The slot count for n keys: a power of two at least twice n. */
+function slotsFor(n: number): number {
+  let p = MIN_SLOTS;
+  while (p < n * 2) p *= 2;
   return p;
-}
-
-function resize<T extends Uint32Array | Int32Array | Float64Array>(array: T, size: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(size);
-  bigger.set(array.subarray(0, Math.min(array.length, size)) as never);
-  return bigger;
 }

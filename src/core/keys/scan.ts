@@ -16,7 +16,7 @@
  * - Numbers (bytes, counts) are plain whole decimals; timestamps follow ./timestamp.ts.
  */
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from './key-table.js';
-import { parseTimestamp } from './timestamp.js';
+import { parseTimestamp, subsecondDigits } from './timestamp.js';
 
 /** Column positions (0-based) of the fields the analysis reads; -1 when absent. */
 export interface Columns {
@@ -29,24 +29,18 @@ export interface Columns {
   readonly shard: number;
 }
 
-/** Rows of the common case, collected so that the sink can look their keys up in a batch. */
-export class RowBatch {
-  size = 0;
-  readonly keyStart = new Int32Array(BATCH_ROWS);
-  readonly keyEnd = new Int32Array(BATCH_ROWS);
-  readonly keyHash = new Int32Array(BATCH_ROWS);
-  readonly ehkStart = new Int32Array(BATCH_ROWS);
-  readonly ehkEnd = new Int32Array(BATCH_ROWS);
-  readonly dataBytes = new Float64Array(BATCH_ROWS);
-  readonly count = new Float64Array(BATCH_ROWS);
-  readonly second = new Float64Array(BATCH_ROWS);
-  readonly line = new Float64Array(BATCH_ROWS);
-  readonly observed = new Int32Array(BATCH_ROWS);
-}
+/**
+ * Reads and counts the plain rows of bytes[start, end) in one loop, updating the scanner's line
+ * and row counts; returns where it stopped: the end, or the first row it leaves to the scanner.
+ */
+export type RowCounter = (bytes: Uint8Array, start: number, end: number, scanner: Scanner) => number;
 
 export interface RowSink {
-  /** Rows whose keys (and explicit hash keys) are all in `bytes`, in input order. */
-  rows(bytes: Uint8Array, batch: RowBatch): void;
+  /**
+   * A loop that reads and counts the common rows itself (no per-row call), for these columns, or
+   * undefined: then every row comes through row(). Asked once the columns are known.
+   */
+  rowCounter?(columns: Columns): RowCounter | undefined;
   /**
    * One record (or `count` records) of partition key bytes[keyStart, keyEnd). ehkStart is -1 when
    * there is no explicit hash key. dataBytes is 0 without a bytes column; second is NaN without a
@@ -99,17 +93,23 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const MAX_TRACKED_FIELDS = 1024;
-/** Rows per batch: enough for the CPU to overlap the table's cache misses, few enough to stay in cache. */
-export const BATCH_ROWS = 64;
+
+/**
+ * A row counter is called on this many bytes at a time (a row that spans the window's end is left
+ * for the next call). Short calls let the code the compiler makes for the counter take over at the
+ * next call: in one long call the running loop would wait for a second compilation of its own
+ * (on-stack replacement), and every way out of the loop runs before the compiler looks at it.
+ */
+const COUNTER_WINDOW = 16 * 1024;
 
 /** What the fast path does with each field. */
-const SKIP = 0;
-const KEY = 1;
-const BYTES = 2;
-const COUNT = 3;
-const TIME = 4;
-const EHK = 5;
-const SHARD = 6;
+export const SKIP = 0;
+export const KEY = 1;
+export const BYTES = 2;
+export const COUNT = 3;
+export const TIME = 4;
+export const EHK = 5;
+export const SHARD = 6;
 /** fastRow could not read the row; the general path reads it (and reports any problem). */
 const USE_GENERAL = -2;
 
@@ -127,10 +127,13 @@ export class Scanner {
   /** The input ended inside a quoted field. */
   unterminatedQuote = false;
 
+  /** What each column up to the last one read is for (SKIP, KEY, ...). */
+  roles = new Uint8Array(0);
+  /** Columns a row needs: up to the last one read. */
+  need = 0;
+
   private bomChecked = false;
-  private readonly batch = new RowBatch();
-  private roles = new Uint8Array(0);
-  private need = 0;
+  private counter: RowCounter | undefined;
   private readonly fieldStart = new Int32Array(MAX_TRACKED_FIELDS);
   private readonly fieldEnd = new Int32Array(MAX_TRACKED_FIELDS);
   private readonly fieldEscaped = new Uint8Array(MAX_TRACKED_FIELDS);
@@ -171,7 +174,15 @@ export class Scanner {
     if (this.format === 'lines' && this.columns === undefined) this.columns = this.resolve(undefined);
     while (p < end) {
       if (this.format === 'csv' && this.columns !== undefined) {
-        p = this.fastRows(bytes, p, end);
+        if (this.counter === undefined) p = this.fastRows(bytes, p, end);
+        else {
+          // In windows of COUNTER_WINDOW bytes: see COUNTER_WINDOW.
+          const next = this.counter(bytes, p, Math.min(end, p + COUNTER_WINDOW), this);
+          if (next > p) {
+            p = next;
+            continue;
+          }
+        }
         if (p >= end) break;
       }
       const c = bytes[p];
@@ -239,16 +250,8 @@ export class Scanner {
       const next = this.fastRow(bytes, p, end);
       if (next < 0) break;
       p = next;
-      if (this.batch.size === BATCH_ROWS) this.flush(bytes);
     }
-    this.flush(bytes);
     return p;
-  }
-
-  private flush(bytes: Uint8Array): void {
-    if (this.batch.size === 0) return;
-    this.sink.rows(bytes, this.batch);
-    this.batch.size = 0;
   }
 
   /**
@@ -295,18 +298,13 @@ export class Scanner {
         if (role === BYTES) dataBytes = v;
         else count = v;
       } else if (role === TIME) {
-        // Sorted input repeats the last timestamp row after row: check for that before scanning.
-        const last = this.lastTime;
+        // Sorted input repeats the last timestamp's second row after row: check for that first.
         const length = this.lastTimeLength;
         const after = fs + length;
         let same = false;
         if (length > 0 && after < end) {
           const d = bytes[after];
-          if (d === delim || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) {
-            let k = length - 1;
-            while (k >= 0 && bytes[fs + k] === last[k]) k--;
-            same = k < 0;
-          }
+          if (d === delim || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) same = this.sameSecond(bytes, fs);
         }
         if (same) {
           r = after;
@@ -356,21 +354,11 @@ export class Scanner {
     }
     if (field + 1 < this.need || ke === ks) return USE_GENERAL;
     if (es === ee) es = ee = -1;
-    const observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, this.line);
-    const b = this.batch;
-    const i = b.size++;
-    b.keyStart[i] = ks;
-    b.keyEnd[i] = ke;
-    b.keyHash[i] = h;
-    b.ehkStart[i] = es;
-    b.ehkEnd[i] = ee;
-    b.dataBytes[i] = dataBytes;
-    b.count[i] = count;
-    b.second[i] = second;
-    b.line[i] = this.line;
-    b.observed[i] = observed;
+    const line = this.line;
+    const observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, line);
     this.line++;
     this.rows++;
+    this.sink.row(bytes, ks, ke, h, bytes, es, ee, dataBytes, count, second, line, observed);
     return r + 1;
   }
 
@@ -535,24 +523,47 @@ export class Scanner {
   }
 
   private unescapedLength = 0;
-  private lastTime = new Uint8Array(64);
-  private lastTimeLength = -1;
-  private lastSecond = NaN;
+  /**
+   * The last timestamp parsed: its bytes, their length (-1 for none), its second, and the range of
+   * its digits that can change without changing the second (milliseconds, say).
+   */
+  readonly lastTime = new Uint8Array(64);
+  lastTimeLength = -1;
+  lastSecond = NaN;
+  timeDigitsFrom = 0;
+  timeDigitsTo = 0;
 
-  /** Parses a timestamp, reusing the last result when the bytes repeat (sorted input mostly does). */
-  private timeField(bytes: Uint8Array, start: number, end: number): number {
-    const len = end - start;
+  /**
+   * True when the lastTimeLength bytes at `start` are the last timestamp parsed, but for digits
+   * that do not change its second: then they are that second. The caller checks that the field
+   * has that length.
+   */
+  sameSecond(bytes: Uint8Array, start: number): boolean {
     const last = this.lastTime;
-    if (len === this.lastTimeLength) {
-      let k = len - 1;
-      while (k >= 0 && last[k] === bytes[start + k]) k--;
-      if (k < 0) return this.lastSecond;
+    const from = this.timeDigitsFrom;
+    const to = this.timeDigitsTo;
+    const length = this.lastTimeLength;
+    for (let k = 0; k < from; k++) if (bytes[start + k] !== last[k]) return false;
+    for (let k = from; k < to; k++) {
+      const d = bytes[start + k]! - 0x30;
+      if (d < 0 || d > 9) return false;
     }
+    for (let k = to; k < length; k++) if (bytes[start + k] !== last[k]) return false;
+    return true;
+  }
+
+  /** Parses a timestamp, reusing the last result when it is the same second (sorted input mostly is). */
+  timeField(bytes: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (len === this.lastTimeLength && this.sameSecond(bytes, start)) return this.lastSecond;
     const second = parseTimestamp(bytes, start, end);
-    if (len <= last.length && !Number.isNaN(second)) {
-      last.set(bytes.subarray(start, end));
+    if (len <= this.lastTime.length && !Number.isNaN(second)) {
+      this.lastTime.set(bytes.subarray(start, end));
       this.lastTimeLength = len;
       this.lastSecond = second;
+      const digits = subsecondDigits(bytes, start, end);
+      this.timeDigitsFrom = digits >>> 16;
+      this.timeDigitsTo = digits & 0xffff;
     }
     return second;
   }
@@ -607,6 +618,7 @@ export class Scanner {
     assign(cols.ehk, EHK);
     assign(cols.shard, SHARD);
     this.roles = roles;
+    this.counter = this.sink.rowCounter?.(cols);
   }
 
   /**

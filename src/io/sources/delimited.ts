@@ -66,7 +66,7 @@ async function readWhole(input: ByteInput, options: DelimitedOptions, request: R
   return result(reader, bytesRead);
 }
 
-const IGNORE: RowSink = { rows() {}, row() {}, malformed() {}, observedShard: () => -1 };
+const IGNORE: RowSink = { row() {}, malformed() {}, observedShard: () => -1 };
 
 /** The columns of a file from its first bytes, or undefined when they do not tell. */
 function probeColumns(input: ByteInput, options: DelimitedOptions): Columns | undefined {

@@ -1,0 +1,188 @@
+/**
+ * The hot loop: reads delimited rows and counts them in one pass, with no call per row.
+ *
+ * It handles the common row (no quotes; the key, whole-number bytes and count, a timestamp in the
+ * second of the previous row) of the common input (routing by the key's MD5: no explicit hash
+ * keys, no observed shards), and finds a known key in the table inline; a key seen for the first
+ * time is added by Accumulator.addKey. Anything else (a timestamp in another second, a blank line,
+ * a quote, a field it cannot read) stops the loop at that row: the scanner's general path reads
+ * it, counts it through Accumulator.row (and reports any problem), then calls again. The counts are
+ * exactly those of Accumulator.row for every row.
+ *
+ * Everything the loop does not do inline is a way out of it, not a call: a compiler optimizes a
+ * loop for the paths it has seen taken, and a rare path taken later would throw that work away.
+ */
+import type { Accumulator } from './accumulate.js';
+import { FNV_OFFSET, FNV_PRIME, RECORD_DOUBLES, RECORD_WORDS, REC_LENGTH, REC_OFFSET, REC_SHARD } from './key-table.js';
+import { BYTES, COUNT, KEY, TIME, type Scanner } from './scan.js';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, start: number, end: number): number {
+  const roles = sc.roles;
+  const need = sc.need;
+  const delim = sc.delimiter;
+  const shardRecords = acc.shardRecords;
+  const shardBytes = acc.shardBytes;
+  const perSecond = acc.perSecond;
+  // The last timestamp read, and which of its digits may differ within its second.
+  const lastTime = sc.lastTime;
+  const timeLength = sc.lastTimeLength;
+  const digitsFrom = sc.timeDigitsFrom;
+  const digitsTo = sc.timeDigitsTo;
+  // The second of the last row counted, and its counts when buckets are dense. Rows are counted
+  // here only in that second, and only when it is the second of the last timestamp read.
+  const bucketSecond = perSecond === undefined ? NaN : perSecond.currentSecond;
+  if (perSecond !== undefined && sc.lastSecond !== bucketSecond) return start;
+  const bucket = perSecond?.currentValues();
+  let table = acc.keys;
+  let slots = table.slots;
+  let mask = table.mask;
+  let rec = table.rec;
+  let num = table.num;
+  let arena = table.arena;
+  // What this call adds to the totals. They start as -0 (adding it changes nothing) so that the
+  // compiler sees non-integers here from the start and does not specialise these sums for small
+  // integers, which they soon outgrow.
+  let addedRecords = -0;
+  let addedBytes = -0;
+  let line = sc.line;
+  let rows = sc.rows;
+  let p = start;
+  scan: while (p < end) {
+    const first = bytes[p];
+    if (first === LF || first === CR) break;
+    let r = p;
+    let field = 0;
+    let h = FNV_OFFSET;
+    let ks = 0;
+    let ke = 0;
+    let dataBytes = 0;
+    let count = 1;
+    for (;;) {
+      if (r >= end || bytes[r] === QUOTE) break scan;
+      const role = field < need ? roles[field]! : 0;
+      const fs = r;
+      if (role === KEY) {
+        for (; r < end; r++) {
+          const b = bytes[r]!;
+          if (b === delim || b === LF) break;
+          h = Math.imul(h ^ b, FNV_PRIME);
+        }
+        ks = fs;
+        ke = r;
+        // A key ending a CRLF line: the general path drops the CR.
+        if (r < end && r > fs && bytes[r - 1] === CR) break scan;
+      } else if (role === BYTES || role === COUNT) {
+        let v = 0;
+        for (; r < end; r++) {
+          const d = bytes[r]! - 0x30;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        if (r === fs || r - fs > 15) break scan;
+        if (role === BYTES) dataBytes = v;
+        else count = v;
+      } else if (role === TIME) {
+        // Only a timestamp in the second of the last row read: the general path reads the others.
+        r = fs + timeLength;
+        if (timeLength <= 0 || r >= end) break scan;
+        const d = bytes[r];
+        if (d !== delim && d !== LF && d !== CR) break scan;
+        for (let k = 0; k < digitsFrom; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
+        for (let k = digitsFrom; k < digitsTo; k++) {
+          const digit = bytes[fs + k]! - 0x30;
+          if (digit < 0 || digit > 9) break scan;
+        }
+        for (let k = digitsTo; k < timeLength; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
+      } else if (field + 1 >= need) {
+        // Past the last column read: on to the end of the line (a quote there needs the general path).
+        for (; r < end; r++) {
+          const b = bytes[r]!;
+          if (b === LF) break;
+          if (b === QUOTE) break scan;
+        }
+        if (r >= end) break scan;
+        field = need - 1;
+        break;
+      } else {
+        for (; r < end; r++) {
+          const b = bytes[r]!;
+          if (b === delim || b === LF) break;
+        }
+      }
+      if (r >= end) break scan;
+      const b = bytes[r];
+      if (b === delim) {
+        field++;
+        r++;
+        continue;
+      }
+      if (b === LF) break;
+      // A number or a timestamp followed by the CR of a CRLF line; anything else is for the general path.
+      if (b === CR && r + 1 < end && bytes[r + 1] === LF) {
+        r++;
+        break;
+      }
+      break scan;
+    }
+    if (field + 1 < need || ke === ks) break;
+
+    // Find the key (FNV-1a h) in the table.
+    const len = ke - ks;
+    let e = -1;
+    let i = h & mask;
+    for (;;) {
+      const slot = slots[i * 2]!;
+      if (slot === 0) break;
+      if (slots[i * 2 + 1] === h) {
+        const at = (slot - 1) * RECORD_WORDS;
+        if (rec[at + REC_LENGTH] === len) {
+          const o = rec[at + REC_OFFSET]!;
+          let k = 0;
+          while (k < len && arena[o + k] === bytes[ks + k]) k++;
+          if (k === len) {
+            e = slot - 1;
+            break;
+          }
+        }
+      }
+      i = (i + 1) & mask;
+    }
+    const rowLine = line;
+    line++;
+    rows++;
+    p = r + 1;
+    if (e < 0) {
+      // A new key: checked, hashed and added (the table's arrays may change), or reported malformed.
+      e = acc.addKey(bytes, ks, ke, h, rowLine);
+      table = acc.keys;
+      slots = table.slots;
+      mask = table.mask;
+      rec = table.rec;
+      num = table.num;
+      arena = table.arena;
+      if (e < 0) continue;
+    }
+    const recordBytes = dataBytes + len * count;
+    const d = e * RECORD_DOUBLES;
+    num[d] = num[d]! + count;
+    num[d + 1] = num[d + 1]! + recordBytes;
+    const shard = rec[e * RECORD_WORDS + REC_SHARD]!;
+    shardRecords[shard] = shardRecords[shard]! + count;
+    shardBytes[shard] = shardBytes[shard]! + recordBytes;
+    addedRecords += count;
+    addedBytes += recordBytes;
+    if (bucket !== undefined) {
+      bucket[shard * 2] = bucket[shard * 2]! + count;
+      bucket[shard * 2 + 1] = bucket[shard * 2 + 1]! + recordBytes;
+    } else if (perSecond !== undefined) perSecond.add(bucketSecond, shard, count, recordBytes);
+  }
+  acc.totalRecords += addedRecords;
+  acc.totalBytes += addedBytes;
+  sc.line = line;
+  sc.rows = rows;
+  return p;
+}
