@@ -29,6 +29,8 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
   const perSecond = acc.perSecond;
   // The last timestamp read, and which of its digits may differ within its second.
   const lastTime = sc.lastTime;
+  const lastView = sc.lastTimeView;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const timeLength = sc.lastTimeLength;
   const digitsFrom = sc.timeDigitsFrom;
   const digitsTo = sc.timeDigitsTo;
@@ -43,6 +45,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
   let rec = table.rec;
   let num = table.num;
   let arena = table.arena;
+  let arenaView = table.arenaView;
   // What this call adds to the totals. They start as -0 (adding it changes nothing) so that the
   // compiler sees non-integers here from the start and does not specialise these sums for small
   // integers, which they soon outgrow.
@@ -91,7 +94,9 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
         if (timeLength <= 0 || r >= end) break scan;
         const d = bytes[r];
         if (d !== delim && d !== LF && d !== CR) break scan;
-        for (let k = 0; k < digitsFrom; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
+        let k = 0;
+        for (; k + 4 <= digitsFrom; k += 4) if (view.getInt32(fs + k, true) !== lastView.getInt32(k, true)) break scan;
+        for (; k < digitsFrom; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
         for (let k = digitsFrom; k < digitsTo; k++) {
           const digit = bytes[fs + k]! - 0x30;
           if (digit < 0 || digit > 9) break scan;
@@ -142,7 +147,8 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
         if (rec[at + REC_LENGTH] === len) {
           const o = rec[at + REC_OFFSET]!;
           let k = 0;
-          while (k < len && arena[o + k] === bytes[ks + k]) k++;
+          while (k + 4 <= len && arenaView.getInt32(o + k, true) === view.getInt32(ks + k, true)) k += 4;
+          if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
           if (k === len) {
             e = slot - 1;
             break;
@@ -164,6 +170,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       rec = table.rec;
       num = table.num;
       arena = table.arena;
+      arenaView = table.arenaView;
       if (e < 0) continue;
     }
     const recordBytes = dataBytes + len * count;

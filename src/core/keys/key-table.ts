@@ -77,6 +77,8 @@ export class KeyTable {
   purges = 0;
 
   arena: Uint8Array;
+  /** The arena, read four bytes at a time. */
+  arenaView: DataView;
   arenaUsed = 0;
   /** The records, as words (shard, FNV-1a, offset, length) ... */
   rec: Int32Array;
@@ -101,6 +103,7 @@ export class KeyTable {
     this.num = new Float64Array(buffer);
     this.words = new Uint32Array(buffer);
     this.arena = new Uint8Array(this.capacity * RESERVED_KEY_BYTES);
+    this.arenaView = new DataView(this.arena.buffer);
     const slotCount = slotsFor(Math.min(this.capacity, MIN_SLOTS / 2));
     this.slots = new Int32Array(slotCount * 2);
     this.mask = slotCount - 1;
@@ -149,6 +152,7 @@ export class KeyTable {
       const bigger = new Uint8Array(Math.max(Math.ceil(this.arena.length * 1.5), this.arenaUsed + len));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = bigger;
+      this.arenaView = new DataView(bigger.buffer);
     }
     const e = this.size++;
     this.inserted++;

@@ -528,6 +528,7 @@ export class Scanner {
    * its digits that can change without changing the second (milliseconds, say).
    */
   readonly lastTime = new Uint8Array(64);
+  readonly lastTimeView = new DataView(this.lastTime.buffer);
   lastTimeLength = -1;
   lastSecond = NaN;
   timeDigitsFrom = 0;
