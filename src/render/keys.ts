@@ -55,6 +55,8 @@ export interface KeysView {
     readonly rows: number;
     readonly hasBytes: boolean;
     readonly unmatched: { readonly count: number; readonly lines: readonly number[] } | undefined;
+    /** Threads the input was read on (said in the report when more than one). */
+    readonly threads?: number;
   };
   readonly malformed: { readonly count: number; readonly examples: readonly { line: number; reason: string }[] };
   readonly longKeys: number;
@@ -153,7 +155,7 @@ function headline(view: KeysView): string[] {
   const distinct = a.approximate ? `about ${formatInt(a.distinctKeys)} distinct keys` : plural(a.distinctKeys, 'distinct key');
   return [
     `Keys from ${safeText(view.source.name)}: ${plural(a.totalRecords, 'record')}, ${distinct}`,
-    `Input: ${view.source.description}${cols.length > 0 && view.source.format !== 'lines' && view.source.format !== 'log-lines' ? `; ${cols}` : ''}`,
+    `Input: ${view.source.description}${(view.source.threads ?? 1) > 1 ? `, read on ${view.source.threads} threads` : ''}${cols.length > 0 && view.source.format !== 'lines' && view.source.format !== 'log-lines' ? `; ${cols}` : ''}`,
     `Stream: ${streamLine(view)}`,
   ];
 }

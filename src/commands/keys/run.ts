@@ -3,7 +3,7 @@ import { print, notice, type Context } from '../../context.js';
 import { analyze } from '../../core/keys/analyze.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
 import { ExitStatus, InputError, UsageError } from '../../errors.js';
-import { PARALLEL_FROM_BYTES } from '../../io/parallel.js';
+import { PARALLEL_FROM_BYTES } from '../../core/keys/threads.js';
 import { guardRegexBacktracking } from '../../io/regex-guard.js';
 import { openKeySource, type KeySource, type ReadResult } from '../../io/sources/index.js';
 import { safeText } from '../../render/escape.js';
@@ -54,6 +54,7 @@ async function readSource(input: KeysAnalyzeInput, map: ShardMap, ctx: Context):
       columns: input.columns,
       fields: input.fields,
       keyPattern: input.keyPattern,
+      threads: input.threads,
       parallelFromBytes: parallelThreshold(ctx),
     },
     { io: ctx.io, notice: (message) => notice(ctx, safeText(message)) },
@@ -94,7 +95,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
   const liveMap = flags.shardMap !== undefined && isStreamRef(flags.shardMap) ? flags.shardMap : undefined;
   rejectLiveFlags(flags, file === '-' ? 'standard input' : file, liveMap !== undefined);
   const input = toKeysAnalyzeInput(file, liveMap === undefined ? flags : { ...flags, streamName: liveStreamName(liveMap, flags.streamName) });
-  if (input.keyPattern !== undefined) guardRegexBacktracking();
+  if (input.keyPattern !== undefined) await guardRegexBacktracking();
   const map = liveMap === undefined ? await loadShardMap(input.stream, ctx) : await liveShardMap(liveMap, flags, ctx);
   const name = input.file === '-' ? 'standard input' : input.file;
   let source: KeySource;
@@ -134,6 +135,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
       rows: read.rows,
       hasBytes: read.hasBytes,
       unmatched: read.unmatched,
+      threads: read.threads,
     },
     malformed: { count: acc.malformedCount, examples: acc.malformedExamples },
     longKeys: acc.longKeys,

@@ -15,7 +15,7 @@
 import { STREAM } from '../facts.js';
 import { KeysError, MalformedRowError } from './errors.js';
 import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
-import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js';
+import { fnv1a, KeyTable, MIXED_SHARD, RECORD_WORDS, REC_FNV, REC_LENGTH, REC_OFFSET, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
 import { countRows } from './count-rows.js';
@@ -203,7 +203,7 @@ export class Accumulator implements RowSink {
       if (this.malformedExamples.length < MALFORMED_EXAMPLES) this.malformedExamples.push({ line: m.line + lineOffset, reason: m.reason });
     }
     this.explicitHashKeyRecords += other.explicitHashKeyRecords;
-    this.longKeys += other.longKeys;
+    this.longKeys += other.longKeys - this.longKeysHeld(other.keys);
     this.observed.records += other.observed.records;
     this.observed.differ += other.observed.differ;
     this.observed.differWithExplicitHashKey += other.observed.differWithExplicitHashKey;
@@ -216,6 +216,21 @@ export class Accumulator implements RowSink {
       this.routes.mergeFrom(other.routes);
     }
     if (other.perSecond !== undefined) this.perSecond?.mergeFrom(other.perSecond);
+  }
+
+  /** Long keys of another table (a later part) that this one holds too: counted once, not twice. */
+  private longKeysHeld(other: KeyTableData): number {
+    const limit = STREAM.partitionKeyMaxChars.value;
+    let held = 0;
+    for (let i = 0; i < other.size; i++) {
+      const r = i * RECORD_WORDS;
+      const o = other.records[r + REC_OFFSET]!;
+      const end = o + other.records[r + REC_LENGTH]!;
+      // A key has at least as many UTF-8 bytes as UTF-16 units: only long byte strings can be long keys.
+      if (end - o <= limit || utf16Length(other.arena, o, end) <= limit) continue;
+      if (this.keys.find(other.arena, o, end, other.records[r + REC_FNV]!) >= 0) held++;
+    }
+    return held;
   }
 
   malformed(line: number, reason: string): void {

@@ -13,7 +13,7 @@
  * loop for the paths it has seen taken, and a rare path taken later would throw that work away.
  */
 import type { Accumulator } from './accumulate.js';
-import { FNV_OFFSET, FNV_PRIME, RECORD_DOUBLES, RECORD_WORDS, REC_LENGTH, REC_OFFSET, REC_SHARD } from './key-table.js';
+import { FNV_OFFSET, FNV_PRIME, RECORD_DOUBLES, RECORD_WORDS, REC_FNV, REC_LENGTH, REC_OFFSET, REC_SHARD } from './key-table.js';
 import { BYTES, COUNT, KEY, TIME, type Scanner } from './scan.js';
 
 const QUOTE = 0x22;
@@ -140,19 +140,17 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
     let e = -1;
     let i = h & mask;
     for (;;) {
-      const slot = slots[i * 2]!;
+      const slot = slots[i]!;
       if (slot === 0) break;
-      if (slots[i * 2 + 1] === h) {
-        const at = (slot - 1) * RECORD_WORDS;
-        if (rec[at + REC_LENGTH] === len) {
-          const o = rec[at + REC_OFFSET]!;
-          let k = 0;
-          while (k + 4 <= len && arenaView.getInt32(o + k, true) === view.getInt32(ks + k, true)) k += 4;
-          if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
-          if (k === len) {
-            e = slot - 1;
-            break;
-          }
+      const at = (slot - 1) * RECORD_WORDS;
+      if (rec[at + REC_FNV] === h && rec[at + REC_LENGTH] === len) {
+        const o = rec[at + REC_OFFSET]!;
+        let k = 0;
+        while (k + 4 <= len && arenaView.getInt32(o + k, true) === view.getInt32(ks + k, true)) k += 4;
+        if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
+        if (k === len) {
+          e = slot - 1;
+          break;
         }
       }
       i = (i + 1) & mask;

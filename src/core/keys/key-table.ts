@@ -6,7 +6,7 @@
  * so `__proto__` or `constructor` are keys like any other.
  *
  * Each key is one 48-byte record (counters, shard, where its bytes are, its hash key), found
- * through a small open-addressing index of 8 bytes per slot. Records and key bytes are appended in
+ * through a small open-addressing index of 4 bytes per slot (two slots or more per key). Records and key bytes are appended in
  * order into memory reserved up front for the first RESERVED_KEYS keys, so that the pages are
  * touched only as keys arrive and nothing is copied while the table grows; past that they grow by
  * half at a time.
@@ -89,7 +89,7 @@ export class KeyTable {
   /** Per key: how much of its records may belong to the time before it entered (after a purge). */
   error: Float64Array | undefined;
 
-  /** Open addressing, two ints per slot: entry + 1 (0 when empty) and the key's FNV-1a. */
+  /** Open addressing: entry + 1 per slot, 0 when empty. */
   slots: Int32Array;
   /** Slot count - 1 (a power of two minus one). */
   mask: number;
@@ -105,7 +105,7 @@ export class KeyTable {
     this.arena = new Uint8Array(this.capacity * RESERVED_KEY_BYTES);
     this.arenaView = new DataView(this.arena.buffer);
     const slotCount = slotsFor(Math.min(this.capacity, MIN_SLOTS / 2));
-    this.slots = new Int32Array(slotCount * 2);
+    this.slots = new Int32Array(slotCount);
     this.mask = slotCount - 1;
   }
 
@@ -122,17 +122,15 @@ export class KeyTable {
     const rec = this.rec;
     let i = h & mask;
     for (;;) {
-      const slot = slots[i * 2]!;
+      const slot = slots[i]!;
       if (slot === 0) return -1;
-      if (slots[i * 2 + 1] === h) {
-        const r = (slot - 1) * RECORD_WORDS;
-        if (rec[r + REC_LENGTH] === len) {
-          const arena = this.arena;
-          const o = rec[r + REC_OFFSET]!;
-          let k = 0;
-          while (k < len && arena[o + k] === bytes[start + k]) k++;
-          if (k === len) return slot - 1;
-        }
+      const r = (slot - 1) * RECORD_WORDS;
+      if (rec[r + REC_FNV] === h && rec[r + REC_LENGTH] === len) {
+        const arena = this.arena;
+        const o = rec[r + REC_OFFSET]!;
+        let k = 0;
+        while (k < len && arena[o + k] === bytes[start + k]) k++;
+        if (k === len) return slot - 1;
       }
       i = (i + 1) & mask;
     }
@@ -319,9 +317,8 @@ export class KeyTable {
     const slots = this.slots;
     const mask = this.mask;
     let i = h & mask;
-    while (slots[i * 2] !== 0) i = (i + 1) & mask;
-    slots[i * 2] = e + 1;
-    slots[i * 2 + 1] = h;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = e + 1;
   }
 
   private grow(): void {
@@ -343,7 +340,7 @@ export class KeyTable {
   /** Makes the slots hold twice as many as the keys held (or more), and places every key again. */
   private rebuildSlots(): void {
     const slotCount = slotsFor(Math.max(this.size, 1));
-    if (slotCount * 2 !== this.slots.length) this.slots = new Int32Array(slotCount * 2);
+    if (slotCount !== this.slots.length) this.slots = new Int32Array(slotCount);
     else this.slots.fill(0);
     this.mask = slotCount - 1;
     const rec = this.rec;

@@ -54,6 +54,14 @@ describe('reading an input in two parts and merging', () => {
     );
   });
 
+  it('counts a key over the length limit once when both parts hold it', () => {
+    const long = 'L'.repeat(300);
+    const rows = [`${long},1,2026-01-01T00:00:00Z`, 'a,1,2026-01-01T00:00:00Z', `${long},2,2026-01-01T00:00:01Z`, `${'M'.repeat(257)},1,2026-01-01T00:00:01Z`];
+    const whole = scanText(`${[HEADER, ...rows].join('\n')}\n`, { map }).acc;
+    expect(whole.longKeys).toBe(2);
+    for (let cut = 0; cut <= rows.length; cut++) expect(inTwoParts(rows, cut, 1000).longKeys).toBe(2);
+  });
+
   it('keeps heavy-hitter bounds true when both parts had to purge', () => {
     const rows: string[] = [];
     for (let i = 0; i < 6000; i++) {
