@@ -16,7 +16,7 @@ import { parentsFirst, shardsToRead, streamShards } from '../../core/live/shards
 import { readWindow } from '../../core/live/time.js';
 import { ExitStatus, InputError, InterruptedError, UsageError } from '../../errors.js';
 import { CsvSaver } from '../../io/save-csv.js';
-import { keysJson, renderKeys, type KeysView } from '../../render/keys.js';
+import { keysJson, type KeysView } from '../../render/keys-json.js';
 import { isoSecond, liveJson, liveProgressLine, liveStartLine, renderLiveSummary, type LivePlan, type LiveView } from '../../render/live.js';
 import { echoValue } from '../../render/escape.js';
 import { toLiveReadInput } from '../live-input.js';
@@ -192,7 +192,10 @@ export async function runLiveKeys(file: string, flags: KeysAnalyzeFlags & LiveFl
       saved: saver ? { path: read.save!, rows: saver.rows } : undefined,
     };
     if (input.json) printJson(ctx, { ...keysJson(view), live: liveJson(liveView) });
-    else print(ctx, `${renderLiveSummary(liveView, ctx.color, ctx.width)}\n${renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY)}`);
+    else {
+      const { renderKeys } = await import('../../render/keys.js');
+      print(ctx, `${renderLiveSummary(liveView, ctx.color, ctx.width)}\n${renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY)}`);
+    }
     if (input.failOnHot && analysis.hotShards.length > 0) throw new ExitStatus(HOT_EXIT_CODE);
   } catch (error) {
     bar.clear();

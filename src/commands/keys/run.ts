@@ -8,7 +8,7 @@ import { guardRegexBacktracking } from '../../io/regex-guard.js';
 import { openKeySource, type KeySource, type ReadResult } from '../../io/sources/index.js';
 import { safeText } from '../../render/escape.js';
 import { formatBytes, formatInt, plural } from '../../render/format.js';
-import { keysWarnings, renderKeys, writeKeysJson, type KeysView } from '../../render/keys.js';
+import { keysWarnings, writeKeysJson, type KeysView } from '../../render/keys-json.js';
 import { isStreamRef } from '../../core/live/source.js';
 import { rejectLiveFlags } from '../live-input.js';
 import type { LiveFlags } from '../live-options.js';
@@ -146,6 +146,8 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
     writeKeysJson(view, (chunk) => ctx.io.stdout.write(chunk));
     for (const w of keysWarnings(view)) if (w.id === 'malformed-rows' || w.id === 'unmatched-lines') notice(ctx, safeText(w.message));
   } else {
+    // The report's tables load only for the report, not with --json.
+    const { renderKeys } = await import('../../render/keys.js');
     print(ctx, renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY));
   }
   if (input.failOnHot && analysis.hotShards.length > 0) throw new ExitStatus(HOT_EXIT_CODE);
