@@ -15,7 +15,7 @@
 import { STREAM } from '../facts.js';
 import { KeysError, MalformedRowError } from './errors.js';
 import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
-import { fnv1a, KeyTable, MIXED_SHARD, RECORD_WORDS, REC_FNV, REC_LENGTH, REC_OFFSET, type KeyTableData } from './key-table.js';
+import { fnv1a, KeyTable, MIXED_SHARD, Rec, RecordSize, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
 import { countRows } from './count-rows.js';
@@ -223,12 +223,12 @@ export class Accumulator implements RowSink {
     const limit = STREAM.partitionKeyMaxChars.value;
     let held = 0;
     for (let i = 0; i < other.size; i++) {
-      const r = i * RECORD_WORDS;
-      const o = other.records[r + REC_OFFSET]!;
-      const end = o + other.records[r + REC_LENGTH]!;
+      const r = i * RecordSize.Words;
+      const o = other.records[r + Rec.Offset]!;
+      const end = o + other.records[r + Rec.Length]!;
       // A key has at least as many UTF-8 bytes as UTF-16 units: only long byte strings can be long keys.
       if (end - o <= limit || utf16Length(other.arena, o, end) <= limit) continue;
-      if (this.keys.find(other.arena, o, end, other.records[r + REC_FNV]!) >= 0) held++;
+      if (this.keys.find(other.arena, o, end, other.records[r + Rec.Fnv]!) >= 0) held++;
     }
     return held;
   }

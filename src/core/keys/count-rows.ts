@@ -13,12 +13,15 @@
  * loop for the paths it has seen taken, and a rare path taken later would throw that work away.
  */
 import type { Accumulator } from './accumulate.js';
-import { FNV_OFFSET, FNV_PRIME, RECORD_DOUBLES, RECORD_WORDS, REC_FNV, REC_LENGTH, REC_OFFSET, REC_SHARD } from './key-table.js';
-import { BYTES, COUNT, KEY, TIME, type Scanner } from './scan.js';
+import { Fnv, Rec, RecordSize } from './key-table.js';
+import { Role, type Scanner } from './scan.js';
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
+/** Bytes the loop looks for (a const enum, like Rec and Role: no constant is read from memory in the loop). */
+const enum Byte {
+  LF = 0x0a,
+  CR = 0x0d,
+  Quote = 0x22,
+}
 
 export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, start: number, end: number): number {
   const roles = sc.roles;
@@ -56,29 +59,29 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
   let p = start;
   scan: while (p < end) {
     const first = bytes[p];
-    if (first === LF || first === CR) break;
+    if (first === Byte.LF || first === Byte.CR) break;
     let r = p;
     let field = 0;
-    let h = FNV_OFFSET;
+    let h: number = Fnv.Offset;
     let ks = 0;
     let ke = 0;
     let dataBytes = 0;
     let count = 1;
     for (;;) {
-      if (r >= end || bytes[r] === QUOTE) break scan;
+      if (r >= end || bytes[r] === Byte.Quote) break scan;
       const role = field < need ? roles[field]! : 0;
       const fs = r;
-      if (role === KEY) {
+      if (role === Role.Key) {
         for (; r < end; r++) {
           const b = bytes[r]!;
-          if (b === delim || b === LF) break;
-          h = Math.imul(h ^ b, FNV_PRIME);
+          if (b === delim || b === Byte.LF) break;
+          h = Math.imul(h ^ b, Fnv.Prime);
         }
         ks = fs;
         ke = r;
-        // A key ending a CRLF line: the general path drops the CR.
-        if (r < end && r > fs && bytes[r - 1] === CR) break scan;
-      } else if (role === BYTES || role === COUNT) {
+        // A key ending a CRLF line: the general path drops the Byte.CR.
+        if (r < end && r > fs && bytes[r - 1] === Byte.CR) break scan;
+      } else if (role === Role.Bytes || role === Role.Count) {
         let v = 0;
         for (; r < end; r++) {
           const d = bytes[r]! - 0x30;
@@ -86,14 +89,14 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
           v = v * 10 + d;
         }
         if (r === fs || r - fs > 15) break scan;
-        if (role === BYTES) dataBytes = v;
+        if (role === Role.Bytes) dataBytes = v;
         else count = v;
-      } else if (role === TIME) {
+      } else if (role === Role.Time) {
         // Only a timestamp in the second of the last row read: the general path reads the others.
         r = fs + timeLength;
         if (timeLength <= 0 || r >= end) break scan;
         const d = bytes[r];
-        if (d !== delim && d !== LF && d !== CR) break scan;
+        if (d !== delim && d !== Byte.LF && d !== Byte.CR) break scan;
         let k = 0;
         for (; k + 4 <= digitsFrom; k += 4) if (view.getInt32(fs + k, true) !== lastView.getInt32(k, true)) break scan;
         for (; k < digitsFrom; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
@@ -106,8 +109,8 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
         // Past the last column read: on to the end of the line (a quote there needs the general path).
         for (; r < end; r++) {
           const b = bytes[r]!;
-          if (b === LF) break;
-          if (b === QUOTE) break scan;
+          if (b === Byte.LF) break;
+          if (b === Byte.Quote) break scan;
         }
         if (r >= end) break scan;
         field = need - 1;
@@ -115,7 +118,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       } else {
         for (; r < end; r++) {
           const b = bytes[r]!;
-          if (b === delim || b === LF) break;
+          if (b === delim || b === Byte.LF) break;
         }
       }
       if (r >= end) break scan;
@@ -125,9 +128,9 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
         r++;
         continue;
       }
-      if (b === LF) break;
-      // A number or a timestamp followed by the CR of a CRLF line; anything else is for the general path.
-      if (b === CR && r + 1 < end && bytes[r + 1] === LF) {
+      if (b === Byte.LF) break;
+      // A number or a timestamp followed by the Byte.CR of a CRLF line; anything else is for the general path.
+      if (b === Byte.CR && r + 1 < end && bytes[r + 1] === Byte.LF) {
         r++;
         break;
       }
@@ -142,9 +145,9 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
     for (;;) {
       const slot = slots[i]!;
       if (slot === 0) break;
-      const at = (slot - 1) * RECORD_WORDS;
-      if (rec[at + REC_FNV] === h && rec[at + REC_LENGTH] === len) {
-        const o = rec[at + REC_OFFSET]!;
+      const at = (slot - 1) * RecordSize.Words;
+      if (rec[at + Rec.Fnv] === h && rec[at + Rec.Length] === len) {
+        const o = rec[at + Rec.Offset]!;
         let k = 0;
         while (k + 4 <= len && arenaView.getInt32(o + k, true) === view.getInt32(ks + k, true)) k += 4;
         if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
@@ -172,10 +175,10 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       if (e < 0) continue;
     }
     const recordBytes = dataBytes + len * count;
-    const d = e * RECORD_DOUBLES;
+    const d = e * RecordSize.Doubles;
     num[d] = num[d]! + count;
     num[d + 1] = num[d + 1]! + recordBytes;
-    const shard = rec[e * RECORD_WORDS + REC_SHARD]!;
+    const shard = rec[e * RecordSize.Words + Rec.Shard]!;
     shardRecords[shard] = shardRecords[shard]! + count;
     shardBytes[shard] = shardBytes[shard]! + recordBytes;
     addedRecords += count;

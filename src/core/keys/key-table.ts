@@ -22,29 +22,40 @@ import { md5Words } from './md5.js';
 /** The shard slot of a key whose rows went to more than one shard (explicit hash keys). */
 export const MIXED_SHARD = -1;
 
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
+/**
+ * FNV-1a's offset basis (0x811c9dc5 as a signed 32-bit number) and prime. Constants of a const
+ * enum are written into the code that uses them, so that a hot loop does not read them from memory.
+ */
+export const enum Fnv {
+  Offset = -2128831035,
+  Prime = 0x01000193,
+}
 
 /** FNV-1a over a byte range: the table's own (non-cryptographic) hash. */
 export function fnv1a(bytes: Uint8Array, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, FNV_PRIME);
+  let h: number = Fnv.Offset;
+  for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, Fnv.Prime);
   return h;
 }
 
+/** A key's record: RecordSize.Words 32-bit words, which are RecordSize.Doubles doubles. */
+export const enum RecordSize {
+  Words = 12,
+  Doubles = 6,
+}
+
 /**
- * A record is RECORD_WORDS 32-bit words: records (a double, words 0-1; an upper bound, exact when
- * the key's error is 0), bytes (a double, words 2-3), then the fields below, then the hash key's
- * four big-endian words (most significant first).
+ * Where the fields of a record are, in words: records (a double, words 0-1; an upper bound, exact
+ * when the key's error is 0), bytes (a double, words 2-3), then these, then the hash key's four
+ * big-endian words (most significant first).
  */
-export const RECORD_WORDS = 12;
-/** Doubles per record: records at e * RECORD_DOUBLES, bytes just after. */
-export const RECORD_DOUBLES = RECORD_WORDS / 2;
-export const REC_SHARD = 4;
-export const REC_FNV = 5;
-export const REC_OFFSET = 6;
-export const REC_LENGTH = 7;
-export const REC_HASH = 8;
+export const enum Rec {
+  Shard = 4,
+  Fnv = 5,
+  Offset = 6,
+  Length = 7,
+  Hash = 8,
+}
 
 /** Keys whose records (and a share of key bytes) are reserved when the table is made. */
 const RESERVED_KEYS = 1 << 18;
@@ -60,7 +71,7 @@ export interface KeyTableData {
   readonly purges: number;
   readonly inserted: number;
   readonly arena: Uint8Array;
-  /** RECORD_WORDS words per key. */
+  /** RecordSize.Words words per key. */
   readonly records: Int32Array;
   /** How much of each key's records may predate its entry; undefined while every count is exact. */
   readonly error: Float64Array | undefined;
@@ -84,7 +95,7 @@ export class KeyTable {
   rec: Int32Array;
   /** ... as doubles (records, bytes) ... */
   num: Float64Array;
-  /** ... and as unsigned words (the hash key at e * RECORD_WORDS + REC_HASH). */
+  /** ... and as unsigned words (the hash key at e * RecordSize.Words + Rec.Hash). */
   words: Uint32Array;
   /** Per key: how much of its records may belong to the time before it entered (after a purge). */
   error: Float64Array | undefined;
@@ -98,7 +109,7 @@ export class KeyTable {
   constructor(public maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 2) throw new RangeError('a key table needs room for 2 keys or more');
     this.capacity = Math.min(RESERVED_KEYS, maxEntries);
-    const buffer = new ArrayBuffer(this.capacity * RECORD_WORDS * 4);
+    const buffer = new ArrayBuffer(this.capacity * RecordSize.Words * 4);
     this.rec = new Int32Array(buffer);
     this.num = new Float64Array(buffer);
     this.words = new Uint32Array(buffer);
@@ -124,10 +135,10 @@ export class KeyTable {
     for (;;) {
       const slot = slots[i]!;
       if (slot === 0) return -1;
-      const r = (slot - 1) * RECORD_WORDS;
-      if (rec[r + REC_FNV] === h && rec[r + REC_LENGTH] === len) {
+      const r = (slot - 1) * RecordSize.Words;
+      if (rec[r + Rec.Fnv] === h && rec[r + Rec.Length] === len) {
         const arena = this.arena;
-        const o = rec[r + REC_OFFSET]!;
+        const o = rec[r + Rec.Offset]!;
         let k = 0;
         while (k < len && arena[o + k] === bytes[start + k]) k++;
         if (k === len) return slot - 1;
@@ -159,14 +170,14 @@ export class KeyTable {
     // A loop, not arena.set(bytes.subarray(...)): no object is made per key.
     if (len <= 64) for (let k = 0; k < len; k++) arena[o + k] = bytes[start + k]!;
     else arena.set(bytes.subarray(start, end), o);
-    const r = e * RECORD_WORDS;
-    const d = e * RECORD_DOUBLES;
+    const r = e * RecordSize.Words;
+    const d = e * RecordSize.Doubles;
     this.num[d] = this.floor;
     this.num[d + 1] = 0;
-    this.rec[r + REC_SHARD] = 0;
-    this.rec[r + REC_FNV] = h;
-    this.rec[r + REC_OFFSET] = o;
-    this.rec[r + REC_LENGTH] = len;
+    this.rec[r + Rec.Shard] = 0;
+    this.rec[r + Rec.Fnv] = h;
+    this.rec[r + Rec.Offset] = o;
+    this.rec[r + Rec.Length] = len;
     this.arenaUsed = o + len;
     if (this.floor > 0) this.errors()[e] = this.floor;
     else if (this.error !== undefined) this.error[e] = 0;
@@ -177,17 +188,17 @@ export class KeyTable {
 
   /** Upper bound of the key's records (exact when errorOf is 0). */
   recordsOf(e: number): number {
-    return this.num[e * RECORD_DOUBLES]!;
+    return this.num[e * RecordSize.Doubles]!;
   }
 
   /** Records seen while the key was in the table: a lower bound, exact when errorOf is 0. */
   observedOf(e: number): number {
-    const records = this.num[e * RECORD_DOUBLES]!;
+    const records = this.num[e * RecordSize.Doubles]!;
     return this.error === undefined ? records : records - this.error[e]!;
   }
 
   bytesOf(e: number): number {
-    return this.num[e * RECORD_DOUBLES + 1]!;
+    return this.num[e * RecordSize.Doubles + 1]!;
   }
 
   errorOf(e: number): number {
@@ -195,47 +206,47 @@ export class KeyTable {
   }
 
   shardOf(e: number): number {
-    return this.rec[e * RECORD_WORDS + REC_SHARD]!;
+    return this.rec[e * RecordSize.Words + Rec.Shard]!;
   }
 
   setShard(e: number, shard: number): void {
-    this.rec[e * RECORD_WORDS + REC_SHARD] = shard;
+    this.rec[e * RecordSize.Words + Rec.Shard] = shard;
   }
 
   /** Where the entry's hash key starts in `words`. */
   hashAt(e: number): number {
-    return e * RECORD_WORDS + REC_HASH;
+    return e * RecordSize.Words + Rec.Hash;
   }
 
   /** Adds records and bytes to a key. */
   add(e: number, records: number, bytes: number): void {
-    const d = e * RECORD_DOUBLES;
+    const d = e * RecordSize.Doubles;
     this.num[d] = this.num[d]! + records;
     this.num[d + 1] = this.num[d + 1]! + bytes;
   }
 
   /** Computes and stores the MD5 hash key of an entry's bytes. */
   hashEntry(e: number): void {
-    const r = e * RECORD_WORDS;
-    const o = this.rec[r + REC_OFFSET]!;
-    md5Words(this.arena, o, o + this.rec[r + REC_LENGTH]!, this.words, r + REC_HASH);
+    const r = e * RecordSize.Words;
+    const o = this.rec[r + Rec.Offset]!;
+    md5Words(this.arena, o, o + this.rec[r + Rec.Length]!, this.words, r + Rec.Hash);
   }
 
   /** Where an entry's key starts in the arena. */
   keyOffset(e: number): number {
-    return this.rec[e * RECORD_WORDS + REC_OFFSET]!;
+    return this.rec[e * RecordSize.Words + Rec.Offset]!;
   }
 
   /** The length of an entry's key in bytes. */
   keyLength(e: number): number {
-    return this.rec[e * RECORD_WORDS + REC_LENGTH]!;
+    return this.rec[e * RecordSize.Words + Rec.Length]!;
   }
 
   /** The key bytes of an entry (a view into the arena: copy it before the table changes). */
   keyBytes(e: number): Uint8Array {
-    const r = e * RECORD_WORDS;
-    const o = this.rec[r + REC_OFFSET]!;
-    return this.arena.subarray(o, o + this.rec[r + REC_LENGTH]!);
+    const r = e * RecordSize.Words;
+    const o = this.rec[r + Rec.Offset]!;
+    return this.arena.subarray(o, o + this.rec[r + Rec.Length]!);
   }
 
   /** The table as plain arrays (views of its own memory: the table must not be used afterwards). */
@@ -248,7 +259,7 @@ export class KeyTable {
       purges: this.purges,
       inserted: this.inserted,
       arena: this.arena.subarray(0, this.arenaUsed),
-      records: this.rec.subarray(0, n * RECORD_WORDS),
+      records: this.rec.subarray(0, n * RecordSize.Words),
       error: this.error?.subarray(0, n),
     };
   }
@@ -261,42 +272,42 @@ export class KeyTable {
   mergeFrom(other: KeyTableData): void {
     // insert() below counts keys again; the merged count is this side's plus the other side's.
     const inserted = this.inserted + other.inserted;
-    const theirs = new Float64Array(other.records.buffer, other.records.byteOffset, other.size * RECORD_DOUBLES);
-    const theirWords = new Uint32Array(other.records.buffer, other.records.byteOffset, other.size * RECORD_WORDS);
+    const theirs = new Float64Array(other.records.buffer, other.records.byteOffset, other.size * RecordSize.Doubles);
+    const theirWords = new Uint32Array(other.records.buffer, other.records.byteOffset, other.size * RecordSize.Words);
     if (other.floor > 0) {
       const index = new KeyTable(Math.max(2, other.size));
       for (let i = 0; i < other.size; i++) {
-        const r = i * RECORD_WORDS;
-        const o = other.records[r + REC_OFFSET]!;
-        index.insert(other.arena, o, o + other.records[r + REC_LENGTH]!, other.records[r + REC_FNV]!);
+        const r = i * RecordSize.Words;
+        const o = other.records[r + Rec.Offset]!;
+        index.insert(other.arena, o, o + other.records[r + Rec.Length]!, other.records[r + Rec.Fnv]!);
       }
       const errors = this.errors();
       for (let e = 0; e < this.size; e++) {
-        const r = e * RECORD_WORDS;
-        const o = this.rec[r + REC_OFFSET]!;
-        if (index.find(this.arena, o, o + this.rec[r + REC_LENGTH]!, this.rec[r + REC_FNV]!) < 0) {
-          this.num[e * RECORD_DOUBLES] = this.num[e * RECORD_DOUBLES]! + other.floor;
+        const r = e * RecordSize.Words;
+        const o = this.rec[r + Rec.Offset]!;
+        if (index.find(this.arena, o, o + this.rec[r + Rec.Length]!, this.rec[r + Rec.Fnv]!) < 0) {
+          this.num[e * RecordSize.Doubles] = this.num[e * RecordSize.Doubles]! + other.floor;
           errors[e] = errors[e]! + other.floor;
         }
       }
     }
     for (let i = 0; i < other.size; i++) {
-      const r = i * RECORD_WORDS;
-      const o = other.records[r + REC_OFFSET]!;
-      const end = o + other.records[r + REC_LENGTH]!;
-      const h = other.records[r + REC_FNV]!;
-      const shard = other.records[r + REC_SHARD]!;
+      const r = i * RecordSize.Words;
+      const o = other.records[r + Rec.Offset]!;
+      const end = o + other.records[r + Rec.Length]!;
+      const h = other.records[r + Rec.Fnv]!;
+      const shard = other.records[r + Rec.Shard]!;
       let e = this.find(other.arena, o, end, h);
       if (e < 0) {
         e = this.insert(other.arena, o, end, h);
-        this.words.set(theirWords.subarray(r + REC_HASH, r + REC_HASH + 4), e * RECORD_WORDS + REC_HASH);
+        this.words.set(theirWords.subarray(r + Rec.Hash, r + Rec.Hash + 4), e * RecordSize.Words + Rec.Hash);
         this.setShard(e, shard);
       } else if (this.shardOf(e) !== shard) {
         this.setShard(e, MIXED_SHARD);
       }
-      const d = e * RECORD_DOUBLES;
-      this.num[d] = this.num[d]! + theirs[i * RECORD_DOUBLES]!;
-      this.num[d + 1] = this.num[d + 1]! + theirs[i * RECORD_DOUBLES + 1]!;
+      const d = e * RecordSize.Doubles;
+      this.num[d] = this.num[d]! + theirs[i * RecordSize.Doubles]!;
+      this.num[d + 1] = this.num[d + 1]! + theirs[i * RecordSize.Doubles + 1]!;
       const theirError = other.error === undefined ? 0 : other.error[i]!;
       if (theirError !== 0 || this.error !== undefined) {
         const errors = this.errors();
@@ -323,7 +334,7 @@ export class KeyTable {
 
   private grow(): void {
     const capacity = Math.min(Math.ceil(this.capacity * 1.5), this.maxEntries);
-    const buffer = new ArrayBuffer(capacity * RECORD_WORDS * 4);
+    const buffer = new ArrayBuffer(capacity * RecordSize.Words * 4);
     const rec = new Int32Array(buffer);
     rec.set(this.rec);
     this.rec = rec;
@@ -344,7 +355,7 @@ export class KeyTable {
     else this.slots.fill(0);
     this.mask = slotCount - 1;
     const rec = this.rec;
-    for (let e = 0; e < this.size; e++) this.place(e, rec[e * RECORD_WORDS + REC_FNV]!);
+    for (let e = 0; e < this.size; e++) this.place(e, rec[e * RecordSize.Words + Rec.Fnv]!);
   }
 
   /** Drops every key whose count is at or below the median of a sample of counts. */
@@ -352,7 +363,7 @@ export class KeyTable {
     const num = this.num;
     const step = Math.max(1, Math.floor(this.size / PURGE_SAMPLE));
     const sample: number[] = [];
-    for (let e = 0; e < this.size; e += step) sample.push(num[e * RECORD_DOUBLES]!);
+    for (let e = 0; e < this.size; e += step) sample.push(num[e * RecordSize.Doubles]!);
     sample.sort((a, b) => a - b);
     const threshold = Math.max(sample[Math.floor(sample.length / 2)]!, this.floor);
     const rec = this.rec;
@@ -360,13 +371,13 @@ export class KeyTable {
     let kept = 0;
     let arenaUsed = 0;
     for (let e = 0; e < this.size; e++) {
-      if (num[e * RECORD_DOUBLES]! <= threshold) continue;
-      const r = e * RECORD_WORDS;
-      const o = rec[r + REC_OFFSET]!;
-      const len = rec[r + REC_LENGTH]!;
+      if (num[e * RecordSize.Doubles]! <= threshold) continue;
+      const r = e * RecordSize.Words;
+      const o = rec[r + Rec.Offset]!;
+      const len = rec[r + Rec.Length]!;
       this.arena.copyWithin(arenaUsed, o, o + len);
-      rec.copyWithin(kept * RECORD_WORDS, r, r + RECORD_WORDS);
-      rec[kept * RECORD_WORDS + REC_OFFSET] = arenaUsed;
+      rec.copyWithin(kept * RecordSize.Words, r, r + RecordSize.Words);
+      rec[kept * RecordSize.Words + Rec.Offset] = arenaUsed;
       error[kept] = error[e]!;
       arenaUsed += len;
       kept++;

@@ -15,7 +15,7 @@
  *   never trimmed.
  * - Numbers (bytes, counts) are plain whole decimals; timestamps follow ./timestamp.ts.
  */
-import { fnv1a, FNV_OFFSET, FNV_PRIME } from './key-table.js';
+import { Fnv, fnv1a } from './key-table.js';
 import { parseTimestamp, subsecondDigits } from './timestamp.js';
 
 /** Column positions (0-based) of the fields the analysis reads; -1 when absent. */
@@ -102,14 +102,16 @@ const MAX_TRACKED_FIELDS = 1024;
  */
 const COUNTER_WINDOW = 16 * 1024;
 
-/** What the fast path does with each field. */
-export const SKIP = 0;
-export const KEY = 1;
-export const BYTES = 2;
-export const COUNT = 3;
-export const TIME = 4;
-export const EHK = 5;
-export const SHARD = 6;
+/** What the fast path does with each field (a const enum: the values are written where used). */
+export const enum Role {
+  Skip = 0,
+  Key = 1,
+  Bytes = 2,
+  Count = 3,
+  Time = 4,
+  Ehk = 5,
+  Shard = 6,
+}
 /** fastRow could not read the row; the general path reads it (and reports any problem). */
 const USE_GENERAL = -2;
 
@@ -127,7 +129,7 @@ export class Scanner {
   /** The input ended inside a quoted field. */
   unterminatedQuote = false;
 
-  /** What each column up to the last one read is for (SKIP, KEY, ...). */
+  /** What each column up to the last one read is for (Role.Skip, Role.Key, ...). */
   roles = new Uint8Array(0);
   /** Columns a row needs: up to the last one read. */
   need = 0;
@@ -216,11 +218,11 @@ export class Scanner {
   /** Plain text: the whole line is the key (a trailing CR is dropped). */
   private lineRow(bytes: Uint8Array, p: number, end: number, final: boolean): number {
     let r = p;
-    let h = FNV_OFFSET;
+    let h: number = Fnv.Offset;
     for (; r < end; r++) {
       const b = bytes[r]!;
       if (b === LF) break;
-      h = Math.imul(h ^ b, FNV_PRIME);
+      h = Math.imul(h ^ b, Fnv.Prime);
     }
     if (r === end && !final) return -1;
     let keyEnd = r;
@@ -264,7 +266,7 @@ export class Scanner {
     const delim = this.delimiter;
     let r = p;
     let field = 0;
-    let h = FNV_OFFSET;
+    let h: number = Fnv.Offset;
     let ks = 0;
     let ke = 0;
     let dataBytes = 0;
@@ -277,17 +279,17 @@ export class Scanner {
     for (;;) {
       if (r >= end) return -1;
       if (bytes[r] === QUOTE) return USE_GENERAL;
-      const role = field < roles.length ? roles[field]! : SKIP;
+      const role = field < roles.length ? roles[field]! : Role.Skip;
       const fs = r;
-      if (role === KEY) {
+      if (role === Role.Key) {
         for (; r < end; r++) {
           const b = bytes[r]!;
           if (b === delim || b === LF) break;
-          h = Math.imul(h ^ b, FNV_PRIME);
+          h = Math.imul(h ^ b, Fnv.Prime);
         }
         ks = fs;
         ke = r;
-      } else if (role === BYTES || role === COUNT) {
+      } else if (role === Role.Bytes || role === Role.Count) {
         let v = 0;
         for (; r < end; r++) {
           const d = bytes[r]! - 0x30;
@@ -295,9 +297,9 @@ export class Scanner {
           v = v * 10 + d;
         }
         if (r === fs || r - fs > 15) return USE_GENERAL;
-        if (role === BYTES) dataBytes = v;
+        if (role === Role.Bytes) dataBytes = v;
         else count = v;
-      } else if (role === TIME) {
+      } else if (role === Role.Time) {
         // Sorted input repeats the last timestamp's second row after row: check for that first.
         const length = this.lastTimeLength;
         const after = fs + length;
@@ -323,10 +325,10 @@ export class Scanner {
           const b = bytes[r]!;
           if (b === delim || b === LF) break;
         }
-        if (role === EHK) {
+        if (role === Role.Ehk) {
           es = fs;
           ee = r;
-        } else if (role === SHARD) {
+        } else if (role === Role.Shard) {
           ss = fs;
           se = r;
         }
@@ -344,11 +346,11 @@ export class Scanner {
           r++;
         } else return USE_GENERAL;
       } else if (r > fs && bytes[r - 1] === CR) {
-        if (role === KEY) {
+        if (role === Role.Key) {
           ke = r - 1;
           h = fnv1a(bytes, ks, ke);
-        } else if (role === EHK) ee = r - 1;
-        else if (role === SHARD) se = r - 1;
+        } else if (role === Role.Ehk) ee = r - 1;
+        else if (role === Role.Shard) se = r - 1;
       }
       break;
     }
@@ -612,12 +614,12 @@ export class Scanner {
     const assign = (column: number, role: number) => {
       if (column >= 0) roles[column] = role;
     };
-    assign(cols.key, KEY);
-    assign(cols.bytes, BYTES);
-    assign(cols.count, COUNT);
-    assign(cols.time, TIME);
-    assign(cols.ehk, EHK);
-    assign(cols.shard, SHARD);
+    assign(cols.key, Role.Key);
+    assign(cols.bytes, Role.Bytes);
+    assign(cols.count, Role.Count);
+    assign(cols.time, Role.Time);
+    assign(cols.ehk, Role.Ehk);
+    assign(cols.shard, Role.Shard);
     this.roles = roles;
     this.counter = this.sink.rowCounter?.(cols);
   }

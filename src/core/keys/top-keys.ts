@@ -2,7 +2,7 @@
  * The heaviest keys of a key table, found in one pass over its arrays with a bounded heap: never a
  * sort of every key, no object or closure per key, and key bytes compared only on a tie.
  */
-import { RECORD_DOUBLES, type KeyTable } from './key-table.js';
+import { RecordSize, type KeyTable } from './key-table.js';
 
 /** What a key weighs: its records seen while tracked (`observed`) or its bytes. */
 export type KeyWeight = 'observed' | 'bytes';
@@ -54,7 +54,7 @@ export function topKeys(table: KeyTable, query: TopKeysQuery): number[] {
   };
   for (let e = 0; e < table.size; e++) {
     if (shard !== undefined && table.shardOf(e) !== shard) continue;
-    const w = bytes ? num[e * RECORD_DOUBLES + 1]! : num[e * RECORD_DOUBLES]! - (error === undefined ? 0 : error[e]!);
+    const w = bytes ? num[e * RecordSize.Doubles + 1]! : num[e * RecordSize.Doubles]! - (error === undefined ? 0 : error[e]!);
     if (query.positive && !(w > 0)) continue;
     if (size < k) {
       // Sift up from the end.
