@@ -15,7 +15,7 @@
 import { STREAM } from '../facts.js';
 import { KeysError, MalformedRowError } from './errors.js';
 import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
-import { fnv1a, KeyTable, MIXED_SHARD, Rec, RecordSize, type KeyTableData } from './key-table.js';
+import { fnv1a, KeysOf, KeyTable, MIXED_SHARD, Rec, RecordSize, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
 import { countRows } from './count-rows.js';
@@ -221,14 +221,14 @@ export class Accumulator implements RowSink {
   /** Long keys of another table (a later part) that this one holds too: counted once, not twice. */
   private longKeysHeld(other: KeyTableData): number {
     const limit = STREAM.partitionKeyMaxChars.value;
+    const keys = new KeysOf(other);
     let held = 0;
     for (let i = 0; i < other.size; i++) {
-      const r = i * RecordSize.Words;
-      const o = other.records[r + Rec.Offset]!;
-      const end = o + other.records[r + Rec.Length]!;
+      const start = keys.start(i);
+      const end = start + keys.length(i);
       // A key has at least as many UTF-8 bytes as UTF-16 units: only long byte strings can be long keys.
-      if (end - o <= limit || utf16Length(other.arena, o, end) <= limit) continue;
-      if (this.keys.find(other.arena, o, end, other.records[r + Rec.Fnv]!) >= 0) held++;
+      if (end - start <= limit || utf16Length(keys.array(i), start, end) <= limit) continue;
+      if (this.keys.find(keys.array(i), start, end, other.records[i * RecordSize.Words + Rec.Fnv]!) >= 0) held++;
     }
     return held;
   }

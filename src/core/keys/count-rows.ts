@@ -13,10 +13,13 @@
  * loop for the paths it has seen taken, and a rare path taken later would throw that work away.
  */
 import type { Accumulator } from './accumulate.js';
-import { Fnv, Rec, RecordSize } from './key-table.js';
+import { Fnv, KeyBytes, Rec, RecordSize } from './key-table.js';
 import { Role, type Scanner } from './scan.js';
 
 /** Bytes the loop looks for (a const enum, like Rec and Role: no constant is read from memory in the loop). */
+/** Int32Array words are in the platform's byte order; DataView reads must match it. */
+const LITTLE = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 const enum Byte {
   LF = 0x0a,
   CR = 0x0d,
@@ -48,6 +51,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
   let rec = table.rec;
   let num = table.num;
   let arena = table.arena;
+  let recBytes = table.recBytes;
   let arenaView = table.arenaView;
   // What this call adds to the totals. They start as -0 (adding it changes nothing) so that the
   // compiler sees non-integers here from the start and does not specialise these sums for small
@@ -147,10 +151,19 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       if (slot === 0) break;
       const at = (slot - 1) * RecordSize.Words;
       if (rec[at + Rec.Fnv] === h && rec[at + Rec.Length] === len) {
-        const o = rec[at + Rec.Offset]!;
+        // The key's first bytes are in the record: most keys need nothing else.
+        const n = len < KeyBytes.InRecord ? len : KeyBytes.InRecord;
         let k = 0;
-        while (k + 4 <= len && arenaView.getInt32(o + k, true) === view.getInt32(ks + k, true)) k += 4;
-        if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
+        while (k + 4 <= n && rec[at + Rec.Inline + (k >> 2)] === view.getInt32(ks + k, LITTLE)) k += 4;
+        if (k + 4 > n) {
+          const inline = at * 4 + Rec.Inline * 4;
+          while (k < n && recBytes[inline + k] === bytes[ks + k]) k++;
+        }
+        if (k === n && n < len) {
+          const o = rec[at + Rec.Offset]!;
+          while (k + 4 <= len && arenaView.getInt32(o + k, true) === view.getInt32(ks + k, true)) k += 4;
+          if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
+        }
         if (k === len) {
           e = slot - 1;
           break;
@@ -172,6 +185,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       num = table.num;
       arena = table.arena;
       arenaView = table.arenaView;
+      recBytes = table.recBytes;
       if (e < 0) continue;
     }
     const recordBytes = dataBytes + len * count;

@@ -5,8 +5,9 @@
  * computed once, when it is first seen, and stored next to its counters. Keys are ordinary bytes,
  * so `__proto__` or `constructor` are keys like any other.
  *
- * Each key is one 48-byte record (counters, shard, where its bytes are, its hash key), found
- * through a small open-addressing index of 4 bytes per slot (two slots or more per key). Records and key bytes are appended in
+ * Each key is one 64-byte record (counters, shard, its hash key and its first 16 bytes: a short key
+ * lives in its record, a longer one also in an arena), found through a small open-addressing index
+ * of 4 bytes per slot (two slots or more per key): finding a key reads its slot and its record. Records and key bytes are appended in
  * order into memory reserved up front for the first RESERVED_KEYS keys, so that the pages are
  * touched only as keys arrive and nothing is copied while the table grows; past that they grow by
  * half at a time.
@@ -38,10 +39,16 @@ export function fnv1a(bytes: Uint8Array, start: number, end: number): number {
   return h;
 }
 
-/** A key's record: RecordSize.Words 32-bit words, which are RecordSize.Doubles doubles. */
+/** A key's record: RecordSize.Bytes bytes, as 32-bit words or as doubles. */
 export const enum RecordSize {
-  Words = 12,
-  Doubles = 6,
+  Words = 16,
+  Doubles = 8,
+  Bytes = 64,
+}
+
+/** Keys of up to InRecord bytes live in their record; the first InRecord bytes of longer ones too. */
+export const enum KeyBytes {
+  InRecord = 16,
 }
 
 /**
@@ -55,6 +62,8 @@ export const enum Rec {
   Offset = 6,
   Length = 7,
   Hash = 8,
+  /** The key's first KeyBytes.InRecord bytes (words 12 to 15): all of a short key. */
+  Inline = 12,
 }
 
 /** Keys whose records (and a share of key bytes) are reserved when the table is made. */
@@ -87,6 +96,7 @@ export class KeyTable {
   /** How many times the table purged its less frequent keys (0: every count is exact). */
   purges = 0;
 
+  /** Keys longer than KeyBytes.InRecord bytes (all their bytes; Rec.Offset says where). */
   arena: Uint8Array;
   /** The arena, read four bytes at a time. */
   arenaView: DataView;
@@ -97,6 +107,8 @@ export class KeyTable {
   num: Float64Array;
   /** ... and as unsigned words (the hash key at e * RecordSize.Words + Rec.Hash). */
   words: Uint32Array;
+  /** ... and as bytes (the key's first bytes at e * RecordSize.Bytes + Rec.Inline * 4). */
+  recBytes: Uint8Array;
   /** Per key: how much of its records may belong to the time before it entered (after a purge). */
   error: Float64Array | undefined;
 
@@ -113,6 +125,7 @@ export class KeyTable {
     this.rec = new Int32Array(buffer);
     this.num = new Float64Array(buffer);
     this.words = new Uint32Array(buffer);
+    this.recBytes = new Uint8Array(buffer);
     this.arena = new Uint8Array(this.capacity * RESERVED_KEY_BYTES);
     this.arenaView = new DataView(this.arena.buffer);
     const slotCount = slotsFor(Math.min(this.capacity, MIN_SLOTS / 2));
@@ -137,10 +150,14 @@ export class KeyTable {
       if (slot === 0) return -1;
       const r = (slot - 1) * RecordSize.Words;
       if (rec[r + Rec.Fnv] === h && rec[r + Rec.Length] === len) {
-        const arena = this.arena;
-        const o = rec[r + Rec.Offset]!;
+        const inline = r * 4 + Rec.Inline * 4;
+        const n = len < KeyBytes.InRecord ? len : KeyBytes.InRecord;
         let k = 0;
-        while (k < len && arena[o + k] === bytes[start + k]) k++;
+        while (k < n && this.recBytes[inline + k] === bytes[start + k]) k++;
+        if (k === n && n < len) {
+          const o = rec[r + Rec.Offset]!;
+          while (k < len && this.arena[o + k] === bytes[start + k]) k++;
+        }
         if (k === len) return slot - 1;
       }
       i = (i + 1) & mask;
@@ -157,33 +174,41 @@ export class KeyTable {
       else this.purge();
     }
     const len = end - start;
-    if (this.arenaUsed + len > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(Math.ceil(this.arena.length * 1.5), this.arenaUsed + len));
-      bigger.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = bigger;
-      this.arenaView = new DataView(bigger.buffer);
-    }
     const e = this.size++;
     this.inserted++;
-    const arena = this.arena;
-    const o = this.arenaUsed;
-    // A loop, not arena.set(bytes.subarray(...)): no object is made per key.
-    if (len <= 64) for (let k = 0; k < len; k++) arena[o + k] = bytes[start + k]!;
-    else arena.set(bytes.subarray(start, end), o);
     const r = e * RecordSize.Words;
     const d = e * RecordSize.Doubles;
     this.num[d] = this.floor;
     this.num[d + 1] = 0;
     this.rec[r + Rec.Shard] = 0;
     this.rec[r + Rec.Fnv] = h;
-    this.rec[r + Rec.Offset] = o;
+    this.rec[r + Rec.Offset] = len > KeyBytes.InRecord ? this.toArena(bytes, start, end) : -1;
     this.rec[r + Rec.Length] = len;
-    this.arenaUsed = o + len;
+    // A loop, not set(bytes.subarray(...)): no object is made per key.
+    const inline = e * RecordSize.Bytes + Rec.Inline * 4;
+    const n = len < KeyBytes.InRecord ? len : KeyBytes.InRecord;
+    for (let k = 0; k < n; k++) this.recBytes[inline + k] = bytes[start + k]!;
     if (this.floor > 0) this.errors()[e] = this.floor;
     else if (this.error !== undefined) this.error[e] = 0;
     if (this.size * 2 > this.mask + 1) this.rebuildSlots();
     else this.place(e, h);
     return e;
+  }
+
+  /** Copies a long key's bytes to the end of the arena; returns where they start. */
+  private toArena(bytes: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (this.arenaUsed + len > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(Math.ceil(this.arena.length * 1.5), this.arenaUsed + len));
+      bigger.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = bigger;
+      this.arenaView = new DataView(bigger.buffer);
+    }
+    const o = this.arenaUsed;
+    if (len <= 64) for (let k = 0; k < len; k++) this.arena[o + k] = bytes[start + k]!;
+    else this.arena.set(bytes.subarray(start, end), o);
+    this.arenaUsed = o + len;
+    return o;
   }
 
   /** Upper bound of the key's records (exact when errorOf is 0). */
@@ -227,14 +252,19 @@ export class KeyTable {
 
   /** Computes and stores the MD5 hash key of an entry's bytes. */
   hashEntry(e: number): void {
-    const r = e * RecordSize.Words;
-    const o = this.rec[r + Rec.Offset]!;
-    md5Words(this.arena, o, o + this.rec[r + Rec.Length]!, this.words, r + Rec.Hash);
+    const start = this.keyStart(e);
+    md5Words(this.keyArray(e), start, start + this.keyLength(e), this.words, e * RecordSize.Words + Rec.Hash);
   }
 
-  /** Where an entry's key starts in the arena. */
-  keyOffset(e: number): number {
-    return this.rec[e * RecordSize.Words + Rec.Offset]!;
+  /** The array holding an entry's key bytes: its record (a short key) or the arena. */
+  keyArray(e: number): Uint8Array {
+    return this.rec[e * RecordSize.Words + Rec.Length]! > KeyBytes.InRecord ? this.arena : this.recBytes;
+  }
+
+  /** Where an entry's key bytes start in keyArray(e). */
+  keyStart(e: number): number {
+    const r = e * RecordSize.Words;
+    return this.rec[r + Rec.Length]! > KeyBytes.InRecord ? this.rec[r + Rec.Offset]! : r * 4 + Rec.Inline * 4;
   }
 
   /** The length of an entry's key in bytes. */
@@ -242,11 +272,10 @@ export class KeyTable {
     return this.rec[e * RecordSize.Words + Rec.Length]!;
   }
 
-  /** The key bytes of an entry (a view into the arena: copy it before the table changes). */
+  /** The key bytes of an entry (a view of the table's memory: copy it before the table changes). */
   keyBytes(e: number): Uint8Array {
-    const r = e * RecordSize.Words;
-    const o = this.rec[r + Rec.Offset]!;
-    return this.arena.subarray(o, o + this.rec[r + Rec.Length]!);
+    const start = this.keyStart(e);
+    return this.keyArray(e).subarray(start, start + this.keyLength(e));
   }
 
   /** The table as plain arrays (views of its own memory: the table must not be used afterwards). */
@@ -274,18 +303,16 @@ export class KeyTable {
     const inserted = this.inserted + other.inserted;
     const theirs = new Float64Array(other.records.buffer, other.records.byteOffset, other.size * RecordSize.Doubles);
     const theirWords = new Uint32Array(other.records.buffer, other.records.byteOffset, other.size * RecordSize.Words);
+    const theirKeys = new KeysOf(other);
     if (other.floor > 0) {
       const index = new KeyTable(Math.max(2, other.size));
       for (let i = 0; i < other.size; i++) {
-        const r = i * RecordSize.Words;
-        const o = other.records[r + Rec.Offset]!;
-        index.insert(other.arena, o, o + other.records[r + Rec.Length]!, other.records[r + Rec.Fnv]!);
+        index.insert(theirKeys.array(i), theirKeys.start(i), theirKeys.start(i) + theirKeys.length(i), other.records[i * RecordSize.Words + Rec.Fnv]!);
       }
       const errors = this.errors();
       for (let e = 0; e < this.size; e++) {
-        const r = e * RecordSize.Words;
-        const o = this.rec[r + Rec.Offset]!;
-        if (index.find(this.arena, o, o + this.rec[r + Rec.Length]!, this.rec[r + Rec.Fnv]!) < 0) {
+        const start = this.keyStart(e);
+        if (index.find(this.keyArray(e), start, start + this.keyLength(e), this.rec[e * RecordSize.Words + Rec.Fnv]!) < 0) {
           this.num[e * RecordSize.Doubles] = this.num[e * RecordSize.Doubles]! + other.floor;
           errors[e] = errors[e]! + other.floor;
         }
@@ -293,13 +320,14 @@ export class KeyTable {
     }
     for (let i = 0; i < other.size; i++) {
       const r = i * RecordSize.Words;
-      const o = other.records[r + Rec.Offset]!;
-      const end = o + other.records[r + Rec.Length]!;
+      const bytes = theirKeys.array(i);
+      const start = theirKeys.start(i);
+      const end = start + theirKeys.length(i);
       const h = other.records[r + Rec.Fnv]!;
       const shard = other.records[r + Rec.Shard]!;
-      let e = this.find(other.arena, o, end, h);
+      let e = this.find(bytes, start, end, h);
       if (e < 0) {
-        e = this.insert(other.arena, o, end, h);
+        e = this.insert(bytes, start, end, h);
         this.words.set(theirWords.subarray(r + Rec.Hash, r + Rec.Hash + 4), e * RecordSize.Words + Rec.Hash);
         this.setShard(e, shard);
       } else if (this.shardOf(e) !== shard) {
@@ -340,6 +368,7 @@ export class KeyTable {
     this.rec = rec;
     this.num = new Float64Array(buffer);
     this.words = new Uint32Array(buffer);
+    this.recBytes = new Uint8Array(buffer);
     if (this.error !== undefined) {
       const error = new Float64Array(capacity);
       error.set(this.error);
@@ -373,13 +402,15 @@ export class KeyTable {
     for (let e = 0; e < this.size; e++) {
       if (num[e * RecordSize.Doubles]! <= threshold) continue;
       const r = e * RecordSize.Words;
-      const o = rec[r + Rec.Offset]!;
       const len = rec[r + Rec.Length]!;
-      this.arena.copyWithin(arenaUsed, o, o + len);
       rec.copyWithin(kept * RecordSize.Words, r, r + RecordSize.Words);
-      rec[kept * RecordSize.Words + Rec.Offset] = arenaUsed;
+      if (len > KeyBytes.InRecord) {
+        const o = rec[r + Rec.Offset]!;
+        this.arena.copyWithin(arenaUsed, o, o + len);
+        rec[kept * RecordSize.Words + Rec.Offset] = arenaUsed;
+        arenaUsed += len;
+      }
       error[kept] = error[e]!;
-      arenaUsed += len;
       kept++;
     }
     this.size = kept;
@@ -395,4 +426,26 @@ function slotsFor(n: number): number {
   let p = MIN_SLOTS;
   while (p < n * 2) p *= 2;
   return p;
+}
+
+/** The keys of a table sent as data (a later part's): where each one's bytes are. */
+export class KeysOf {
+  private readonly recordBytes: Uint8Array;
+
+  constructor(private readonly data: KeyTableData) {
+    this.recordBytes = new Uint8Array(data.records.buffer, data.records.byteOffset, data.size * RecordSize.Bytes);
+  }
+
+  length(i: number): number {
+    return this.data.records[i * RecordSize.Words + Rec.Length]!;
+  }
+
+  array(i: number): Uint8Array {
+    return this.length(i) > KeyBytes.InRecord ? this.data.arena : this.recordBytes;
+  }
+
+  start(i: number): number {
+    const r = i * RecordSize.Words;
+    return this.length(i) > KeyBytes.InRecord ? this.data.records[r + Rec.Offset]! : r * 4 + Rec.Inline * 4;
+  }
 }

@@ -18,14 +18,15 @@ export interface TopKeysQuery {
 
 /** Lexicographic comparison of two entries' key bytes. */
 export function compareKeys(table: KeyTable, a: number, b: number): number {
-  const arena = table.arena;
-  const ka = table.keyOffset(a);
-  const kb = table.keyOffset(b);
+  const xa = table.keyArray(a);
+  const xb = table.keyArray(b);
+  const ka = table.keyStart(a);
+  const kb = table.keyStart(b);
   const la = table.keyLength(a);
   const lb = table.keyLength(b);
   const n = Math.min(la, lb);
   for (let i = 0; i < n; i++) {
-    const d = arena[ka + i]! - arena[kb + i]!;
+    const d = xa[ka + i]! - xb[kb + i]!;
     if (d !== 0) return d;
   }
   return la - lb;

@@ -32,7 +32,7 @@ function inTwoParts(rows: readonly string[], cut: number, maxKeys: number) {
 }
 
 const row = fc
-  .tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '__proto__'), fc.nat(500), fc.integer({ min: 0, max: 30 }), fc.boolean())
+  .tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '__proto__', 'a-key-of-sixteen', 'a key longer than sixteen bytes', 'another key longer than sixteen'), fc.nat(500), fc.integer({ min: 0, max: 30 }), fc.boolean())
   .map(([k, bytes, s, bad]) => `${k},${bad ? 'x' : bytes},2026-01-01T00:00:${String(s).padStart(2, '0')}Z`);
 
 describe('reading an input in two parts and merging', () => {
