@@ -46,6 +46,12 @@ export const enum RecordSize {
   Bytes = 64,
 }
 
+/** log2 of RecordSize.Words and RecordSize.Doubles: entry e's record starts at e << Words (words). */
+export const enum RecordShift {
+  Words = 4,
+  Doubles = 3,
+}
+
 /** Keys of up to InRecord bytes live in their record; the first InRecord bytes of longer ones too. */
 export const enum KeyBytes {
   InRecord = 16,
