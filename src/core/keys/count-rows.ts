@@ -82,6 +82,8 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       ke = 0;
       dataBytes = 0;
       count = 1;
+      let firstSlot = -1;
+      let firstHash = 0;
       for (;;) {
         if (r >= end || bytes[r] === Byte.Quote) break scan;
         const role = field < need ? roles[field]! : 0;
@@ -96,6 +98,10 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
           ke = r;
           // A key ending a CRLF line: the general path drops the CR.
           if (r < end && r > fs && bytes[r - 1] === Byte.CR) break scan;
+          // Start reading the key's slot and record now: the processor fetches them from memory
+          // while it reads the rest of the row.
+          firstSlot = slots[h & mask]!;
+          firstHash = firstSlot === 0 ? 0 : rec[((firstSlot - 1) << RecordShift.Words) | Rec.Fnv]!;
         } else if (role === Role.Bytes || role === Role.Count) {
           let v = 0;
           for (; r < end; r++) {
@@ -157,12 +163,13 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       const len = ke - ks;
       let e = -1;
       let i = h & mask;
+      let slot = firstSlot >= 0 ? firstSlot : slots[i]!;
+      let slotHash = firstSlot >= 0 ? firstHash : -1;
       for (;;) {
-        const slot = slots[i]!;
         if (slot === 0) break;
         // A record is 16 words, so `at | field` is at + field: bit operations need no overflow checks.
         const at = (slot - 1) << RecordShift.Words;
-        if (rec[at | Rec.Fnv] === h && rec[at | Rec.Length] === len) {
+        if ((slotHash === -1 ? rec[at | Rec.Fnv] : slotHash) === h && rec[at | Rec.Length] === len) {
           // The key's first bytes are in the record: most keys need nothing else.
           const n = len < KeyBytes.InRecord ? len : KeyBytes.InRecord;
           let k = 0;
@@ -182,6 +189,8 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
           }
         }
         i = (i + 1) & mask;
+        slot = slots[i]!;
+        slotHash = -1;
       }
       if (e < 0) {
         newKey = true;
