@@ -184,6 +184,9 @@ export class Scanner {
             p = next;
             continue;
           }
+          // Where the counter stopped, the rest may be the start of a row to be completed by the
+          // next chunk: then there is nothing for the general path to do yet.
+          if (!final && !hasLineFeed(bytes, p, end)) return p;
         }
         if (p >= end) break;
       }
@@ -650,4 +653,10 @@ export function wholeNumber(bytes: Uint8Array, start: number, end: number): numb
     v = v * 10 + d;
   }
   return v;
+}
+
+/** True when bytes[start, end) holds a line feed. */
+function hasLineFeed(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) if (bytes[p] === LF) return true;
+  return false;
 }
