@@ -322,8 +322,9 @@ const files = {
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const checks = [];
-/** status: 'ok' | 'FAIL' | 'skip' (could not be measured here; said why). */
+/** status: 'ok' | 'FAIL' | 'skip' (could not be measured here; said why) | 'no' (a stretch goal not reached). */
 const check = (what, ok, detail = '') => checks.push([ok === null ? 'skip' : ok ? 'ok' : 'FAIL', what, detail]);
+const stretch = (what, ok, detail = '') => checks.push([ok === null ? 'skip' : ok ? 'ok' : 'no', what, detail]);
 const load = () => loadavg().map((x) => fmt(x)).join(' ');
 const results = { node: process.version, cpu, cpus: cpus().length, loadAtStart: loadavg() };
 
@@ -383,7 +384,7 @@ if (floor.bin === undefined) {
 }
 const rss10m = summary(kds10m).rssMiB;
 check('10M rows: peak RSS under 72 MiB', rss10m === null ? null : rss10m < 72, mib(rss10m));
-check('10M rows: peak RSS under 64 MiB (the stretch goal)', rss10m === null ? null : rss10m < 64, mib(rss10m));
+stretch('10M rows: peak RSS under 64 MiB (the stretch goal; not reaching it fails nothing)', rss10m === null ? null : rss10m < 64, mib(rss10m));
 say();
 
 // 3. Threads.
@@ -401,7 +402,7 @@ say(`   10M rows --threads 1  ${secs(one.seconds)} median ${list(one.all)}, peak
 say(`   10M rows --threads 2  ${secs(two.seconds)} median ${list(two.all)}, peak RSS ${mib(two.rssMiB)} (${fmt(two.seconds / one.seconds)}x the time, +${mib(two.rssMiB - one.rssMiB)})`);
 check('10M rows: --threads 2 gives the same JSON as one thread', two.stdout === one.stdout);
 const help = node([KDS, 'keys', 'analyze', '--help']).stdout;
-check('--help says what a thread costs in memory', /--threads N[\s\S]*each thread after the first costs about \d+\s+MiB/.test(help));
+check('--help says what a thread costs in memory', /--threads <N>[\s\S]*?each thread after the first\s+adds\s+about\s+\d+\s+MiB/.test(help));
 results.threads = { defaultThreads, load: loadavg(), one: { seconds: one.seconds, runs: one.all, rssMiB: one.rssMiB }, two: { seconds: two.seconds, runs: two.all, rssMiB: two.rssMiB } };
 say();
 

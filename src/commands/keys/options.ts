@@ -4,7 +4,7 @@ import type { Measure } from '../../core/keys/analyze.js';
 import type { ColumnChoice } from '../../core/keys/columns.js';
 import { INPUT_FORMATS, type InputFormat } from '../../core/keys/detect.js';
 import { KeysError } from '../../core/keys/errors.js';
-import { MAX_THREADS, PARALLEL_FROM_BYTES, THREAD_MIB } from '../../core/keys/threads.js';
+import { KEY_TABLE_BYTES, MAX_THREADS, PARALLEL_FROM_BYTES, THREAD_MIB } from '../../core/keys/threads.js';
 import type { FieldChoice } from '../../core/keys/fields.js';
 import { compileKeyPattern, type KeyPattern } from '../../core/keys/key-pattern.js';
 import { UsageError } from '../../errors.js';
@@ -129,7 +129,7 @@ export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     type: 'number', name: 'threads', value: 'N', group: INPUT_GROUP,
-    description: `read a large file in N parts at once, one thread each (default: 2 for a file of ${PARALLEL_FROM_BYTES / (1024 * 1024)} MiB or more when a core is idle, else 1); each thread after the first costs about ${THREAD_MIB} MiB more, plus room for up to --max-keys keys of its own`,
+    description: `read a large file in N parts at once, one thread each (default: 2 for a file of ${PARALLEL_FROM_BYTES / (1024 * 1024)} MiB or more when a core is idle, else 1); each thread after the first adds about ${THREAD_MIB} MiB, plus its own table of up to --max-keys keys (about ${KEY_TABLE_BYTES} bytes a key)`,
     rule: { integer: true, min: 1, max: MAX_THREADS, unit: 'threads' },
   },
   {

@@ -10,8 +10,10 @@
 export const PARALLEL_FROM_BYTES = 256 * 1024 * 1024;
 /** The most threads --threads takes. */
 export const MAX_THREADS = 8;
-/** Peak memory a thread after the first adds, without its key table, in MiB (measured). */
-export const THREAD_MIB = 20;
+/** Peak memory a thread after the first adds, without its key table, in MiB (measured in npm run bench). */
+export const THREAD_MIB = 15;
+/** What a key takes in a key table, in bytes: its 64-byte record and two index slots (more for a key over 16 bytes). */
+export const KEY_TABLE_BYTES = 72;
 /** The spare cores (cores minus the load average) a second thread needs by default. */
 const IDLE_CORES = 1.5;
 
