@@ -75,6 +75,13 @@ export const enum Rec {
 /** Keys whose records (and a share of key bytes) are reserved when the table is made. */
 const RESERVED_KEYS = 1 << 18;
 const RESERVED_KEY_BYTES = 24;
+/**
+ * Records start RECORD_SKIP bytes into their buffer. A large buffer's memory comes from malloc,
+ * which (glibc) returns 16 bytes into a fresh page: skipping 48 more puts each 64-byte record on
+ * one cache line instead of two. (Elsewhere the skip costs nothing.)
+ */
+const RECORD_ALIGN = 64;
+const RECORD_SKIP = 48;
 const MIN_SLOTS = 1024;
 const PURGE_SAMPLE = 4096;
 
@@ -127,11 +134,11 @@ export class KeyTable {
   constructor(public maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 2) throw new RangeError('a key table needs room for 2 keys or more');
     this.capacity = Math.min(RESERVED_KEYS, maxEntries);
-    const buffer = new ArrayBuffer(this.capacity * RecordSize.Words * 4);
-    this.rec = new Int32Array(buffer);
-    this.num = new Float64Array(buffer);
-    this.words = new Uint32Array(buffer);
-    this.recBytes = new Uint8Array(buffer);
+    const buffer = new ArrayBuffer(this.capacity * RecordSize.Bytes + RECORD_ALIGN);
+    this.rec = new Int32Array(buffer, RECORD_SKIP, this.capacity * RecordSize.Words);
+    this.num = new Float64Array(buffer, RECORD_SKIP, this.capacity * RecordSize.Doubles);
+    this.words = new Uint32Array(buffer, RECORD_SKIP, this.capacity * RecordSize.Words);
+    this.recBytes = new Uint8Array(buffer, RECORD_SKIP, this.capacity * RecordSize.Bytes);
     this.arena = new Uint8Array(this.capacity * RESERVED_KEY_BYTES);
     this.arenaView = new DataView(this.arena.buffer);
     const slotCount = slotsFor(Math.min(this.capacity, MIN_SLOTS / 2));
@@ -368,13 +375,13 @@ export class KeyTable {
 
   private grow(): void {
     const capacity = Math.min(Math.ceil(this.capacity * 1.5), this.maxEntries);
-    const buffer = new ArrayBuffer(capacity * RecordSize.Words * 4);
-    const rec = new Int32Array(buffer);
+    const buffer = new ArrayBuffer(capacity * RecordSize.Bytes + RECORD_ALIGN);
+    const rec = new Int32Array(buffer, RECORD_SKIP, capacity * RecordSize.Words);
     rec.set(this.rec);
     this.rec = rec;
-    this.num = new Float64Array(buffer);
-    this.words = new Uint32Array(buffer);
-    this.recBytes = new Uint8Array(buffer);
+    this.num = new Float64Array(buffer, RECORD_SKIP, capacity * RecordSize.Doubles);
+    this.words = new Uint32Array(buffer, RECORD_SKIP, capacity * RecordSize.Words);
+    this.recBytes = new Uint8Array(buffer, RECORD_SKIP, capacity * RecordSize.Bytes);
     if (this.error !== undefined) {
       const error = new Float64Array(capacity);
       error.set(this.error);
