@@ -71,10 +71,22 @@ async function readWhole(input: ByteInput, options: DelimitedOptions, request: R
 
 const IGNORE: RowSink = { row() {}, malformed() {}, observedShard: () => -1 };
 
-/** The columns of a file from its first bytes, or undefined when they do not tell. */
+/**
+ * The columns of a file from its header row (or first row), or undefined when its first bytes do
+ * not tell. Reads a line at a time until the columns are known, not the whole head.
+ */
 function probeColumns(input: ByteInput, options: DelimitedOptions): Columns | undefined {
   const probe = new Scanner(IGNORE, options.layout, resolver(options, () => {}));
-  probe.push(input.head, 0, input.head.length, input.complete);
+  const head = input.head;
+  let at = 0;
+  let from = 0;
+  while (probe.columns === undefined) {
+    const lf = head.indexOf(0x0a, from);
+    const end = lf < 0 ? head.length : lf + 1;
+    at = probe.push(head, at, end, lf < 0 && input.complete);
+    if (lf < 0) break;
+    from = end;
+  }
   return probe.columns;
 }
 
