@@ -21,7 +21,7 @@
 //       with known counts (2%, 1% and 0.5% of rows)
 // --quick skips the straightforward analyzer on 10M rows (about a minute) and takes fewer runs.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -246,6 +246,20 @@ const median = (xs) => {
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * Reads a file once, so that the runs after find it in the page cache: on a shared machine other
+ * work may have pushed it out, and one run reading from disk is not what is being compared.
+ */
+function warm(path) {
+  const fd = openSync(path, 'r');
+  const buffer = new Uint8Array(1 << 20);
+  try {
+    while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Runs each side `pairs` times, alternating; returns each side's runs. */
 function alternate(pairs, sides) {
   const runs = sides.map(() => []);
@@ -339,6 +353,7 @@ if (base.bin === undefined) {
   say(`   cannot build ${BASE_COMMIT}: ${base.reason}`);
   check(`1M rows: at most 0.7x the wall time of ${BASE_COMMIT}`, null, `the base build is missing: ${base.reason}`);
 } else {
+  warm(files.skewed1m);
   const [baseRuns, kdsRuns] = alternate(PAIRS, [() => node(analyzeArgs(base.bin, files.skewed1m)), () => node(analyzeArgs(KDS, files.skewed1m))]);
   const b = summary(baseRuns);
   const k = summary(kdsRuns);
@@ -367,6 +382,7 @@ if (floor.bin === undefined) {
   for (let i = 0; i < PAIRS_10M; i++) kds10m.push(node(analyzeArgs(KDS, files.skewed10m)));
   check('10M rows: within 2.3x of the C floor', null, `cannot build the C floor: ${floor.reason}`);
 } else {
+  warm(files.skewed10m);
   const [floorRuns, kdsRuns] = alternate(PAIRS_10M, [() => measure(floor.bin, ['memo', files.skewed10m, String(SHARDS)]), () => node(analyzeArgs(KDS, files.skewed10m))]);
   kds10m.push(...kdsRuns);
   const f = summary(floorRuns);
@@ -389,6 +405,7 @@ say();
 
 // 3. Threads.
 say('3. A second thread: by default only for a file of 256 MiB or more when a core is idle.');
+warm(files.skewed10m);
 const textRun = node([KDS, 'keys', 'analyze', files.skewed10m, '--shards', String(SHARDS)]);
 const threadsLine = /read on (\d+) threads/.exec(textRun.stdout);
 const defaultThreads = threadsLine ? Number(threadsLine[1]) : 1;
@@ -416,12 +433,14 @@ for (const [name, path, rows, kdsOut] of [
     say('   10M rows: skipped (--quick)');
     continue;
   }
+  warm(path);
   const n = node([NAIVE, path, String(SHARDS)]);
   const k = kdsOut();
   const same = agree(JSON.parse(k.stdout), JSON.parse(n.stdout));
   say(`   ${name} rows: ${secs(n.seconds)} (${fmt(rows / n.seconds / 1e6)}M rows/s), peak RSS ${mib(n.rssMiB)}; ${same ? 'agrees' : 'DISAGREES'} on totals, per-shard records and top keys`);
   check(`${name} rows: kds and the straightforward analyzer agree`, same);
 }
+warm(files.uuids10m);
 const uuidRuns = Array.from({ length: QUICK ? 1 : 3 }, () => node(analyzeArgs(KDS, files.uuids10m)));
 const u = summary(uuidRuns);
 const uJson = JSON.parse(u.stdout);
