@@ -248,24 +248,6 @@ export class Accumulator implements RowSink {
     return (bytes, start, end, scanner) => countRows(this, scanner, bytes, start, end);
   }
 
-  /**
-   * Adds a key that is not in the table (routed by its MD5) and returns its entry, or -1 when the
-   * row is malformed (reported). The table's arrays may change.
-   */
-  addKey(bytes: Uint8Array, ks: number, ke: number, h: number, line: number): number {
-    const problem = keyProblem(bytes, ks, ke);
-    if (problem === 'invalid') {
-      this.malformed(line, 'the partition key is not valid UTF-8');
-      return -1;
-    }
-    if (problem === 'long') this.longKeys++;
-    const keys = this.keys;
-    const e = keys.insert(bytes, ks, ke, h);
-    keys.hashEntry(e);
-    keys.setShard(e, routeWords(this.map, keys.words, keys.hashAt(e)));
-    return e;
-  }
-
   row(
     bytes: Uint8Array,
     ks: number,

@@ -3,11 +3,12 @@
  *
  * It handles the common row (no quotes; the key, whole-number bytes and count, a timestamp in the
  * second of the previous row) of the common input (routing by the key's MD5: no explicit hash
- * keys, no observed shards), and finds a known key in the table inline; a key seen for the first
- * time is added by Accumulator.addKey. Anything else (a timestamp in another second, a blank line,
- * a quote, a field it cannot read) stops the loop at that row: the scanner's general path reads
- * it, counts it through Accumulator.row (and reports any problem), then calls again. The counts are
- * exactly those of Accumulator.row for every row.
+ * keys, no observed shards), and finds a known key in the table inline; a row with a key seen for
+ * the first time is counted by Accumulator.row, which adds the key. Anything else (a timestamp in
+ * another second, a blank line, a quote, a field it cannot read) stops the loop at that row: the
+ * scanner's general path reads it, counts it through Accumulator.row (and reports any problem),
+ * then calls again. The counts are exactly those of Accumulator.row for every row (a property test
+ * holds the two to it).
  *
  * Everything the loop does not do inline is a way out of it, not a call: a compiler optimizes a
  * loop for the paths it has seen taken, and a rare path taken later would throw that work away.
@@ -16,10 +17,10 @@ import type { Accumulator } from './accumulate.js';
 import { Fnv, KeyBytes, Rec, RecordShift } from './key-table.js';
 import { Role, type Scanner } from './scan.js';
 
-/** Bytes the loop looks for (a const enum, like Rec and Role: no constant is read from memory in the loop). */
 /** Int32Array words are in the platform's byte order; DataView reads must match it. */
 const LITTLE = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
+/** Bytes the loop looks for (a const enum, like Rec and Role: no constant is read from memory in the loop). */
 const enum Byte {
   LF = 0x0a,
   CR = 0x0d,

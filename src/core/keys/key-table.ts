@@ -7,10 +7,10 @@
  *
  * Each key is one 64-byte record (counters, shard, its hash key and its first 16 bytes: a short key
  * lives in its record, a longer one also in an arena), found through a small open-addressing index
- * of 4 bytes per slot (two slots or more per key): finding a key reads its slot and its record. Records and key bytes are appended in
- * order into memory reserved up front for the first RESERVED_KEYS keys, so that the pages are
- * touched only as keys arrive and nothing is copied while the table grows; past that they grow by
- * half at a time.
+ * of 4 bytes per slot (two slots or more per key): finding a key reads its slot and its record.
+ * Records (and long keys' bytes) are appended in order into memory reserved up front for the first
+ * RESERVED_KEYS keys, so that its pages are touched only as keys arrive and nothing is copied while
+ * the table grows; past that they grow by half at a time.
  *
  * Memory is bounded: past `maxEntries` distinct keys the table purges the less frequent half, in the
  * manner of the Space-Saving heavy-hitter sketch. A key that enters after a purge starts at the
