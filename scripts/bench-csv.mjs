@@ -25,9 +25,6 @@ if (parser === 'kds') {
   const { readFileChunks } = await import(new URL('chunks.js', out).href);
   started = process.hrtime.bigint();
   const sink = {
-    rows(_bytes, batch) {
-      for (let i = 0; i < batch.size; i++) this.row(_bytes, batch.keyStart[i], batch.keyEnd[i]);
-    },
     row(_bytes, ks, ke) {
       rows++;
       keyBytes += ke - ks;

@@ -18,7 +18,8 @@ export interface ChunkConsumer {
 /** Called after each chunk: bytes read so far, and the total when it is known (files). */
 export type ProgressListener = (bytesRead: number, totalBytes: number | undefined) => void;
 
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** 1 MiB: reads are as fast as with larger buffers, and the buffer stays in the CPU's caches. */
+export const CHUNK_BYTES = 1024 * 1024;
 export const MAX_ROW_BYTES = 64 * 1024 * 1024;
 
 class Window {

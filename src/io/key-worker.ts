@@ -1,6 +1,6 @@
 /**
- * Worker thread: reads one byte range of a keys file (the second half, starting at a line start)
- * with the same scanner and accumulator as the main thread, and sends back its counts.
+ * Worker thread: reads one byte range of a keys file (a part after the first, starting at a line
+ * start) with the same scanner and accumulator as the main thread, and sends back its counts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Accumulator } from '../core/keys/accumulate.js';
@@ -39,10 +39,10 @@ function run(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
   const buffers = new Set<ArrayBuffer>();
   for (const table of [data.keys, data.routes]) {
     if (table === undefined) continue;
-    for (const a of [table.arena, table.offset, table.length, table.fh, table.stats, table.hash]) buffers.add(a.buffer as ArrayBuffer);
+    for (const a of [table.arena, table.records, table.error]) if (a !== undefined) buffers.add(a.buffer as ArrayBuffer);
   }
   return {
-    result: { ok: true, data, lines: scanner.line - 1, rows: scanner.rows, blankLines: scanner.blankLines },
+    result: { ok: true, data, lines: scanner.line - 1, rows: scanner.rows, blankLines: scanner.blankLines, unterminatedQuote: scanner.unterminatedQuote },
     transfer: [...buffers],
   };
 }

@@ -1,18 +1,18 @@
 /**
- * Reading a large keys file on two cores: the main thread reads the first half while a worker
- * thread reads the second, from the first line start after the middle. The caller merges the
- * worker's counts and falls back to one thread when the split could be wrong (the first half
- * ends inside a quoted field) or no worker can start.
+ * Reading a large keys file on several cores: the main thread reads the first part while worker
+ * threads read the others, each from the first line start after its share of the file. The caller
+ * merges the workers' counts in file order and falls back to one thread when a split could be
+ * wrong (a part ends inside a quoted field) or a worker cannot start. How many threads: see
+ * ../core/keys/threads.ts.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
 import type { AccumulatorData } from '../core/keys/accumulate.js';
 import type { Columns, Format } from '../core/keys/scan.js';
+import { PARALLEL_FROM_BYTES, type ThreadPolicy } from '../core/keys/threads.js';
 
-/** Files from this size are read by two threads (when two cores are available). */
-export const PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
-/** How far past the middle to look for a line end before giving up on splitting. */
+/** How far past a part's share to look for a line end before giving up on splitting. */
 const SPLIT_SEARCH_BYTES = 1024 * 1024;
+const SPLIT_STEP_BYTES = 64 * 1024;
 
 export interface PartJob {
   readonly path: string;
@@ -30,7 +30,15 @@ export interface PartJob {
 }
 
 export type PartResult =
-  | { readonly ok: true; readonly data: AccumulatorData; readonly lines: number; readonly rows: number; readonly blankLines: number }
+  | {
+      readonly ok: true;
+      readonly data: AccumulatorData;
+      readonly lines: number;
+      readonly rows: number;
+      readonly blankLines: number;
+      /** The part ended inside a quoted field: the next part may start in the middle of it. */
+      readonly unterminatedQuote: boolean;
+    }
   | { readonly ok: false; readonly kind: 'malformed' | 'line-data'; readonly line: number; readonly reason: string }
   | { readonly ok: false; readonly kind: 'usage' | 'data' | 'failed'; readonly message: string };
 
@@ -44,10 +52,11 @@ export function regularFileSize(path: string): number | undefined {
   }
 }
 
-// node:os and node:worker_threads (with the worker machinery) load only for a file large enough
-// to split: a small file's start-up should not pay for them.
-export function cores(): number {
-  return process.getBuiltinModule('node:os').availableParallelism();
+/** The policy for the default number of threads on this machine, now (see ../core/keys/threads.ts). */
+export function threadPolicy(fromBytes = PARALLEL_FROM_BYTES): ThreadPolicy {
+  // node:os loads only here, for a file large enough to split: a small file's start-up does not pay for it.
+  const os = process.getBuiltinModule('node:os');
+  return { fromBytes, cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 };
 }
 
 /** Reads up to `length` bytes from the start of a file. */
@@ -62,15 +71,33 @@ export function readHead(path: string, length: number): Uint8Array {
   }
 }
 
-/** The offset just after the first line feed at or after the middle of the file, if there is one nearby. */
-export function findSplit(path: string, size: number): number | undefined {
-  const middle = Math.floor(size / 2);
+/** The offset just after the first line feed at or after `from`, if there is one within SPLIT_SEARCH_BYTES. */
+function lineStartAfter(fd: number, from: number, size: number, buffer: Uint8Array): number | undefined {
+  for (let at = from; at < size && at < from + SPLIT_SEARCH_BYTES; at += buffer.length) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
+    if (n <= 0) return undefined;
+    const lf = buffer.subarray(0, n).indexOf(0x0a);
+    if (lf >= 0) return at + lf + 1 < size ? at + lf + 1 : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where the parts of a file read on `parts` threads start: 0, then the first line start after each
+ * further share of the file. Undefined when the file cannot be cut into that many parts.
+ */
+export function findSplits(path: string, size: number, parts: number): number[] | undefined {
   const fd = openSync(path, 'r');
   try {
-    const buffer = new Uint8Array(Math.min(SPLIT_SEARCH_BYTES, size - middle));
-    const n = readSync(fd, buffer, 0, buffer.length, middle);
-    const lf = buffer.subarray(0, n).indexOf(0x0a);
-    return lf < 0 || middle + lf + 1 >= size ? undefined : middle + lf + 1;
+    const buffer = new Uint8Array(SPLIT_STEP_BYTES);
+    const starts = [0];
+    for (let i = 1; i < parts; i++) {
+      const from = Math.max(Math.floor((size * i) / parts), starts[i - 1]!);
+      const start = lineStartAfter(fd, from, size, buffer);
+      if (start === undefined || start <= starts[i - 1]!) return undefined;
+      starts.push(start);
+    }
+    return starts;
   } finally {
     closeSync(fd);
   }
@@ -78,21 +105,29 @@ export function findSplit(path: string, size: number): number | undefined {
 
 /** Starts a worker on one part; the promise never rejects (failures come back as results). */
 export function startPart(job: PartJob): { readonly result: Promise<PartResult>; cancel(): void } {
-  let worker: Worker | undefined;
-  const result = new Promise<PartResult>((resolve) => {
+  let cancelled = false;
+  let stop: (() => void) | undefined;
+  const result = (async (): Promise<PartResult> => {
     try {
-      const { Worker: WorkerThread } = process.getBuiltinModule('node:worker_threads');
-      worker = new WorkerThread(new URL('./key-worker.js', import.meta.url), { workerData: job });
+      // Loaded here: a read on one thread never loads the worker machinery.
+      const { Worker } = await import('node:worker_threads');
+      if (cancelled) return { ok: false, kind: 'failed', message: 'cancelled' };
+      const worker = new Worker(new URL('./key-worker.js', import.meta.url), { workerData: job });
+      stop = () => void worker.terminate();
+      return await new Promise<PartResult>((resolve) => {
+        worker.once('message', (message: PartResult) => resolve(message));
+        worker.once('error', (error) => resolve({ ok: false, kind: 'failed', message: error.message }));
+        worker.once('exit', (code) => resolve({ ok: false, kind: 'failed', message: `the worker exited with code ${code}` }));
+      });
     } catch (error) {
-      resolve({ ok: false, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-      return;
+      return { ok: false, kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
-    worker.once('message', (message: PartResult) => resolve(message));
-    worker.once('error', (error) => resolve({ ok: false, kind: 'failed', message: error.message }));
-    worker.once('exit', (code) => resolve({ ok: false, kind: 'failed', message: `the worker exited with code ${code}` }));
-  });
+  })();
   return {
     result,
-    cancel: () => void worker?.terminate(),
+    cancel: () => {
+      cancelled = true;
+      stop?.();
+    },
   };
 }

@@ -4,12 +4,12 @@
  * wide and changes no result, only the time a pathological match takes; it is set only by
  * commands that run a user's pattern.
  */
-import { setFlagsFromString } from 'node:v8';
-
 let enabled = false;
 
-export function guardRegexBacktracking(): void {
+export async function guardRegexBacktracking(): Promise<void> {
   if (enabled) return;
+  // Loaded here: node:v8 costs memory that a command without a pattern does not need.
+  const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
   enabled = true;
 }

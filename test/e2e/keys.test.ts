@@ -211,10 +211,26 @@ describe('kds keys analyze (built binary)', () => {
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it.each(['orders.csv', 'quoted.csv', 'tiny.csv'])('gives the same JSON for %s read on two threads as on one', async (file) => {
-    const one = await spawnKds(['keys', 'analyze', file, '--json'], { cwd: FIXTURES, env: { ...ENV, KDS_PARALLEL_MIN_BYTES: '1000000000000' } });
-    const two = await spawnKds(['keys', 'analyze', file, '--json'], { cwd: FIXTURES, env: { ...ENV, KDS_PARALLEL_MIN_BYTES: '1' } });
+  it.each(['orders.csv', 'quoted.csv', 'tiny.csv'])('gives the same JSON for %s read on two and three threads as on one', async (file) => {
+    const one = await spawnKds(['keys', 'analyze', file, '--json', '--threads', '1'], { cwd: FIXTURES, env: ENV });
+    const two = await spawnKds(['keys', 'analyze', file, '--json', '--threads', '2'], { cwd: FIXTURES, env: ENV });
+    const three = await spawnKds(['keys', 'analyze', file, '--json', '--threads', '3'], { cwd: FIXTURES, env: ENV });
     expect(one.code).toBe(0);
     expect(two).toEqual(one);
+    expect(three).toEqual(one);
+  });
+
+  it('says in the report when a file was read on several threads', async () => {
+    const r = await spawnKds(['keys', 'analyze', 'orders.csv', '--threads', '2'], { cwd: FIXTURES, env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Input: CSV, 4 columns, header row, read on 2 threads;');
+    const one = await spawnKds(['keys', 'analyze', 'orders.csv'], { cwd: FIXTURES, env: ENV });
+    expect(one.stdout).toContain('Input: CSV, 4 columns, header row;');
+  });
+
+  it('refuses --threads for an input it cannot read in parts', async () => {
+    const r = await spawnKds(['keys', 'analyze', '-', '--threads', '2'], { cwd: FIXTURES, env: ENV, input: 'partition_key\na\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kds: --threads 2 reads a file in parts, one per thread: it needs an uncompressed CSV, TSV or one-key-per-line file, and standard input is not a regular file\n');
   });
 });

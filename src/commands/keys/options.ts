@@ -4,6 +4,7 @@ import type { Measure } from '../../core/keys/analyze.js';
 import type { ColumnChoice } from '../../core/keys/columns.js';
 import { INPUT_FORMATS, type InputFormat } from '../../core/keys/detect.js';
 import { KeysError } from '../../core/keys/errors.js';
+import { KEY_TABLE_BYTES, MAX_THREADS, PARALLEL_FROM_BYTES, THREAD_MIB } from '../../core/keys/threads.js';
 import type { FieldChoice } from '../../core/keys/fields.js';
 import { compileKeyPattern, type KeyPattern } from '../../core/keys/key-pattern.js';
 import { UsageError } from '../../errors.js';
@@ -20,6 +21,7 @@ export const DEFAULT_SHARDS = ON_DEMAND.initialWriteBytesPerSec.value / SHARD.wr
 export const DEFAULT_HOT_RATIO = 1.5;
 export const DEFAULT_TOP = 10;
 export const DEFAULT_MAX_KEYS = 500_000;
+
 /**
  * Exit code of --fail-on-hot when a shard is hot. Not 1: a CI job must tell a hot shard from an
  * input it could not read.
@@ -126,6 +128,11 @@ export const KEYS_ANALYZE_OPTIONS: readonly OptionSpec[] = [
     rule: { integer: true, min: 100, max: 50_000_000, unit: 'keys' },
   },
   {
+    type: 'number', name: 'threads', value: 'N', group: INPUT_GROUP,
+    description: `read a large file in N parts at once, one thread each (default: 2 for a file of ${PARALLEL_FROM_BYTES / (1024 * 1024)} MiB or more when a core is idle, else 1); each thread after the first adds about ${THREAD_MIB} MiB, plus its own table of up to --max-keys keys (about ${KEY_TABLE_BYTES} bytes a key)`,
+    rule: { integer: true, min: 1, max: MAX_THREADS, unit: 'threads' },
+  },
+  {
     type: 'number', name: 'hot-ratio', value: 'X', group: REPORT_GROUP, default: DEFAULT_HOT_RATIO,
     description: 'a shard is hot at X times its fair share (its share of the hash space)',
     rule: { min: 1, minExclusive: true, max: 1_000_000, unit: 'times the fair share' },
@@ -172,6 +179,7 @@ export interface KeysAnalyzeFlags {
   readonly sampleRate: number;
   readonly strict?: boolean;
   readonly maxKeys: number;
+  readonly threads?: number;
   readonly hotRatio: number;
   readonly by?: Measure;
   readonly top: number;
@@ -194,6 +202,8 @@ export interface KeysAnalyzeInput {
   readonly sampleRate: number;
   readonly strict: boolean;
   readonly maxKeys: number;
+  /** --threads, or undefined to decide by the file's size and the load. */
+  readonly threads: number | undefined;
   readonly hotRatio: number;
   readonly measure: Measure | undefined;
   readonly top: number;
@@ -278,6 +288,7 @@ export function toKeysAnalyzeInput(file: string, flags: KeysAnalyzeFlags): KeysA
     sampleRate: flags.sampleRate,
     strict: flags.strict === true,
     maxKeys: flags.maxKeys,
+    threads: flags.threads,
     hotRatio: flags.hotRatio,
     measure: flags.by,
     top: flags.top,

@@ -8,12 +8,12 @@ import { analyze } from '../../core/keys/analyze.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
 import { isStreamRef } from '../../core/live/source.js';
 import { ExitStatus, InputError, UsageError } from '../../errors.js';
-import { PARALLEL_FROM_BYTES } from '../../io/parallel.js';
+import { PARALLEL_FROM_BYTES } from '../../core/keys/threads.js';
 import { guardRegexBacktracking } from '../../io/regex-guard.js';
 import { openKeySource, type KeySource, type LiveReadFlags, type ReadResult } from '../../io/sources/index.js';
 import { safeJson, safeText } from '../../render/escape.js';
 import { formatBytes, formatInt, plural } from '../../render/format.js';
-import { keysWarnings, renderKeys, writeKeysJson, type KeysView } from '../../render/keys.js';
+import { keysWarnings, writeKeysJson, type KeysView } from '../../render/keys-json.js';
 import type { StringOptionSpec } from '../../options/define.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
 import { loadShardMap, streamNameOf, translate } from './stream-map.js';
@@ -94,7 +94,7 @@ function checkNotEmpty(source: KeySource, read: ReadResult): void {
 
 export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & LiveReadFlags, ctx: Context): Promise<void> {
   const parsed = toKeysAnalyzeInput(file, flags);
-  if (parsed.keyPattern !== undefined) guardRegexBacktracking();
+  if (parsed.keyPattern !== undefined) await guardRegexBacktracking();
   const name = file === '-' ? 'standard input' : file;
   const progress = progressLine(ctx);
   let source: KeySource | undefined;
@@ -109,6 +109,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
         columns: parsed.columns,
         fields: parsed.fields,
         keyPattern: parsed.keyPattern,
+        threads: parsed.threads,
         parallelFromBytes: parallelThreshold(ctx),
         live: flags,
         awsForShardMap: flags.shardMap !== undefined && isStreamRef(flags.shardMap),
@@ -138,10 +139,10 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
   } finally {
     source?.close?.();
   }
-  report(done.source, done.read, done.input, done.map, ctx);
+  await report(done.source, done.read, done.input, done.map, ctx);
 }
 
-function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, map: ShardMap, ctx: Context): void {
+async function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, map: ShardMap, ctx: Context): Promise<void> {
   // Said once the input has been read as decided, so that a refusal stays a single line.
   if (source.detected) notice(ctx, `read as ${source.description}`);
   const acc = read.acc;
@@ -169,6 +170,7 @@ function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, ma
       rows: read.rows,
       hasBytes: read.hasBytes,
       unmatched: read.unmatched,
+      threads: read.threads,
     },
     malformed: { count: acc.malformedCount, examples: acc.malformedExamples },
     longKeys: acc.longKeys,
@@ -180,6 +182,8 @@ function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, ma
     writeKeysJson(view, (chunk) => ctx.io.stdout.write(safeJson(chunk)), summary && { [summary.jsonKey]: summary.json() });
     for (const w of keysWarnings(view)) if (w.id === 'malformed-rows' || w.id === 'unmatched-lines') notice(ctx, safeText(w.message));
   } else {
+    // The report's tables load only for the report, not with --json.
+    const { renderKeys } = await import('../../render/keys.js');
     const keys = renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY);
     print(ctx, summary ? `${summary.text(ctx.color, ctx.width)}\n${keys}` : keys);
   }

@@ -15,10 +15,11 @@
 import { STREAM } from '../facts.js';
 import { KeysError, MalformedRowError } from './errors.js';
 import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
-import { fnv1a, KeyTable, MIXED_SHARD, type KeyTableData } from './key-table.js';
+import { fnv1a, KeysOf, KeyTable, MIXED_SHARD, Rec, RecordSize, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
 import { PerSecond, type PerSecondData } from './per-second.js';
-import { FROM_AGGREGATE, type RowBatch, type RowSink } from './scan.js';
+import { countRows } from './count-rows.js';
+import { FROM_AGGREGATE, type Columns, type RowCounter, type RowSink } from './scan.js';
 import { routeWords, shardIndexById, type ShardMap } from './shard-map.js';
 import { utf16Length } from './utf8.js';
 
@@ -82,8 +83,23 @@ export class Accumulator implements RowSink {
   routes: KeyTable;
   perSecond: PerSecond | undefined;
 
-  totalRecords = 0;
-  totalBytes = 0;
+  /**
+   * Records and bytes counted. Held in an array, not in fields: totals soon outgrow the small
+   * integers a field starts as, and changing a field's representation would throw away compiled code.
+   */
+  private readonly totals = new Float64Array(2);
+  get totalRecords(): number {
+    return this.totals[0]!;
+  }
+  set totalRecords(value: number) {
+    this.totals[0] = value;
+  }
+  get totalBytes(): number {
+    return this.totals[1]!;
+  }
+  set totalBytes(value: number) {
+    this.totals[1] = value;
+  }
   malformedCount = 0;
   readonly malformedExamples: MalformedRow[] = [];
   /** Records routed by an explicit hash key. */
@@ -187,7 +203,7 @@ export class Accumulator implements RowSink {
       if (this.malformedExamples.length < MALFORMED_EXAMPLES) this.malformedExamples.push({ line: m.line + lineOffset, reason: m.reason });
     }
     this.explicitHashKeyRecords += other.explicitHashKeyRecords;
-    this.longKeys += other.longKeys;
+    this.longKeys += other.longKeys - this.longKeysHeld(other.keys);
     this.observed.records += other.observed.records;
     this.observed.differ += other.observed.differ;
     this.observed.differWithExplicitHashKey += other.observed.differWithExplicitHashKey;
@@ -202,20 +218,34 @@ export class Accumulator implements RowSink {
     if (other.perSecond !== undefined) this.perSecond?.mergeFrom(other.perSecond);
   }
 
+  /** Long keys of another table (a later part) that this one holds too: counted once, not twice. */
+  private longKeysHeld(other: KeyTableData): number {
+    const limit = STREAM.partitionKeyMaxChars.value;
+    const keys = new KeysOf(other);
+    let held = 0;
+    for (let i = 0; i < other.size; i++) {
+      const start = keys.start(i);
+      const end = start + keys.length(i);
+      // A key has at least as many UTF-8 bytes as UTF-16 units: only long byte strings can be long keys.
+      if (end - start <= limit || utf16Length(keys.array(i), start, end) <= limit) continue;
+      if (this.keys.find(keys.array(i), start, end, other.records[i * RecordSize.Words + Rec.Fnv]!) >= 0) held++;
+    }
+    return held;
+  }
+
   malformed(line: number, reason: string): void {
     if (this.strict) throw new MalformedRowError(line, reason);
     this.malformedCount++;
     if (this.malformedExamples.length < MALFORMED_EXAMPLES) this.malformedExamples.push({ line, reason });
   }
 
-  /** Keeps the warm-up reads observable so that they are not optimised away. */
-  warmth = 0;
-
-  rows(bytes: Uint8Array, b: RowBatch): void {
-    if (this.routes === this.keys) this.warmth ^= this.keys.warm(b.keyHash, b.size);
-    for (let i = 0; i < b.size; i++) {
-      this.row(bytes, b.keyStart[i]!, b.keyEnd[i]!, b.keyHash[i]!, bytes, b.ehkStart[i]!, b.ehkEnd[i]!, b.dataBytes[i]!, b.count[i]!, b.second[i]!, b.line[i]!, b.observed[i]!);
-    }
+  /**
+   * The one-loop reader of common rows, when rows route by their key's MD5 and name no shard (see
+   * ./count-rows.ts).
+   */
+  rowCounter(columns: Columns): RowCounter | undefined {
+    if (this.routes !== this.keys || this.observing || columns.ehk >= 0 || columns.shard >= 0) return undefined;
+    return (bytes, start, end, scanner) => countRows(this, scanner, bytes, start, end);
   }
 
   row(
@@ -268,7 +298,7 @@ export class Accumulator implements RowSink {
       if (problem === 'long') this.longKeys++;
       e = keys.insert(bytes, ks, ke, h);
       keys.hashEntry(e);
-      keys.setShard(e, r < 0 ? routeWords(this.map, keys.hash, e * 4) : shard);
+      keys.setShard(e, r < 0 ? routeWords(this.map, keys.words, keys.hashAt(e)) : shard);
     } else if (r >= 0 && keys.shardOf(e) !== shard) {
       keys.setShard(e, MIXED_SHARD);
     }
@@ -307,9 +337,9 @@ export class Accumulator implements RowSink {
     let r = routes.find(scratch, 0, len, h);
     if (r < 0) {
       r = routes.insert(scratch, 0, len, h);
-      if (byEhk) routes.hash.set(this.ehkWords, r * 4);
-      else md5Words(bytes, ks, ke, routes.hash, r * 4);
-      routes.setShard(r, routeWords(this.map, routes.hash, r * 4));
+      if (byEhk) routes.words.set(this.ehkWords, routes.hashAt(r));
+      else md5Words(bytes, ks, ke, routes.words, routes.hashAt(r));
+      routes.setShard(r, routeWords(this.map, routes.words, routes.hashAt(r)));
     }
     return r;
   }

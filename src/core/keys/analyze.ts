@@ -20,12 +20,12 @@ import { KEYS, SHARD } from '../facts.js';
 import type { Accumulator, ObservedCounts } from './accumulate.js';
 import { wilsonInterval, type Interval } from './confidence.js';
 import { wordsToBigInt } from './hash-key.js';
-import { MIXED_SHARD, type KeyTable } from './key-table.js';
+import { fnv1a, MIXED_SHARD, type KeyTable } from './key-table.js';
 import { lazyList } from './lazy-list.js';
-import { effectiveCount, skewOf, type Skew } from './metrics.js';
+import { skewOf, type Skew } from './metrics.js';
 import { saltRemedy, splitRemedy, type SaltAdvice, type SaltRefusal, type SplitAdvice, type SplitRefusal } from './remedies.js';
 import type { Shard } from './shard-map.js';
-import { compareBytes, topIndices } from './top.js';
+import { topKeys } from './top-keys.js';
 import { defaultWhatIfCounts, whatIf, type Measure, type WhatIfRow } from './what-if.js';
 
 export type { Measure, WhatIfRow } from './what-if.js';
@@ -194,31 +194,28 @@ function keyStat(table: KeyTable, e: number, totalRecords: number): KeyStat {
     recordsUpperBound: table.recordsOf(e),
     bytes: table.bytesOf(e),
     shard: table.shardOf(e),
-    hashKey: wordsToBigInt(table.hash, e * 4),
+    hashKey: wordsToBigInt(table.words, table.hashAt(e)),
     share: totalRecords > 0 ? records / totalRecords : 0,
   };
 }
 
-function topKeysOf(table: KeyTable, k: number, totalRecords: number, keep?: (e: number) => boolean): KeyStat[] {
-  const observed = (e: number) => table.observedOf(e);
-  const better = (a: number, b: number) => {
-    const x = observed(a);
-    const y = observed(b);
-    if (x !== y) return x > y;
-    return compareBytes(table.keyBytes(a), table.keyBytes(b)) < 0;
-  };
-  return topIndices(table.size, k, better, (e) => observed(e) > 0 && (keep === undefined || keep(e))).map((e) =>
-    keyStat(table, e, totalRecords),
-  );
+function topKeysOf(table: KeyTable, k: number, totalRecords: number, shard?: number): KeyStat[] {
+  return topKeys(table, { k, weight: 'observed', shard, positive: true }).map((e) => keyStat(table, e, totalRecords));
 }
 
 /** Records under the KPL aggregation key. */
 function kplKeyRecords(keys: KeyTable): number {
   const aggBytes = new TextEncoder().encode(KEYS.kplAggregatedPartitionKey.value);
-  for (let e = 0; e < keys.size; e++) {
-    if (keys.length[e] === aggBytes.length && compareBytes(keys.keyBytes(e), aggBytes) === 0) return keys.observedOf(e);
-  }
-  return 0;
+  const e = keys.find(aggBytes, 0, aggBytes.length, fnv1a(aggBytes, 0, aggBytes.length));
+  return e < 0 ? 0 : keys.observedOf(e);
+}
+
+/** 1 / sum(q^2) over the keys' shares q of the measure: how many equally busy keys would give the same concentration. */
+function effectiveKeys(keys: KeyTable, measure: Measure, total: number): number {
+  if (total <= 0) return 0;
+  let s = 0;
+  for (let e = 0; e < keys.size; e++) s += ((measure === 'records' ? keys.recordsOf(e) : keys.bytesOf(e)) / total) ** 2;
+  return s === 0 ? 0 : 1 / s;
 }
 
 /** True when every shard with records got them from one key (exact key counts only). */
@@ -319,21 +316,18 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   const hottestStat = statAt(hottest);
 
   const keys = acc.keys;
-  const topKeys = topKeysOf(keys, options.top, totalRecords);
-  const topKeysInHottest = topKeysOf(keys, options.top, totalRecords, (e) => keys.shardOf(e) === hottest);
+  const top = topKeysOf(keys, options.top, totalRecords);
+  const topKeysInHottest = topKeysOf(keys, options.top, totalRecords, hottest);
 
   // The hottest shard's heaviest key by the measure.
   let dominantKey: Analysis['dominantKey'];
   const hottestLoad = loads[hottest]!;
   if (hottestLoad > 0) {
-    const weightOf = (e: number) => (measure === 'records' ? keys.observedOf(e) : keys.bytesOf(e));
-    const [e] = topIndices(
-      keys.size,
-      1,
-      (a, b) => weightOf(a) > weightOf(b) || (weightOf(a) === weightOf(b) && compareBytes(keys.keyBytes(a), keys.keyBytes(b)) < 0),
-      (i) => keys.shardOf(i) === hottest,
-    );
-    if (e !== undefined) dominantKey = { key: keyStat(keys, e, totalRecords), shareOfShard: weightOf(e) / hottestLoad };
+    const [e] = topKeys(keys, { k: 1, weight: measure === 'records' ? 'observed' : 'bytes', shard: hottest, positive: false });
+    if (e !== undefined) {
+      const weight = measure === 'records' ? keys.observedOf(e) : keys.bytesOf(e);
+      dominantKey = { key: keyStat(keys, e, totalRecords), shareOfShard: weight / hottestLoad };
+    }
   }
 
   const hottestIsHot = hottestStat.hot;
@@ -348,7 +342,7 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   const splitOutcome = hottestIsHot ? splitRemedy(acc, hottest, measure, hottestLoad) : {};
 
   let saltOutcome: ReturnType<typeof saltRemedy> = {};
-  const saltTarget = diagnosis === 'hot-key' ? dominantKey?.key : options.salt !== undefined ? topKeys[0] : undefined;
+  const saltTarget = diagnosis === 'hot-key' ? dominantKey?.key : options.salt !== undefined ? top[0] : undefined;
   if (saltTarget !== undefined && saltTarget.shard !== MIXED_SHARD && acc.explicitHashKeyRecords === 0 && !acc.observing) {
     const keyLoad = measure === 'records' ? saltTarget.records : saltTarget.bytes;
     saltOutcome = saltRemedy(map, loads, saltTarget.key, saltTarget.shard, keyLoad, options.salt);
@@ -372,10 +366,8 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     hottest,
     hotShards,
     skew: skewOf(loads),
-    effectiveKeys: keys.approximate
-      ? undefined
-      : effectiveCount(Array.from({ length: keys.size }, (_, e) => (measure === 'records' ? keys.recordsOf(e) : keys.bytesOf(e))), total),
-    topKeys,
+    effectiveKeys: keys.approximate ? undefined : effectiveKeys(keys, measure, total),
+    topKeys: top,
     topKeysInHottest,
     diagnosis,
     dominantKey,

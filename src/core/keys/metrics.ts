@@ -33,11 +33,3 @@ export function skewOf(loads: ArrayLike<number>): Skew {
     gini: weighted / (n * sum),
   };
 }
-
-/** 1 / sum(q^2) over key shares: how many equally busy keys would give the same concentration. */
-export function effectiveCount(weights: ArrayLike<number>, total: number): number {
-  if (total <= 0) return 0;
-  let s = 0;
-  for (let i = 0; i < weights.length; i++) s += (weights[i]! / total) ** 2;
-  return s === 0 ? 0 : 1 / s;
-}

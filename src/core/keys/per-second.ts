@@ -140,6 +140,20 @@ export class PerSecond {
     bucket.add(shard, records, bytes);
   }
 
+  /** The second add() counted last, while its bucket is at hand (else NaN): rows of it may be added fast. */
+  get currentSecond(): number {
+    return this.cached === undefined ? NaN : this.cachedSecond;
+  }
+
+  /**
+   * The counts of currentSecond's bucket as [records, bytes] per shard, to add to directly, or
+   * undefined when buckets are sparse (then use add()). Valid until the next add().
+   */
+  currentValues(): Float64Array | undefined {
+    const bucket = this.cached;
+    return bucket !== undefined && bucket.shards === undefined ? bucket.values : undefined;
+  }
+
   private bucketAt(second: number): Bucket {
     let bucket = this.open.get(second) ?? this.head.get(second);
     if (bucket === undefined) {

@@ -8,9 +8,9 @@
  *   busiest shard's share would not go down; then the smallest K that helps, if any does.
  */
 import type { Accumulator } from './accumulate.js';
-import { partitionKeyHash, wordsToBigInt } from './hash-key.js';
+import { compareWords, partitionKeyHash } from './hash-key.js';
 import { routeHashKey, type ShardMap } from './shard-map.js';
-import { planSplit, type SplitPlan, type WeightedHash } from './split.js';
+import { planSplitSorted, type SplitPlan } from './split.js';
 import type { Measure } from './what-if.js';
 
 export interface SplitAdvice extends SplitPlan {
@@ -65,16 +65,33 @@ export function splitRemedy(
 ): { readonly split?: SplitAdvice; readonly refusal?: SplitRefusal } {
   const routes = acc.routes;
   const shard = acc.map.shards[shardIndex]!;
-  const observed: WeightedHash[] = [];
+  // The shard's keys with load, sorted by hash key; keys that share one are merged.
+  let n = 0;
   let tracked = 0;
+  const order = new Int32Array(routes.size);
   for (let e = 0; e < routes.size; e++) {
     if (routes.shardOf(e) !== shardIndex) continue;
     const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
     if (w <= 0) continue;
-    observed.push({ hash: wordsToBigInt(routes.hash, e * 4), weight: w });
+    order[n++] = e;
     tracked += w;
   }
-  const plan = planSplit(shard.start, shard.end, observed, Math.max(0, load - tracked));
+  const all = routes.words;
+  const keys = order.subarray(0, n).sort((a, b) => compareWords(all, routes.hashAt(a), all, routes.hashAt(b)) || a - b);
+  const words = new Uint32Array(n * 4);
+  const weights = new Float64Array(n);
+  let points = 0;
+  for (let i = 0; i < n; i++) {
+    const e = keys[i]!;
+    const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
+    if (points > 0 && compareWords(words, (points - 1) * 4, all, routes.hashAt(e)) === 0) {
+      weights[points - 1] = weights[points - 1]! + w;
+      continue;
+    }
+    words.set(all.subarray(routes.hashAt(e), routes.hashAt(e) + 4), points * 4);
+    weights[points++] = w;
+  }
+  const plan = planSplitSorted(shard.start, shard.end, words, weights, points, Math.max(0, load - tracked));
   if (plan === undefined) return { refusal: { kind: 'too-narrow', shard: shardIndex } };
   const smaller = Math.min(plan.balanced.lower, plan.balanced.upper);
   if (!(smaller > EPSILON * Math.max(load, 1))) return { refusal: { kind: 'one-key', shard: shardIndex } };

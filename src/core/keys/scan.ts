@@ -15,8 +15,8 @@
  *   never trimmed.
  * - Numbers (bytes, counts) are plain whole decimals; timestamps follow ./timestamp.ts.
  */
-import { fnv1a, FNV_OFFSET, FNV_PRIME } from './key-table.js';
-import { parseTimestamp } from './timestamp.js';
+import { Fnv, fnv1a } from './key-table.js';
+import { parseTimestamp, subsecondDigits } from './timestamp.js';
 
 /** Column positions (0-based) of the fields the analysis reads; -1 when absent. */
 export interface Columns {
@@ -43,24 +43,18 @@ function isYes(bytes: Uint8Array, start: number, end: number): boolean {
   return end - start === 4 && (bytes[start]! | 0x20) === 0x74 && (bytes[start + 1]! | 0x20) === 0x72 && (bytes[start + 2]! | 0x20) === 0x75 && (bytes[start + 3]! | 0x20) === 0x65;
 }
 
-/** Rows of the common case, collected so that the sink can look their keys up in a batch. */
-export class RowBatch {
-  size = 0;
-  readonly keyStart = new Int32Array(BATCH_ROWS);
-  readonly keyEnd = new Int32Array(BATCH_ROWS);
-  readonly keyHash = new Int32Array(BATCH_ROWS);
-  readonly ehkStart = new Int32Array(BATCH_ROWS);
-  readonly ehkEnd = new Int32Array(BATCH_ROWS);
-  readonly dataBytes = new Float64Array(BATCH_ROWS);
-  readonly count = new Float64Array(BATCH_ROWS);
-  readonly second = new Float64Array(BATCH_ROWS);
-  readonly line = new Float64Array(BATCH_ROWS);
-  readonly observed = new Int32Array(BATCH_ROWS);
-}
+/**
+ * Reads and counts the plain rows of bytes[start, end) in one loop, updating the scanner's line
+ * and row counts; returns where it stopped: the end, or the first row it leaves to the scanner.
+ */
+export type RowCounter = (bytes: Uint8Array, start: number, end: number, scanner: Scanner) => number;
 
 export interface RowSink {
-  /** Rows whose keys (and explicit hash keys) are all in `bytes`, in input order. */
-  rows(bytes: Uint8Array, batch: RowBatch): void;
+  /**
+   * A loop that reads and counts the common rows itself (no per-row call), for these columns, or
+   * undefined: then every row comes through row(). Asked once the columns are known.
+   */
+  rowCounter?(columns: Columns): RowCounter | undefined;
   /**
    * One record (or `count` records) of partition key bytes[keyStart, keyEnd). ehkStart is -1 when
    * there is no explicit hash key. dataBytes is 0 without a bytes column; second is NaN without a
@@ -116,18 +110,26 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const MAX_TRACKED_FIELDS = 1024;
-/** Rows per batch: enough for the CPU to overlap the table's cache misses, few enough to stay in cache. */
-export const BATCH_ROWS = 64;
 
-/** What the fast path does with each field. */
-const SKIP = 0;
-const KEY = 1;
-const BYTES = 2;
-const COUNT = 3;
-const TIME = 4;
-const EHK = 5;
-const SHARD = 6;
-const KPL = 7;
+/**
+ * A row counter is called on this many bytes at a time (a row that spans the window's end is left
+ * for the next call). Short calls let the code the compiler makes for the counter take over at the
+ * next call: in one long call the running loop would wait for a second compilation of its own
+ * (on-stack replacement), and every way out of the loop runs before the compiler looks at it.
+ */
+const COUNTER_WINDOW = 16 * 1024;
+
+/** What the fast path does with each field (a const enum: the values are written where used). */
+export const enum Role {
+  Skip = 0,
+  Key = 1,
+  Bytes = 2,
+  Count = 3,
+  Time = 4,
+  Ehk = 5,
+  Shard = 6,
+  Kpl = 7,
+}
 /** fastRow could not read the row; the general path reads it (and reports any problem). */
 const USE_GENERAL = -2;
 
@@ -145,10 +147,13 @@ export class Scanner {
   /** The input ended inside a quoted field. */
   unterminatedQuote = false;
 
+  /** What each column up to the last one read is for (Role.Skip, Role.Key, ...). */
+  roles = new Uint8Array(0);
+  /** Columns a row needs: up to the last one read. */
+  need = 0;
+
   private bomChecked = false;
-  private readonly batch = new RowBatch();
-  private roles = new Uint8Array(0);
-  private need = 0;
+  private counter: RowCounter | undefined;
   private readonly fieldStart = new Int32Array(MAX_TRACKED_FIELDS);
   private readonly fieldEnd = new Int32Array(MAX_TRACKED_FIELDS);
   private readonly fieldEscaped = new Uint8Array(MAX_TRACKED_FIELDS);
@@ -189,7 +194,18 @@ export class Scanner {
     if (this.format === 'lines' && this.columns === undefined) this.columns = this.resolve(undefined);
     while (p < end) {
       if (this.format === 'csv' && this.columns !== undefined) {
-        p = this.fastRows(bytes, p, end);
+        if (this.counter === undefined) p = this.fastRows(bytes, p, end);
+        else {
+          // In windows of COUNTER_WINDOW bytes: see COUNTER_WINDOW.
+          const next = this.counter(bytes, p, Math.min(end, p + COUNTER_WINDOW), this);
+          if (next > p) {
+            p = next;
+            continue;
+          }
+          // Where the counter stopped, the rest may be the start of a row to be completed by the
+          // next chunk: then there is nothing for the general path to do yet.
+          if (!final && !hasLineFeed(bytes, p, end)) return p;
+        }
         if (p >= end) break;
       }
       const c = bytes[p];
@@ -223,11 +239,11 @@ export class Scanner {
   /** Plain text: the whole line is the key (a trailing CR is dropped). */
   private lineRow(bytes: Uint8Array, p: number, end: number, final: boolean): number {
     let r = p;
-    let h = FNV_OFFSET;
+    let h: number = Fnv.Offset;
     for (; r < end; r++) {
       const b = bytes[r]!;
       if (b === LF) break;
-      h = Math.imul(h ^ b, FNV_PRIME);
+      h = Math.imul(h ^ b, Fnv.Prime);
     }
     if (r === end && !final) return -1;
     let keyEnd = r;
@@ -257,16 +273,8 @@ export class Scanner {
       const next = this.fastRow(bytes, p, end);
       if (next < 0) break;
       p = next;
-      if (this.batch.size === BATCH_ROWS) this.flush(bytes);
     }
-    this.flush(bytes);
     return p;
-  }
-
-  private flush(bytes: Uint8Array): void {
-    if (this.batch.size === 0) return;
-    this.sink.rows(bytes, this.batch);
-    this.batch.size = 0;
   }
 
   /**
@@ -279,7 +287,7 @@ export class Scanner {
     const delim = this.delimiter;
     let r = p;
     let field = 0;
-    let h = FNV_OFFSET;
+    let h: number = Fnv.Offset;
     let ks = 0;
     let ke = 0;
     let dataBytes = 0;
@@ -293,17 +301,17 @@ export class Scanner {
     for (;;) {
       if (r >= end) return -1;
       if (bytes[r] === QUOTE) return USE_GENERAL;
-      const role = field < roles.length ? roles[field]! : SKIP;
+      const role = field < roles.length ? roles[field]! : Role.Skip;
       const fs = r;
-      if (role === KEY) {
+      if (role === Role.Key) {
         for (; r < end; r++) {
           const b = bytes[r]!;
           if (b === delim || b === LF) break;
-          h = Math.imul(h ^ b, FNV_PRIME);
+          h = Math.imul(h ^ b, Fnv.Prime);
         }
         ks = fs;
         ke = r;
-      } else if (role === BYTES || role === COUNT) {
+      } else if (role === Role.Bytes || role === Role.Count) {
         let v = 0;
         for (; r < end; r++) {
           const d = bytes[r]! - 0x30;
@@ -311,21 +319,16 @@ export class Scanner {
           v = v * 10 + d;
         }
         if (r === fs || r - fs > 15) return USE_GENERAL;
-        if (role === BYTES) dataBytes = v;
+        if (role === Role.Bytes) dataBytes = v;
         else count = v;
-      } else if (role === TIME) {
-        // Sorted input repeats the last timestamp row after row: check for that before scanning.
-        const last = this.lastTime;
+      } else if (role === Role.Time) {
+        // Sorted input repeats the last timestamp's second row after row: check for that first.
         const length = this.lastTimeLength;
         const after = fs + length;
         let same = false;
         if (length > 0 && after < end) {
           const d = bytes[after];
-          if (d === delim || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) {
-            let k = length - 1;
-            while (k >= 0 && bytes[fs + k] === last[k]) k--;
-            same = k < 0;
-          }
+          if (d === delim || d === LF || (d === CR && after + 1 < end && bytes[after + 1] === LF)) same = this.sameSecond(bytes, fs);
         }
         if (same) {
           r = after;
@@ -344,13 +347,13 @@ export class Scanner {
           const b = bytes[r]!;
           if (b === delim || b === LF) break;
         }
-        if (role === EHK) {
+        if (role === Role.Ehk) {
           es = fs;
           ee = r;
-        } else if (role === SHARD) {
+        } else if (role === Role.Shard) {
           ss = fs;
           se = r;
-        } else if (role === KPL) fromAggregate = isYes(bytes, fs, r);
+        } else if (role === Role.Kpl) fromAggregate = isYes(bytes, fs, r);
       }
       if (r >= end) return -1;
       const b = bytes[r];
@@ -365,33 +368,23 @@ export class Scanner {
           r++;
         } else return USE_GENERAL;
       } else if (r > fs && bytes[r - 1] === CR) {
-        if (role === KEY) {
+        if (role === Role.Key) {
           ke = r - 1;
           h = fnv1a(bytes, ks, ke);
-        } else if (role === EHK) ee = r - 1;
-        else if (role === SHARD) se = r - 1;
-        else if (role === KPL) fromAggregate = isYes(bytes, fs, r - 1);
+        } else if (role === Role.Ehk) ee = r - 1;
+        else if (role === Role.Shard) se = r - 1;
+        else if (role === Role.Kpl) fromAggregate = isYes(bytes, fs, r - 1);
       }
       break;
     }
     if (field + 1 < this.need || ke === ks) return USE_GENERAL;
     if (es === ee) es = ee = -1;
-    let observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, this.line);
+    const line = this.line;
+    let observed = ss < 0 ? -1 : this.sink.observedShard(bytes, ss, se, line);
     if (fromAggregate && observed >= 0) observed |= FROM_AGGREGATE;
-    const b = this.batch;
-    const i = b.size++;
-    b.keyStart[i] = ks;
-    b.keyEnd[i] = ke;
-    b.keyHash[i] = h;
-    b.ehkStart[i] = es;
-    b.ehkEnd[i] = ee;
-    b.dataBytes[i] = dataBytes;
-    b.count[i] = count;
-    b.second[i] = second;
-    b.line[i] = this.line;
-    b.observed[i] = observed;
     this.line++;
     this.rows++;
+    this.sink.row(bytes, ks, ke, h, bytes, es, ee, dataBytes, count, second, line, observed);
     return r + 1;
   }
 
@@ -557,24 +550,48 @@ export class Scanner {
   }
 
   private unescapedLength = 0;
-  private lastTime = new Uint8Array(64);
-  private lastTimeLength = -1;
-  private lastSecond = NaN;
+  /**
+   * The last timestamp parsed: its bytes, their length (-1 for none), its second, and the range of
+   * its digits that can change without changing the second (milliseconds, say).
+   */
+  readonly lastTime = new Uint8Array(64);
+  readonly lastTimeView = new DataView(this.lastTime.buffer);
+  lastTimeLength = -1;
+  lastSecond = NaN;
+  timeDigitsFrom = 0;
+  timeDigitsTo = 0;
 
-  /** Parses a timestamp, reusing the last result when the bytes repeat (sorted input mostly does). */
-  private timeField(bytes: Uint8Array, start: number, end: number): number {
-    const len = end - start;
+  /**
+   * True when the lastTimeLength bytes at `start` are the last timestamp parsed, but for digits
+   * that do not change its second: then they are that second. The caller checks that the field
+   * has that length.
+   */
+  sameSecond(bytes: Uint8Array, start: number): boolean {
     const last = this.lastTime;
-    if (len === this.lastTimeLength) {
-      let k = len - 1;
-      while (k >= 0 && last[k] === bytes[start + k]) k--;
-      if (k < 0) return this.lastSecond;
+    const from = this.timeDigitsFrom;
+    const to = this.timeDigitsTo;
+    const length = this.lastTimeLength;
+    for (let k = 0; k < from; k++) if (bytes[start + k] !== last[k]) return false;
+    for (let k = from; k < to; k++) {
+      const d = bytes[start + k]! - 0x30;
+      if (d < 0 || d > 9) return false;
     }
+    for (let k = to; k < length; k++) if (bytes[start + k] !== last[k]) return false;
+    return true;
+  }
+
+  /** Parses a timestamp, reusing the last result when it is the same second (sorted input mostly is). */
+  timeField(bytes: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (len === this.lastTimeLength && this.sameSecond(bytes, start)) return this.lastSecond;
     const second = parseTimestamp(bytes, start, end);
-    if (len <= last.length && !Number.isNaN(second)) {
-      last.set(bytes.subarray(start, end));
+    if (len <= this.lastTime.length && !Number.isNaN(second)) {
+      this.lastTime.set(bytes.subarray(start, end));
       this.lastTimeLength = len;
       this.lastSecond = second;
+      const digits = subsecondDigits(bytes, start, end);
+      this.timeDigitsFrom = digits >>> 16;
+      this.timeDigitsTo = digits & 0xffff;
     }
     return second;
   }
@@ -622,14 +639,15 @@ export class Scanner {
     const assign = (column: number, role: number) => {
       if (column >= 0) roles[column] = role;
     };
-    assign(cols.key, KEY);
-    assign(cols.bytes, BYTES);
-    assign(cols.count, COUNT);
-    assign(cols.time, TIME);
-    assign(cols.ehk, EHK);
-    assign(cols.shard, SHARD);
-    assign(cols.kpl, KPL);
+    assign(cols.key, Role.Key);
+    assign(cols.bytes, Role.Bytes);
+    assign(cols.count, Role.Count);
+    assign(cols.time, Role.Time);
+    assign(cols.ehk, Role.Ehk);
+    assign(cols.shard, Role.Shard);
+    assign(cols.kpl, Role.Kpl);
     this.roles = roles;
+    this.counter = this.sink.rowCounter?.(cols);
   }
 
   /**
@@ -658,4 +676,10 @@ export function wholeNumber(bytes: Uint8Array, start: number, end: number): numb
     v = v * 10 + d;
   }
   return v;
+}
+
+/** True when bytes[start, end) holds a line feed. */
+function hasLineFeed(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) if (bytes[p] === LF) return true;
+  return false;
 }

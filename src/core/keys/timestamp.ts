@@ -113,3 +113,28 @@ function parseIso(bytes: Uint8Array, s: number, e: number): number {
   const days = daysFromCivil(year, month, day);
   return days * 86400 + hour * 3600 + minute * 60 + Math.min(second, 59) - offset;
 }
+
+/**
+ * The digits of a timestamp that can change without changing its second: the fraction of an ISO
+ * date-time or of epoch seconds, or the last three digits of epoch milliseconds. Returned as
+ * offsets from `start`, packed as from * 65536 + to (0 when there are none). Only for bytes that
+ * parseTimestamp reads as a time.
+ */
+export function subsecondDigits(bytes: Uint8Array, start: number, end: number): number {
+  let s = start;
+  while (s < end && bytes[s] === 0x20) s++;
+  let from: number;
+  if (end - s >= 19 && bytes[s + 4] === 0x2d) {
+    from = s + 19;
+    if (from >= end || (bytes[from] !== 0x2e && bytes[from] !== 0x2c)) return 0;
+    from++;
+  } else {
+    let p = s;
+    while (p < end && digit(bytes, p) >= 0) p++;
+    if (p < end && bytes[p] === 0x2e) from = p + 1;
+    else return num(bytes, s, p - s) >= EPOCH_MILLIS_FROM ? (p - 3 - start) * 65536 + (p - start) : 0;
+  }
+  let to = from;
+  while (to < end && digit(bytes, to) >= 0) to++;
+  return (from - start) * 65536 + (to - start);
+}

@@ -5,6 +5,9 @@
 import type { Accumulator } from './accumulate.js';
 import { uniformShardIndex } from './uniform.js';
 
+/** Shard counts up to this get a plain array of loads. */
+const DENSE_MAX = 1 << 16;
+
 export type Measure = 'records' | 'bytes';
 
 export interface WhatIfRow {
@@ -26,26 +29,32 @@ export function defaultWhatIfCounts(n: number): number[] {
  */
 export function whatIf(acc: Accumulator, measure: Measure, counts: readonly number[], total: number): WhatIfRow[] {
   const routes = acc.routes;
-  const rows: WhatIfRow[] = [];
-  for (const n of counts) {
-    const loads = new Map<number, number>();
+  return counts.map((n) => {
+    // A load per shard in an array while that is small; in a map (only the shards with keys) beyond.
+    const dense = n <= DENSE_MAX ? new Float64Array(n) : undefined;
+    const sparse = dense === undefined ? new Map<number, number>() : undefined;
     let tracked = 0;
     for (let e = 0; e < routes.size; e++) {
       const w = measure === 'records' ? routes.observedOf(e) : routes.bytesOf(e);
       if (w <= 0) continue;
-      const i = uniformShardIndex(routes.hash, e * 4, n);
-      loads.set(i, (loads.get(i) ?? 0) + w);
+      const i = uniformShardIndex(routes.words, routes.hashAt(e), n);
+      if (dense !== undefined) dense[i] = dense[i]! + w;
+      else sparse!.set(i, (sparse!.get(i) ?? 0) + w);
       tracked += w;
     }
     const rest = Math.max(0, total - tracked) / n;
-    let max = loads.size < n ? rest : 0;
-    for (const load of loads.values()) max = Math.max(max, load + rest);
-    rows.push({
+    let max = 0;
+    if (dense !== undefined) {
+      for (let i = 0; i < n; i++) max = Math.max(max, dense[i]! + rest);
+    } else {
+      max = sparse!.size < n ? rest : 0;
+      for (const load of sparse!.values()) max = Math.max(max, load + rest);
+    }
+    return {
       shards: n,
       hottestShare: total > 0 ? max / total : 0,
       maxOverMean: total > 0 ? max / (total / n) : 0,
       current: n === acc.map.shards.length,
-    });
-  }
-  return rows;
+    };
+  });
 }

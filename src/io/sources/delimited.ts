@@ -1,7 +1,7 @@
 /**
  * Delimited text (CSV, TSV, any one-byte delimiter; with or without a header row) and one key per
- * line, read by the byte scanner: the fast path. A large regular file is read on two threads when
- * it can be (see ../parallel.ts); both ways give the same counts.
+ * line, read by the byte scanner: the fast path. A large regular file is read on several threads
+ * when it can be (see ../parallel.ts); both ways give the same counts.
  */
 import { Accumulator } from '../../core/keys/accumulate.js';
 import { resolveColumns, type ColumnChoice, type ResolvedColumns } from '../../core/keys/columns.js';
@@ -9,7 +9,8 @@ import { KeysError, MalformedRowError } from '../../core/keys/errors.js';
 import { Scanner, type Columns, type RowSink, type ScanLayout } from '../../core/keys/scan.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
 import { readFileChunks } from '../chunks.js';
-import { cores, findSplit, PARALLEL_FROM_BYTES, startPart } from '../parallel.js';
+import { threadsFor } from '../../core/keys/threads.js';
+import { findSplits, startPart, threadPolicy } from '../parallel.js';
 import type { ByteInput } from './bytes.js';
 import type { ReadRequest, ReadResult } from './source.js';
 
@@ -18,7 +19,9 @@ const PLAIN_COLUMNS: Columns = { key: 0, bytes: -1, time: -1, count: -1, ehk: -1
 export interface DelimitedOptions {
   readonly layout: ScanLayout;
   readonly columns: ColumnChoice;
-  /** KDS_PARALLEL_MIN_BYTES: read files from this size on two threads. */
+  /** --threads: read a file on this many threads (undefined: decided by size and load). */
+  readonly threads?: number;
+  /** KDS_PARALLEL_MIN_BYTES: by default, read files from this size on two threads when a core is idle. */
   readonly parallelFromBytes?: number;
 }
 
@@ -66,70 +69,87 @@ async function readWhole(input: ByteInput, options: DelimitedOptions, request: R
   return result(reader, bytesRead);
 }
 
-const IGNORE: RowSink = { rows() {}, row() {}, malformed() {}, observedShard: () => -1 };
+const IGNORE: RowSink = { row() {}, malformed() {}, observedShard: () => -1 };
 
-/** The columns of a file from its first bytes, or undefined when they do not tell. */
+/**
+ * The columns of a file from its header row (or first row), or undefined when its first bytes do
+ * not tell. Reads a line at a time until the columns are known, not the whole head.
+ */
 function probeColumns(input: ByteInput, options: DelimitedOptions): Columns | undefined {
   const probe = new Scanner(IGNORE, options.layout, resolver(options, () => {}));
-  probe.push(input.head, 0, input.head.length, input.complete);
+  const head = input.head;
+  let at = 0;
+  let from = 0;
+  while (probe.columns === undefined) {
+    const lf = head.indexOf(0x0a, from);
+    const end = lf < 0 ? head.length : lf + 1;
+    at = probe.push(head, at, end, lf < 0 && input.complete);
+    if (lf < 0) break;
+    from = end;
+  }
   return probe.columns;
 }
 
 /**
- * Reads the input: a large regular file on two threads when it can (see ../parallel.ts), else on
- * one. Both give the same counts; with two threads each half starts with half of --max-keys.
+ * Reads the input: a large regular file on several threads when it can (see ../parallel.ts), else
+ * on one. Both give the same counts; every part may hold --max-keys keys, so counts that are exact
+ * on one thread are exact on several.
  */
 export async function readDelimited(input: ByteInput, options: DelimitedOptions, request: ReadRequest): Promise<ReadResult> {
   const file = input.file;
-  const threshold = options.parallelFromBytes ?? PARALLEL_FROM_BYTES;
-  if (file === undefined || file.size === 0 || file.size < threshold || cores() < 2 || input.complete) {
-    return readWhole(input, options, request);
-  }
+  if (file === undefined) return readWhole(input, options, request);
+  const threads = threadsFor(file.size, options.threads, threadPolicy(options.parallelFromBytes));
+  if (threads < 2) return readWhole(input, options, request);
   const columns = probeColumns(input, options);
-  const split = columns === undefined ? undefined : findSplit(file.path, file.size);
-  if (columns === undefined || split === undefined) return readWhole(input, options, request);
+  const starts = columns === undefined ? undefined : findSplits(file.path, file.size, threads);
+  if (columns === undefined || starts === undefined) return readWhole(input, options, request);
 
   const { map, maxKeys, strict } = request;
-  const half = Math.ceil(maxKeys / 2);
-  const part = startPart({
-    path: file.path,
-    start: split,
-    end: file.size,
-    format: options.layout.format,
-    delimiter: options.layout.delimiter ?? 0x2c,
-    columns,
-    uniform: map.uniform,
-    shards: map.uniform !== undefined ? [] : map.shards.map((s) => ({ id: s.shardId, start: s.start.toString(), end: s.end.toString() })),
-    maxKeys: half,
-    strict,
-  });
-  const reader = newReader(options, map, half, strict);
+  const parts = starts.slice(1).map((start, i) =>
+    startPart({
+      path: file.path,
+      start,
+      end: starts[i + 2] ?? file.size,
+      format: options.layout.format,
+      delimiter: options.layout.delimiter ?? 0x2c,
+      columns,
+      uniform: map.uniform,
+      shards: map.uniform !== undefined ? [] : map.shards.map((s) => ({ id: s.shardId, start: s.start.toString(), end: s.end.toString() })),
+      maxKeys,
+      strict,
+    }),
+  );
+  const cancelAll = () => parts.forEach((part) => part.cancel());
+  const reader = newReader(options, map, maxKeys, strict);
   let bytesRead: number;
   try {
-    bytesRead = readFileChunks(file.path, reader.scanner, request.onProgress, input.name, { start: 0, end: split });
+    bytesRead = readFileChunks(file.path, reader.scanner, request.onProgress, input.name, { start: 0, end: starts[1]! });
   } catch (error) {
-    part.cancel();
+    cancelAll();
     throw error;
   }
   if (reader.scanner.unterminatedQuote) {
-    // The middle may lie inside a quoted field: only one thread can read this file correctly.
-    part.cancel();
+    // A split may lie inside a quoted field: only one thread can read this file correctly.
+    cancelAll();
     return readWhole(input, options, request);
   }
-  const outcome = await part.result;
-  if (!outcome.ok) {
-    if ('line' in outcome) {
-      const line = outcome.line + reader.scanner.line - 1;
-      if (outcome.kind === 'malformed') throw new MalformedRowError(line, outcome.reason);
-      throw new KeysError(`line ${line}: ${outcome.reason}`, 'data');
-    }
-    if (outcome.kind === 'failed') return readWhole(input, options, request);
-    throw new KeysError(outcome.message, outcome.kind);
-  }
+  const outcomes = await Promise.all(parts.map((part) => part.result));
   const scanner = reader.scanner;
-  reader.acc.mergeFrom(outcome.data, scanner.line - 1);
-  scanner.rows += outcome.rows;
-  scanner.blankLines += outcome.blankLines;
-  scanner.line += outcome.lines;
-  return result(reader, bytesRead + (file.size - split));
+  for (const [i, outcome] of outcomes.entries()) {
+    if (!outcome.ok) {
+      if ('line' in outcome) {
+        const line = outcome.line + scanner.line - 1;
+        if (outcome.kind === 'malformed') throw new MalformedRowError(line, outcome.reason);
+        throw new KeysError(`line ${line}: ${outcome.reason}`, 'data');
+      }
+      if (outcome.kind === 'failed') return readWhole(input, options, request);
+      throw new KeysError(outcome.message, outcome.kind);
+    }
+    if (outcome.unterminatedQuote && i < outcomes.length - 1) return readWhole(input, options, request);
+    reader.acc.mergeFrom(outcome.data, scanner.line - 1);
+    scanner.rows += outcome.rows;
+    scanner.blankLines += outcome.blankLines;
+    scanner.line += outcome.lines;
+  }
+  return { ...result(reader, bytesRead + (file.size - starts[1]!)), threads: starts.length };
 }

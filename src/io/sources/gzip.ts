@@ -4,11 +4,12 @@
  * joined with cat) read as one text.
  */
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { InputError } from '../../errors.js';
 
 /** The decompressed chunks of a gzip stream; a corrupt or cut-short stream is a one-line input error. */
 export async function* gunzipChunks(compressed: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
+  // Loaded here: plain text never loads zlib.
+  const { createGunzip } = await import('node:zlib');
   const gunzip = createGunzip();
   const source = Readable.from(compressed, { objectMode: false });
   source.on('error', (error) => gunzip.destroy(error));

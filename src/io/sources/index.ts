@@ -32,7 +32,9 @@ export interface SourceOptions {
   readonly columns: ColumnChoice;
   readonly fields: FieldChoice;
   readonly keyPattern?: KeyPattern;
-  /** Files from this size are read on two threads. */
+  /** --threads: read a file in this many parts at once (undefined: decided by its size and the load). */
+  readonly threads?: number;
+  /** By default, files from this size are read on two threads when a core is idle. */
   readonly parallelFromBytes?: number;
   /** The live-read flags (--from, --seconds, ...) and the AWS ones (--region, --profile, --endpoint-url). */
   readonly live: LiveReadFlags;
@@ -45,7 +47,18 @@ function usage(message: string): KeysError {
 }
 
 /** Flags that only some layouts read must not be given with another: they would be ignored silently. */
-function checkFlags(layout: Layout, options: SourceOptions, description: string): void {
+function checkFlags(layout: Layout, options: SourceOptions, description: string, input: ByteInput): void {
+  if (options.threads !== undefined && options.threads > 1) {
+    const why =
+      input.file === undefined
+        ? `${input.name} is ${input.gzip ? 'gzip-compressed' : 'not a regular file'}`
+        : layout.kind === 'delimited' || layout.kind === 'lines'
+          ? undefined
+          : `it reads as ${description}`;
+    if (why !== undefined) {
+      throw usage(`--threads ${options.threads} reads a file in parts, one per thread: it needs an uncompressed CSV, TSV or one-key-per-line file, and ${why}`);
+    }
+  }
   const columnFlag = Object.keys(options.columns)[0];
   const fieldFlag = Object.keys(options.fields)[0];
   const tabular = layout.kind === 'delimited';
@@ -111,7 +124,7 @@ export async function openKeySource(spec: string, options: SourceOptions, ctx: S
         input.name,
       );
   const description = `${input.gzip ? 'gzip-compressed ' : ''}${describeLayout(layout)}`;
-  if (!empty) checkFlags(layout, options, description);
+  if (!empty) checkFlags(layout, options, description, input);
   return {
     name: input.name,
     description,
@@ -123,11 +136,16 @@ export async function openKeySource(spec: string, options: SourceOptions, ctx: S
         case 'delimited':
           return readDelimited(
             input,
-            { layout: { format: 'csv', delimiter: layout.delimiter.charCodeAt(0), header: layout.header }, columns: options.columns, parallelFromBytes: options.parallelFromBytes },
+            {
+              layout: { format: 'csv', delimiter: layout.delimiter.charCodeAt(0), header: layout.header },
+              columns: options.columns,
+              threads: options.threads,
+              parallelFromBytes: options.parallelFromBytes,
+            },
             request,
           );
         case 'lines':
-          return readDelimited(input, { layout: { format: 'lines' }, columns: {}, parallelFromBytes: options.parallelFromBytes }, request);
+          return readDelimited(input, { layout: { format: 'lines' }, columns: {}, threads: options.threads, parallelFromBytes: options.parallelFromBytes }, request);
         case 'jsonl':
           return readJsonLines(input, options.fields, layout.objects, request);
         case 'get-records':

@@ -45,6 +45,8 @@ export interface ReadResult {
   readonly aggregatedRecords: number;
   /** What de-aggregating them gave: user records, and aggregates that could not be read. */
   readonly kpl?: { readonly userRecords: number; readonly corrupt: number };
+  /** Threads the input was read on (1 unless a file was read in parts). */
+  readonly threads?: number;
   /** Lines a --key-pattern did not match: how many, and the first few line numbers. */
   readonly unmatched?: { readonly count: number; readonly lines: readonly number[] };
   /** What the source says about the read itself (a live stream: the window, the calls). */

@@ -15,6 +15,8 @@ export interface ScanOptions {
   readonly header?: boolean;
   /** Byte offsets at which the input is cut into chunks. */
   readonly cuts?: readonly number[];
+  /** Read every row through Accumulator.row, without the one-loop counter (./count-rows.ts). */
+  readonly generalOnly?: boolean;
 }
 
 /** The scanner layout for the input: the format given, or (auto) what detection decides from the whole text. */
@@ -30,6 +32,7 @@ function layoutOf(bytes: Uint8Array, options: ScanOptions): ScanLayout {
 export function scanText(input: string | Uint8Array, options: ScanOptions = {}) {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const acc = new Accumulator({ map: options.map ?? uniformShardMap(4), maxKeys: options.maxKeys ?? 1000, strict: options.strict ?? false });
+  if (options.generalOnly === true) Object.assign(acc, { rowCounter: () => undefined });
   const scanner = new Scanner(acc, layoutOf(bytes, options), (header, numbered) => {
     if (header === undefined) return { key: 0, bytes: -1, time: -1, count: -1, ehk: -1, shard: -1, kpl: -1 };
     const cols = resolveColumns(header, options.columns ?? {}, numbered);

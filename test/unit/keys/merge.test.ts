@@ -32,7 +32,7 @@ function inTwoParts(rows: readonly string[], cut: number, maxKeys: number) {
 }
 
 const row = fc
-  .tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '__proto__'), fc.nat(500), fc.integer({ min: 0, max: 30 }), fc.boolean())
+  .tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '__proto__', 'a-key-of-sixteen', 'a key longer than sixteen bytes', 'another key longer than sixteen'), fc.nat(500), fc.integer({ min: 0, max: 30 }), fc.boolean())
   .map(([k, bytes, s, bad]) => `${k},${bad ? 'x' : bytes},2026-01-01T00:00:${String(s).padStart(2, '0')}Z`);
 
 describe('reading an input in two parts and merging', () => {
@@ -52,6 +52,14 @@ describe('reading an input in two parts and merging', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('counts a key over the length limit once when both parts hold it', () => {
+    const long = 'L'.repeat(300);
+    const rows = [`${long},1,2026-01-01T00:00:00Z`, 'a,1,2026-01-01T00:00:00Z', `${long},2,2026-01-01T00:00:01Z`, `${'M'.repeat(257)},1,2026-01-01T00:00:01Z`];
+    const whole = scanText(`${[HEADER, ...rows].join('\n')}\n`, { map }).acc;
+    expect(whole.longKeys).toBe(2);
+    for (let cut = 0; cut <= rows.length; cut++) expect(inTwoParts(rows, cut, 1000).longKeys).toBe(2);
   });
 
   it('keeps heavy-hitter bounds true when both parts had to purge', () => {

@@ -322,3 +322,43 @@ describe('kds keys route (core)', () => {
     expect(routeKey(map, 'a', MAX_HASH_KEY)).toMatchObject({ md5: '0cc175b9c0f1b6a831c399e269772661', hashKey: MAX_HASH_KEY, explicit: true, shard: 2 });
   });
 });
+
+describe('the key table', () => {
+  const enc = new TextEncoder();
+  const keysOfLength = (n: number) => Array.from({ length: n }, (_, i) => `${'k'.repeat(i)}${i}`);
+
+  it('finds every key it holds, short (in the record) or long (in the arena), and gives its bytes back', () => {
+    const t = new KeyTable(1000);
+    const keys = keysOfLength(60);
+    for (const k of keys) {
+      const b = enc.encode(k);
+      t.add(t.insert(b, 0, b.length, fnv1a(b, 0, b.length)), 1, b.length);
+    }
+    for (const [i, k] of keys.entries()) {
+      const b = enc.encode(`xx${k}yy`);
+      const e = t.find(b, 2, b.length - 2, fnv1a(b, 2, b.length - 2));
+      expect(e).toBe(i);
+      expect(new TextDecoder().decode(t.keyBytes(e))).toBe(k);
+    }
+    const missing = enc.encode(`${'k'.repeat(20)}21`);
+    expect(t.find(missing, 0, missing.length, fnv1a(missing, 0, missing.length))).toBe(-1);
+  });
+
+  it('keeps the bytes of the keys it keeps when it purges', () => {
+    const t = new KeyTable(8);
+    const keys = keysOfLength(40);
+    for (const [i, k] of keys.entries()) {
+      const b = enc.encode(k);
+      let e = t.find(b, 0, b.length, fnv1a(b, 0, b.length));
+      if (e < 0) e = t.insert(b, 0, b.length, fnv1a(b, 0, b.length));
+      t.add(e, i % 4 === 0 ? 100 : 1, 1);
+    }
+    expect(t.purges).toBeGreaterThan(0);
+    for (let e = 0; e < t.size; e++) {
+      const k = new TextDecoder().decode(t.keyBytes(e));
+      expect(keys).toContain(k);
+      const b = enc.encode(k);
+      expect(t.find(b, 0, b.length, fnv1a(b, 0, b.length))).toBe(e);
+    }
+  });
+});
