@@ -54,9 +54,14 @@ export function regularFileSize(path: string): number | undefined {
 
 /** The policy for the default number of threads on this machine, now (see ../core/keys/threads.ts). */
 export function threadPolicy(fromBytes = PARALLEL_FROM_BYTES): ThreadPolicy {
-  // node:os loads only here, for a file large enough to split: a small file's start-up does not pay for it.
-  const os = process.getBuiltinModule('node:os');
-  return { fromBytes, cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 };
+  return {
+    fromBytes,
+    machine() {
+      // node:os loads only for a file large enough to split: a small file's start-up does not pay for it.
+      const os = process.getBuiltinModule('node:os');
+      return { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 };
+    },
+  };
 }
 
 /** Reads up to `length` bytes from the start of a file. */

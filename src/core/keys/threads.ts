@@ -17,13 +17,19 @@ export const KEY_TABLE_BYTES = 72;
 /** The spare cores (cores minus the load average) a second thread needs by default. */
 const IDLE_CORES = 1.5;
 
+/** The machine's state that decides a second thread. */
+export interface Machine {
+  readonly cores: number;
+  /** The one-minute load average. */
+  readonly load: number;
+}
+
 /** What decides the number of threads by default. */
 export interface ThreadPolicy {
   /** Files from this size may be read on two threads. */
   readonly fromBytes: number;
-  readonly cores: number;
-  /** The one-minute load average. */
-  readonly load: number;
+  /** Asked only for a file that large: a small file's read never looks at the machine. */
+  machine(): Machine;
 }
 
 /**
@@ -32,6 +38,8 @@ export interface ThreadPolicy {
  */
 export function threadsFor(size: number, requested: number | undefined, policy: ThreadPolicy): number {
   if (requested !== undefined) return requested;
-  if (size === 0 || size < policy.fromBytes || policy.cores < 2) return 1;
-  return policy.cores - policy.load >= IDLE_CORES ? 2 : 1;
+  if (size === 0 || size < policy.fromBytes) return 1;
+  const { cores, load } = policy.machine();
+  if (cores < 2) return 1;
+  return cores - load >= IDLE_CORES ? 2 : 1;
 }

@@ -15,9 +15,6 @@ import { isStreamRef } from '../../core/live/source.js';
 import { UsageError } from '../../errors.js';
 import { openByteInput, type ByteInput } from './bytes.js';
 import { readDelimited } from './delimited.js';
-import { readGetRecords } from './get-records.js';
-import { readJsonLines } from './json-lines.js';
-import { readLogLines } from './log-lines.js';
 import type { LiveReadFlags } from './kinesis.js';
 import type { KeySource, SourceContext } from './source.js';
 
@@ -146,12 +143,13 @@ export async function openKeySource(spec: string, options: SourceOptions, ctx: S
           );
         case 'lines':
           return readDelimited(input, { layout: { format: 'lines' }, columns: {}, threads: options.threads, parallelFromBytes: options.parallelFromBytes }, request);
+        // The other readers load only for their own layout: a CSV's start-up does not pay for them.
         case 'jsonl':
-          return readJsonLines(input, options.fields, layout.objects, request);
+          return import('./json-lines.js').then(({ readJsonLines }) => readJsonLines(input, options.fields, layout.objects, request));
         case 'get-records':
-          return readGetRecords(input, request);
+          return import('./get-records.js').then(({ readGetRecords }) => readGetRecords(input, request));
         case 'log':
-          return readLogLines(input, options.keyPattern!, request);
+          return import('./log-lines.js').then(({ readLogLines }) => readLogLines(input, options.keyPattern!, request));
       }
     },
   };
