@@ -1,7 +1,8 @@
 /** kds keys analyze output: the report for people (the JSON for scripts is in ./keys-json.ts). */
 import type { ChalkInstance } from 'chalk';
 import { SHARD } from '../core/facts.js';
-import { MIN_RECORDS_PER_SHARD, type KeyStat } from '../core/keys/analyze.js';
+import type { KeyStat } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/hot-rule.js';
 import type { ColumnRole } from '../core/keys/columns.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
