@@ -3,7 +3,8 @@
  * Apart from the report (./keys.ts) so that --json never loads the table renderer.
  */
 import { SHARD } from '../core/facts.js';
-import { MIN_RECORDS_PER_SHARD, type Analysis, type KeyStat, type ShardStat } from '../core/keys/analyze.js';
+import type { Analysis, KeyStat, ShardStat } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/hot-rule.js';
 import type { ColumnRole } from '../core/keys/columns.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
 import { diagnosisText, keysWarningsFor, saltRefusalText, splitCommand, splitRefusalText, type Warning } from './keys-text.js';

@@ -1,6 +1,7 @@
 /** The sentences of the kds keys analyze report: diagnosis, remedies and warnings, in plain words. */
 import { KEYS, SHARD } from '../core/facts.js';
-import { MIN_RECORDS_PER_SHARD, type Analysis, type SaltAdvice, type SaltRefusal, type SplitAdvice, type SplitRefusal } from '../core/keys/analyze.js';
+import type { Analysis, SaltAdvice, SaltRefusal, SplitAdvice, SplitRefusal } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/hot-rule.js';
 import { SALT_SEARCH_MAX } from '../core/keys/remedies.js';
 import { OPEN_WINDOW_SECONDS } from '../core/keys/per-second.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';

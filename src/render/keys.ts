@@ -1,11 +1,12 @@
 /** kds keys analyze output: the report for people (the JSON for scripts is in ./keys-json.ts). */
 import type { ChalkInstance } from 'chalk';
 import { SHARD } from '../core/facts.js';
-import { MIN_RECORDS_PER_SHARD, type KeyStat } from '../core/keys/analyze.js';
+import type { KeyStat } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/hot-rule.js';
 import type { ColumnRole } from '../core/keys/columns.js';
 import { MIXED_SHARD } from '../core/keys/key-table.js';
 import type { ShardMap } from '../core/keys/shard-map.js';
-import { echoValue, safeText } from './escape.js';
+import { safeText } from './escape.js';
 import { GIB, KIB, MIB } from '../core/units.js';
 import { formatFixed, formatInt, formatMibPerSec, formatNumber, plural } from './format.js';
 import {
@@ -23,8 +24,10 @@ import {
   splitText,
 } from './keys-text.js';
 import { topIndices } from '../core/keys/top.js';
-import { renderTable, type Align } from './table.js';
+import { shortShardIds } from './shard-ids.js';
+import { renderTable, tableWidth, type Align } from './table.js';
 import { bullet, wrap } from './text.js';
+import { cutMiddleToWidth, displayWidth } from './width.js';
 import { keysWarnings, type KeysView } from './keys-json.js';
 
 export { keysJson, keysWarnings, writeKeysJson, type KeysView, type KeysViewInput } from './keys-json.js';
@@ -34,12 +37,10 @@ const SHARD_ROWS = 32;
 const BUSIEST_SHOWN = 10;
 /** The longest key a table shows whole. */
 const KEY_CELL_MAX = 40;
-/** Shortened shard ids keep at least this many trailing characters ("…0003"). */
-const SHORT_ID_CHARS = 4;
 
-/** A key for a table cell: escaped, cut in the middle to at most `max` characters. */
+/** A key for a table cell: escaped, cut in the middle to at most `max` terminal columns. */
 function keyCell(key: string, max: number): string {
-  return echoValue(key, max);
+  return cutMiddleToWidth(safeText(key), max);
 }
 
 /**
@@ -55,27 +56,11 @@ class ShardIds {
     return index === MIXED_SHARD ? 'several shards' : shardLabel(this.map.shards[index]!.shardId);
   }
 
-  /** The shortened id: the shortest tail of at least SHORT_ID_CHARS characters that no two shards share. */
   abbreviated(index: number): string {
     if (index === MIXED_SHARD) return 'several';
-    if (this.short === undefined) {
-      const ids = this.map.shards.map((s) => safeText(s.shardId));
-      let tail = SHORT_ID_CHARS;
-      let longest = 0;
-      for (const id of ids) longest = Math.max(longest, id.length);
-      for (; tail < longest; tail++) if (new Set(ids.map((id) => id.slice(-tail))).size === ids.length) break;
-      this.short = ids.map((id) => (id.length > tail + 1 ? `\u2026${id.slice(-tail)}` : id));
-    }
+    this.short ??= shortShardIds(this.map.shards.map((s) => s.shardId));
     return this.short[index]!;
   }
-}
-
-/** Width of a borderless table: each column its widest cell plus a space either side, and a space between columns. */
-function tableWidth(rows: readonly (readonly string[])[]): number {
-  if (rows.length === 0) return 0;
-  let total = 0;
-  for (let c = 0; c < rows[0]!.length; c++) total += Math.max(...rows.map((r) => [...(r[c] ?? '')].length)) + 3;
-  return total - 1;
 }
 
 function streamLine(view: KeysView): string {
@@ -174,10 +159,10 @@ function shardTable(view: KeysView, ids: ShardIds, color: ChalkInstance, width: 
       const id = layout.short ? ids.abbreviated(i) : ids.full(i);
       return [id, formatInt(st.records), bytesCell(st.bytes), formatShare(st.share), ...(layout.hash ? [formatShare(st.hashShare)] : []), formatRatio(st.hotness)];
     });
-    const fixed = tableWidth([head, ...cells]);
-    // The last column: a bar of at least 3 and "hot", or "hot" alone.
-    const room = width - fixed - 2 - ' hot'.length;
-    return { layout, head, cells, fixed, fits: layout.bar ? room >= 3 : fixed + 2 + 'hot'.length <= width, barWidth: Math.max(3, Math.min(30, room)) };
+    // The last column (a space before it and one between: 3 columns more) holds a bar of at least 3 and " hot", or "hot" alone.
+    const room = width - tableWidth([head, ...cells]) - 3;
+    const barRoom = room - ' hot'.length;
+    return { layout, head, cells, fits: layout.bar ? barRoom >= 3 : 'hot'.length <= room, barWidth: Math.max(3, Math.min(30, barRoom)) };
   };
   let chosen = build(layouts[0]!);
   for (const layout of layouts) {
@@ -212,7 +197,7 @@ function keyTable(keys: readonly KeyStat[], ids: ShardIds, color: ChalkInstance,
   }
   const over = tableWidth([head, ...rows]) - width;
   if (over > 0) {
-    const widest = Math.max(...rows.map((r) => [...r[0]!].length), head[0]!.length);
+    const widest = Math.max(...rows.map((r) => displayWidth(r[0]!)), head[0]!.length);
     rows = build(Math.max(8, widest - over), id);
   }
   return renderTable({ head, rows, align: ['left', 'right', 'right', 'left'] }, color);

@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Demand, RateFigures, ShardRanking } from '../core/cloudwatch/demand.js';
 import { SHARD } from '../core/facts.js';
-import { MIN_RECORDS_PER_SHARD } from '../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD } from '../core/keys/hot-rule.js';
 import type { CostToday, PricedMode } from '../core/size/today.js';
 import { echoValue, safeText } from './escape.js';
 import { formatBytes, formatFixed, formatInt, formatMibPerSec, formatPercent, formatUsd, plural } from './format.js';

@@ -14,3 +14,23 @@ export function displayWidth(line: string): number {
   if (PRINTABLE_ASCII.test(line)) return line.length;
   return stringWidth(line.replace(SGR, ''));
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The line, or (when wider than `columns`) its start and end around an ellipsis in at most that
+ * many columns: core/quote.ts's cutMiddle (the same share before the ellipsis) measured in
+ * terminal columns, so that a wide (CJK) character or an emoji counts as the two columns it takes.
+ */
+export function cutMiddleToWidth(line: string, columns: number): string {
+  if (displayWidth(line) <= columns) return line;
+  const parts = Array.from(graphemes.segment(line), (s) => s.segment);
+  const head = Math.ceil((columns - 1) * 0.7);
+  let h = 0;
+  let used = 0;
+  for (; h < parts.length && used + displayWidth(parts[h]!) <= head; h++) used += displayWidth(parts[h]!);
+  // A column the head could not use (a wide character did not fit) goes to the tail.
+  let t = parts.length;
+  for (let room = columns - 1 - used; t > h && displayWidth(parts[t - 1]!) <= room; t--) room -= displayWidth(parts[t - 1]!);
+  return `${parts.slice(0, h).join('')}\u2026${parts.slice(t).join('')}`;
+}

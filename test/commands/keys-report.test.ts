@@ -9,6 +9,7 @@ import { analyze } from '../../src/core/keys/analyze.js';
 import { uniformShardMap } from '../../src/core/keys/shard-map.js';
 import { readTextFile } from '../../src/io/chunks.js';
 import { keysJson, writeKeysJson, type KeysView } from '../../src/render/keys.js';
+import { displayWidth } from '../../src/render/width.js';
 import { runKds } from '../helpers/io.js';
 import { scanText } from '../unit/keys/helpers.js';
 
@@ -48,6 +49,23 @@ describe('the report at 60 columns', () => {
     expect(text).toContain('gets 54.6% of the records on 25.0% of the hash space (2.18x a fair share)');
     expect(text).toContain('its children would get 80.2% and 19.8% of its records');
     expect(text).toContain('Hot means at least 1.50x a fair share');
+  });
+});
+
+describe('keys in wide characters', () => {
+  it('measures CJK and emoji keys in terminal columns, so that the key tables fit 80 columns', async () => {
+    // A 30-character Japanese key takes 60 columns; an emoji key takes two columns a character.
+    const wide = '注文番号'.repeat(7) + '東京都';
+    const emoji = '🛒'.repeat(25);
+    const rows = [...Array.from({ length: 120 }, () => wide), ...Array.from({ length: 60 }, () => emoji), ...Array.from({ length: 200 }, (_, i) => `k${i}`)];
+    const r = await report([tempFile('wide.csv', `partition_key\n${rows.join('\n')}\n`), '--shards', '4'], { stdoutIsTTY: true, columns: 80 });
+    expect(r.code).toBe(0);
+    const tables = r.stdout.split('\n\n').filter((block) => block.startsWith('Top keys'));
+    expect(tables).toHaveLength(2);
+    for (const line of tables.join('\n').split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    // Cut in the middle to fit, by columns: the start and the end of the key are still there.
+    expect(r.stdout).toMatch(/ 注文番号注文番号[^ ]*\u2026[^ ]*東京都 +120 /);
+    expect(r.stdout).toMatch(/ 🛒🛒[^ ]*\u2026[^ ]*🛒 +60 /);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { SHARD } from '../../core/facts.js';
-import { MIN_RECORDS_PER_SHARD } from '../../core/keys/analyze.js';
+import { MIN_RECORDS_PER_SHARD } from '../../core/keys/hot-rule.js';
 import { INTERVAL_LEVEL } from '../../core/keys/confidence.js';
 import { formatInt, formatMibPerSec, formatPercent } from '../../render/format.js';
 import { wrap } from '../../render/text.js';

@@ -10,8 +10,8 @@
  * Periods without a data point inside the look back (after the first one) count as idle, so the
  * average is the volume over the whole time and the percentiles see the quiet minutes too.
  */
-import { bindingRecordBytes, MIN_RECORDS_PER_SHARD } from '../keys/analyze.js';
-import { hotByShare } from '../keys/hot-rule.js';
+import { bindingRecordBytes } from '../keys/analyze.js';
+import { hotByShare, smallSample } from '../keys/hot-rule.js';
 import type { ShardMap } from '../keys/shard-map.js';
 import { SHARD_LIMITS, shardQueryIds, type StreamMetricId } from './period.js';
 
@@ -215,7 +215,7 @@ export function rankShards(results: readonly MetricResult[], map: ShardMap, peri
   const totalRecords = raw.reduce((a, x) => a + x.records, 0);
   const measure = totalRecords > 0 && totalBytes / totalRecords > bindingRecordBytes() ? 'bytes' : 'records';
   const total = measure === 'records' ? totalRecords : totalBytes;
-  const sample = { totalRecords, shards: Math.max(1, raw.length), minRecordsPerShard: MIN_RECORDS_PER_SHARD };
+  const sample = { totalRecords, shards: Math.max(1, raw.length) };
   const shards = raw.map((x): ShardLoad => {
     const share = total > 0 ? (measure === 'records' ? x.records : x.bytes) / total : 0;
     const hotness = share / x.shard.hashShare;
@@ -237,7 +237,7 @@ export function rankShards(results: readonly MetricResult[], map: ShardMap, peri
     };
   });
   shards.sort((a, b) => b.hotness - a.hotness || b.records - a.records || (a.shardId < b.shardId ? -1 : 1));
-  return { periodSeconds, measure, shards, withoutData, small: totalRecords / sample.shards < MIN_RECORDS_PER_SHARD };
+  return { periodSeconds, measure, shards, withoutData, small: smallSample(totalRecords, sample.shards) };
 }
 
 /** Shard-level metrics that rankShards needs; "ALL" turns on every one. */

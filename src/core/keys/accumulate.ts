@@ -13,7 +13,8 @@
  * position in the hash space is taken as unknown (they are left out of the routing table).
  */
 import { STREAM } from '../facts.js';
-import { KeysError, MalformedRowError } from './errors.js';
+import { quoted } from '../quote.js';
+import { MalformedRowError, unknownShardError } from './errors.js';
 import { explicitHashKeyProblem, parseExplicitHashKey } from './hash-key.js';
 import { fnv1a, KeysOf, KeyTable, MIXED_SHARD, Rec, RecordSize, type KeyTableData } from './key-table.js';
 import { md5Words } from './md5.js';
@@ -160,7 +161,7 @@ export class Accumulator implements RowSink {
     }
     const id = new TextDecoder().decode(bytes.subarray(start, end));
     const index = this.shardIndexOf(id);
-    if (index < 0) throw unknownShard(id, line, this.map.shards.length);
+    if (index < 0) throw unknownShardError(id, line, this.map.shards.length);
     if (len <= this.lastShardId.length) {
       this.lastShardId.set(bytes.subarray(start, end));
       this.lastShardIdLength = len;
@@ -319,8 +320,7 @@ export class Accumulator implements RowSink {
     const byEhk = es >= 0;
     if (byEhk && !parseExplicitHashKey(ehk, es, ee, this.ehkWords, 0)) {
       const text = new TextDecoder().decode(ehk.subarray(es, ee));
-      const shown = JSON.stringify(text.length > 48 ? `${text.slice(0, 48)}...` : text);
-      this.malformed(line, `the explicit hash key ${shown} is invalid: ${explicitHashKeyProblem(text) ?? 'Kinesis would reject it'}`);
+      this.malformed(line, `the explicit hash key ${quoted(text, 48)} is invalid: ${explicitHashKeyProblem(text) ?? 'Kinesis would reject it'}`);
       return -1;
     }
     // Tag the routing identity so that a key "12" and an explicit hash key "12" stay apart.
@@ -348,14 +348,6 @@ export class Accumulator implements RowSink {
   finish(): void {
     this.perSecond?.finish();
   }
-}
-
-function unknownShard(id: string, line: number, open: number): KeysError {
-  const shown = JSON.stringify(id.length > 48 ? `${id.slice(0, 48)}...` : id);
-  return new KeysError(
-    `${line > 0 ? `line ${line}: ` : ''}the record was read from shard ${shown}, which is not one of the ${open} open shards here: pass the --shard-map of the stream it was read from`,
-    'data',
-  );
 }
 
 /** 'invalid' for bytes that are not UTF-8, 'long' for a key over the length limit, else undefined. */

@@ -19,6 +19,7 @@
 import { KEYS, SHARD } from '../facts.js';
 import type { Accumulator, ObservedCounts } from './accumulate.js';
 import { wilsonInterval, type Interval } from './confidence.js';
+import { hotByShare, smallSample } from './hot-rule.js';
 import { wordsToBigInt } from './hash-key.js';
 import { fnv1a, MIXED_SHARD, type KeyTable } from './key-table.js';
 import { lazyList } from './lazy-list.js';
@@ -166,14 +167,6 @@ export const KPL_WARNING_SHARE = 0.5;
  * a key named "a".
  */
 export const KPL_EVIDENCE_RECORDS = 50;
-/**
- * Below this many records per shard (on average), shares are too uncertain to call a shard hot by
- * its share alone. Why 50: with 50 records expected on a shard, a perfectly balanced stream puts
- * 1.5 times that (the default hot ratio) or more on it by chance with a probability of about 1 in
- * 1,700 (the tail of a Poisson count of mean 50 at 75); with 10 records expected it happens about
- * 1 time in 12, too often to trust.
- */
-export const MIN_RECORDS_PER_SHARD = 50;
 
 const decoder = new TextDecoder('utf-8');
 
@@ -245,14 +238,9 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
   const ps = acc.perSecond;
   const rate = options.sampleRate;
   const recordsPerShard = totalRecords / n;
-  const small = recordsPerShard < MIN_RECORDS_PER_SHARD;
+  const small = smallSample(totalRecords, n);
 
   const hashShareOf = (i: number) => (map.starts.length === 0 ? 1 / n : map.shards[i]!.hashShare);
-  const hotByShare = (i: number, share: number, hotness: number) =>
-    total > 0 &&
-    hotness >= options.hotRatio &&
-    // In a small sample, hot only if even the low end of the share's interval is over the line.
-    (!small || wilsonInterval(share * totalRecords, totalRecords).low >= options.hotRatio * hashShareOf(i));
   const peakOf = (i: number): Peak | undefined => {
     if (ps === undefined) return undefined;
     const records = ps.peakRecords[i]! / rate;
@@ -266,9 +254,9 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
       bytesUtilisation: options.hasBytes ? bytes / SHARD.writeBytesPerSec.value : NaN,
     };
   };
-  const reasonsOf = (i: number, share: number, hotness: number, peak: Peak | undefined): ShardStat['reasons'][number][] => {
+  const reasonsOf = (i: number, share: number, peak: Peak | undefined): ShardStat['reasons'][number][] => {
     const reasons: ShardStat['reasons'][number][] = [];
-    if (hotByShare(i, share, hotness)) reasons.push('share');
+    if (hotByShare(share, hashShareOf(i), options.hotRatio, { totalRecords, shards: n })) reasons.push('share');
     if (peak !== undefined && peak.recordsUtilisation > 1) reasons.push('records-limit');
     if (peak !== undefined && peak.bytesUtilisation > 1) reasons.push('bytes-limit');
     return reasons;
@@ -289,7 +277,7 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     hotness[i] = h;
     const peak = peakOf(i);
     if (peak !== undefined) peakUtilisation![i] = Math.max(peak.recordsUtilisation, options.hasBytes ? peak.bytesUtilisation : 0);
-    if (reasonsOf(i, share, h, peak).length > 0) hotShards.push(i);
+    if (reasonsOf(i, share, peak).length > 0) hotShards.push(i);
     if (hottest < 0 || h > hotness[hottest]! || (h === hotness[hottest]! && load > loads[hottest]!)) hottest = i;
   }
   if (hottest < 0) hottest = 0;
@@ -299,7 +287,7 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
     const share = total > 0 ? loads[i]! / total : 0;
     const h = share / hashShareOf(i);
     const peak = peakOf(i);
-    const reasons = reasonsOf(i, share, h, peak);
+    const reasons = reasonsOf(i, share, peak);
     return {
       shard,
       records: acc.shardRecords[i]!,

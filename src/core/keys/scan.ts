@@ -13,10 +13,12 @@
  *   an ordinary byte. Text after a closing quote (`"ab"c`) makes the row malformed.
  * - A line that is empty (or only CR) is skipped. A line of spaces is a key of spaces: keys are
  *   never trimmed.
- * - Numbers (bytes, counts) are plain whole decimals; timestamps follow ./timestamp.ts.
+ * - Numbers (bytes, counts) are plain whole decimals (./whole-number.ts); timestamps follow ./timestamp.ts.
  */
+import { quoted } from '../quote.js';
 import { Fnv, fnv1a } from './key-table.js';
 import { parseTimestamp, subsecondDigits } from './timestamp.js';
+import { wholeNumber } from './whole-number.js';
 
 /** Column positions (0-based) of the fields the analysis reads; -1 when absent. */
 export interface Columns {
@@ -318,6 +320,7 @@ export class Scanner {
           if (d < 0 || d > 9) break;
           v = v * 10 + d;
         }
+        // wholeNumber's rule inlined for the common case: a number with spaces around it (or none) takes the general path.
         if (r === fs || r - fs > 15) return USE_GENERAL;
         if (role === Role.Bytes) dataBytes = v;
         else count = v;
@@ -621,8 +624,7 @@ export class Scanner {
   }
 
   private quoteField(bytes: Uint8Array, i: number): string {
-    const text = this.fieldText(bytes, i);
-    return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
+    return quoted(this.fieldText(bytes, i), 40);
   }
 
   private readHeader(bytes: Uint8Array): void {
@@ -660,22 +662,6 @@ export class Scanner {
     this.useColumns(columns);
   }
 
-}
-
-/** A plain non-negative whole number (surrounding spaces allowed), or -1. */
-export function wholeNumber(bytes: Uint8Array, start: number, end: number): number {
-  let s = start;
-  let e = end;
-  while (s < e && bytes[s] === 0x20) s++;
-  while (e > s && bytes[e - 1] === 0x20) e--;
-  if (s === e || e - s > 15) return -1;
-  let v = 0;
-  for (let p = s; p < e; p++) {
-    const d = bytes[p]! - 0x30;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
 }
 
 /** True when bytes[start, end) holds a line feed. */
