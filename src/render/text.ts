@@ -1,9 +1,11 @@
 /** Paragraphs for a terminal: wrapped to a width, measured without colour escapes; words for a shell. */
 import { stripVTControlCharacters } from 'node:util';
 import { safeText } from './escape.js';
+import { displayWidth } from './width.js';
 
+/** The terminal columns text takes: escape codes none, a wide character or an emoji two. */
 export function visibleLength(text: string): number {
-  return stripVTControlCharacters(text).length;
+  return displayWidth(stripVTControlCharacters(text));
 }
 
 /**

@@ -24,7 +24,7 @@ const ENV = { KDS_STATE_DIR: join(dir, 'state'), NO_COLOR: '1', FORCE_COLOR: und
 const FIXTURE_BANK = fileURLToPath(new URL('../fixtures/quiz/bank', import.meta.url));
 
 /** Packages no command may load unless its output needs them. */
-const HEAVY = ['yaml', '@inquirer/prompts', '@inquirer/core', 'cli-table3', 'chalk', 'proper-lockfile'];
+const HEAVY = ['yaml', '@inquirer/prompts', '@inquirer/core', 'cli-table3', 'string-width', 'chalk', 'proper-lockfile'];
 const isAwsSdk = (p: string): boolean => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/') || p.startsWith('@aws-crypto/');
 
 /** The commands issue 15 times, and kds --help. */

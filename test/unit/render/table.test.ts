@@ -32,10 +32,13 @@ function withCliTable3(spec: TableSpec, color: ChalkInstance): string {
     .join('\n');
 }
 
-/** Bits of text that make widths and colours hard: wide characters, emoji, marks, controls, codes. */
+/**
+ * Bits of text that make widths and colours hard: wide characters, emoji, marks, controls, codes.
+ * No zero-width space: cli-table3 gave it a column, kds gives it none, as a terminal does.
+ */
 const PIECES = [
   'a', 'Z', '7', ' ', '  ', '-', '%', '$1,234', 'shard-000', '\n', '\t', '\r',
-  '漢字', 'ｶﾀｶﾅ', '😀', '👍🏽', '🇩🇪', 'e\u0301', '\u200b', '…', '✓', '✗', '°',
+  '漢字', 'ｶﾀｶﾅ', '😀', '👍🏽', '🇩🇪', 'e\u0301', '…', '✓', '✗', '°',
   '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[22m', '\u001b[4m', '\u001b[0m', '\u001b[m', '\u001b[42m', '\u001b[49m', '\u001b[38;5;208m',
 ];
 
