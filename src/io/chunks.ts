@@ -6,7 +6,7 @@
  * first incomplete one starts; those bytes move to the front of the buffer and are offered again
  * with the next chunk. A row longer than the buffer grows it, up to MAX_ROW_BYTES.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 
@@ -155,21 +155,6 @@ export async function readStreamChunks(
 
 function tooLarge(what: string, max: number): InputError {
   return new InputError(`${what} is larger than ${max / (1024 * 1024)} MiB: too large to be what kds expects here`);
-}
-
-/** Reads a small text file whole (a shard map); errors become one-line input errors. */
-export function readTextFile(path: string, what: string, name = path, maxBytes = Infinity): string {
-  try {
-    if (Number.isFinite(maxBytes)) {
-      const stat = statSync(path);
-      if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      if (stat.size > maxBytes) throw tooLarge(`${what} ${name}`, maxBytes);
-    }
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw describeError(`${what} ${name}`, error);
-  }
 }
 
 /** Reads a whole stream as text (a shard map from standard input). */

@@ -5,7 +5,7 @@
  * wrong (a part ends inside a quoted field) or a worker cannot start. How many threads: see
  * ../core/keys/threads.ts.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { AccumulatorData } from '../core/keys/accumulate.js';
 import type { Columns, Format } from '../core/keys/scan.js';
 import { PARALLEL_FROM_BYTES, type ThreadPolicy } from '../core/keys/threads.js';
@@ -41,16 +41,6 @@ export type PartResult =
     }
   | { readonly ok: false; readonly kind: 'malformed' | 'line-data'; readonly line: number; readonly reason: string }
   | { readonly ok: false; readonly kind: 'usage' | 'data' | 'failed'; readonly message: string };
-
-/** The size of a regular file, or undefined (a pipe, a device, an unreadable path). */
-export function regularFileSize(path: string): number | undefined {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() ? stat.size : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The policy for the default number of threads on this machine, now (see ../core/keys/threads.ts). */
 export function threadPolicy(fromBytes = PARALLEL_FROM_BYTES): ThreadPolicy {

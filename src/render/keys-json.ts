@@ -214,6 +214,7 @@ function keysJsonWith(view: KeysView, shardsValue: unknown): object {
       aggregatedRecords: a.kpl.aggregatedRecords,
       userRecords: a.kpl.userRecords,
       corruptAggregates: a.kpl.corruptAggregates,
+      checksumMismatches: a.kpl.checksumMismatches,
       likely: a.kpl.likely,
     },
     observedShards: a.observed

@@ -262,6 +262,12 @@ export function keysWarningsFor(input: WarningInput): Warning[] {
     });
   }
   if (a.kpl.likely) out.push(kplWarning(input));
+  if (a.kpl.checksumMismatches > 0) {
+    out.push({
+      id: 'kpl-checksum',
+      message: `${plural(a.kpl.checksumMismatches, 'record')} began with the KPL magic bytes but failed the MD5 check: counted as ${a.kpl.checksumMismatches === 1 ? 'a plain record' : 'plain records'}, as the KCL does.`,
+    });
+  }
   const observed = observedWarning(a);
   if (observed !== undefined) out.push(observed);
   if (a.approximate) {

@@ -4,27 +4,12 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { ReadResult } from '../core/live/reader.js';
-import type { ReadWindow } from '../core/live/time.js';
+import { isoSecond } from '../core/live/time.js';
+import type { LivePlan, LiveView } from '../core/live/view.js';
 import { formatMsCompact } from './duration.js';
 import { echoValue, safeText } from './escape.js';
 import { formatInt, plural } from './format.js';
 import { bullet, wrap } from './text.js';
-
-export interface LivePlan {
-  readonly stream: string;
-  readonly region: string;
-  readonly fromText: string;
-  readonly window: ReadWindow;
-  readonly seconds: number;
-  readonly open: number;
-  readonly closed: number;
-  readonly callsPerSecond: number;
-}
-
-/** "2026-11-25T12:00:00Z": an instant to the second. */
-export function isoSecond(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 function rate(cps: number): string {
   return `${cps} call${cps === 1 ? '' : 's'}/s per shard`;
@@ -58,14 +43,6 @@ export function liveProgressLine(result: Pick<ReadResult, 'stats' | 'window'>, n
   return `read ${plural(s.userRecords, 'record')}; ${done}, ${left}`;
 }
 
-export interface LiveView {
-  readonly plan: LivePlan;
-  readonly endpoint: string | undefined;
-  readonly result: ReadResult;
-  readonly listShardsCalls: number;
-  readonly saved: { readonly path: string; readonly rows: number } | undefined;
-}
-
 function keyText(key: string): string {
   return JSON.stringify(echoValue(key, 40));
 }
@@ -91,12 +68,7 @@ export function liveWarnings(view: LiveView): { id: string; message: string }[] 
       message: `${plural(stats.corruptAggregates, 'KPL aggregate')} could not be read (the checksum matched but the contents did not parse): each is counted as one record under its own key.${example}`,
     });
   }
-  if (stats.checksumMismatches > 0) {
-    out.push({
-      id: 'kpl-checksum',
-      message: `${plural(stats.checksumMismatches, 'record')} began with the KPL magic bytes but failed the MD5 check: counted as plain records, as the KCL does.`,
-    });
-  }
+  // Records that failed the KPL checksum are noted with the keys report's warnings (render/keys-text.ts).
   if (stats.throttled > 0) {
     out.push({
       id: 'throttled',

@@ -26,7 +26,7 @@ interface Json {
   topKeys: { key: string; records: number; bytes: number; share: number; shardId: string | null }[];
   diagnosis: { kind: string };
   input: { format: string; description: string; compression: string | null; columns: Record<string, string>; rows: number; timeSpanSeconds: number | null; unmatchedLines: { count: number; lines: number[] } | null };
-  kpl: { aggregationKeyRecords: number; aggregatedRecords: number; userRecords: number; corruptAggregates: number; likely: boolean };
+  kpl: { aggregationKeyRecords: number; aggregatedRecords: number; userRecords: number; corruptAggregates: number; checksumMismatches: number; likely: boolean };
   observedShards: { records: number; differ: number; differFromAggregates: number; differWithExplicitHashKey: number } | null;
   warnings: { id: string; message: string }[];
 }
@@ -116,7 +116,7 @@ describe('JSON', () => {
       ['customer-99', 1, 47],
     ]);
     expect(out.input).toMatchObject({ format: 'get-records', timeSpanSeconds: 3 });
-    expect(out.kpl).toEqual({ aggregationKeyRecords: 0, aggregatedRecords: 0, userRecords: 0, corruptAggregates: 0, likely: false });
+    expect(out.kpl).toEqual({ aggregationKeyRecords: 0, aggregatedRecords: 0, userRecords: 0, corruptAggregates: 0, checksumMismatches: 0, likely: false });
   });
 
   it('de-aggregates KPL aggregates in get-records output into their user records, and says so', async () => {
@@ -137,7 +137,7 @@ describe('JSON', () => {
       ['k', 1, 3],
       ['u2', 1, 4],
     ]);
-    expect(out.kpl).toEqual({ aggregationKeyRecords: 0, aggregatedRecords: 1, userRecords: 3, corruptAggregates: 0, likely: true });
+    expect(out.kpl).toEqual({ aggregationKeyRecords: 0, aggregatedRecords: 1, userRecords: 3, corruptAggregates: 0, checksumMismatches: 0, likely: true });
     expect(out.warnings.find((w) => w.id === 'kpl-aggregation')!.message).toBe(
       '1 Kinesis record was a KPL aggregate (data starting with the magic bytes F3 89 9A C2). It was de-aggregated into 3 user records, each counted under its own partition key, as a consumer using the KCL sees them.',
     );
@@ -152,6 +152,18 @@ describe('JSON', () => {
     expect(out.kpl).toMatchObject({ aggregatedRecords: 1, userRecords: 0, corruptAggregates: 1 });
     expect(out.warnings.find((w) => w.id === 'kpl-aggregation')!.message).toBe(
       '1 Kinesis record was a KPL aggregate (data starting with the magic bytes F3 89 9A C2). 1 aggregate could not be read (corrupt) and counts as one record under its outer key.',
+    );
+  });
+
+  it('counts a record with the KPL magic bytes and a wrong checksum as one plain record, and says so', async () => {
+    const framed = encodeAggregate([{ key: 'u1', data: new TextEncoder().encode('x') }]);
+    framed[framed.length - 1]! ^= 0xff;
+    const doc = { Records: [{ PartitionKey: 'outer', Data: Buffer.from(framed).toString('base64'), ApproximateArrivalTimestamp: 1767225600 }] };
+    const out = await json([tempFile('mismatch.json', JSON.stringify(doc))], 'kds: read as `aws kinesis get-records` JSON\n');
+    expect(out.topKeys.map((k) => [k.key, k.records, k.bytes])).toEqual([['outer', 1, framed.length + 5]]);
+    expect(out.kpl).toMatchObject({ aggregatedRecords: 0, userRecords: 0, corruptAggregates: 0, checksumMismatches: 1 });
+    expect(out.warnings.find((w) => w.id === 'kpl-checksum')!.message).toBe(
+      '1 record began with the KPL magic bytes but failed the MD5 check: counted as a plain record, as the KCL does.',
     );
   });
 

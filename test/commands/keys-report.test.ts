@@ -1,5 +1,5 @@
 /** The kds keys analyze report at any width and shard count, its remedies, and kds keys route. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { SCALE_QUERY } from '../../src/commands/keys/index.js';
 import { analyze } from '../../src/core/keys/analyze.js';
 import { uniformShardMap } from '../../src/core/keys/shard-map.js';
-import { readTextFile } from '../../src/io/chunks.js';
 import { keysJson, writeKeysJson, type KeysView } from '../../src/render/keys.js';
 import { displayWidth } from '../../src/render/width.js';
 import { runKds } from '../helpers/io.js';
@@ -172,9 +171,13 @@ describe('hostile shard maps', () => {
     expect(r.stderr).toMatch(/^kds: --shard-map .*deep\.json: the JSON nests arrays more than 8 deep: expected list-shards or describe-stream JSON\n$/);
   });
 
-  it('refuses a file too large to be a shard map before reading it', () => {
-    const file = tempFile('big.json', 'x'.repeat(2000));
-    expect(() => readTextFile(file, '--shard-map', 'big.json', 1024)).toThrow('--shard-map big.json is larger than 0.0009765625 MiB: too large to be what kds expects here');
+  it('refuses a file too large to be a shard map before reading it', async () => {
+    // Sparse: 257 MiB by its size, nothing on the disk (and kds must not read it to find out).
+    const file = tempFile('big.json', '');
+    truncateSync(file, 257 * 1024 * 1024);
+    const r = await report(['orders.csv', '--shard-map', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^kds: cannot read --shard-map .*big\.json: it is 269,484,032 bytes, more than the 256 MiB a shard map may hold\n$/);
   });
 });
 

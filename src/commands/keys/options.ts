@@ -4,6 +4,7 @@ import type { Measure } from '../../core/keys/analyze.js';
 import type { ColumnChoice } from '../../core/keys/columns.js';
 import { INPUT_FORMATS, type InputFormat } from '../../core/keys/detect.js';
 import { KeysError } from '../../core/keys/errors.js';
+import { DEFAULT_HOT_RATIO } from '../../core/keys/hot-rule.js';
 import { KEY_TABLE_BYTES, MAX_THREADS, PARALLEL_FROM_BYTES, THREAD_MIB } from '../../core/keys/threads.js';
 import type { FieldChoice } from '../../core/keys/fields.js';
 import { compileKeyPattern, type KeyPattern } from '../../core/keys/key-pattern.js';
@@ -18,7 +19,6 @@ const REPORT_GROUP = 'Report:';
 
 /** Shards simulated when neither --shards nor --shard-map is given: a new on-demand stream's write capacity. */
 export const DEFAULT_SHARDS = ON_DEMAND.initialWriteBytesPerSec.value / SHARD.writeBytesPerSec.value;
-export const DEFAULT_HOT_RATIO = 1.5;
 export const DEFAULT_TOP = 10;
 export const DEFAULT_MAX_KEYS = 500_000;
 

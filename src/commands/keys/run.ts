@@ -15,8 +15,12 @@ import { safeJson, safeText } from '../../render/escape.js';
 import { formatBytes, formatInt, plural } from '../../render/format.js';
 import { keysWarnings, writeKeysJson, type KeysView } from '../../render/keys-json.js';
 import type { StringOptionSpec } from '../../options/define.js';
+import type * as LiveTextModule from '../../render/live.js';
 import { HOT_EXIT_CODE, KEYS_ANALYZE_OPTIONS, toKeysAnalyzeInput, type KeysAnalyzeFlags, type KeysAnalyzeInput } from './options.js';
 import { loadShardMap, streamNameOf, translate } from './stream-map.js';
+
+/** The words for a live read (render/live.ts), loaded only when a stream is read. */
+type LiveText = typeof LiveTextModule;
 
 /** Progress is shown on a terminal once this much of a file has been read. */
 const PROGRESS_FROM_BYTES = 64 * 1024 * 1024;
@@ -99,6 +103,8 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
   const progress = progressLine(ctx);
   let source: KeySource | undefined;
   let done: { source: KeySource; read: ReadResult; input: KeysAnalyzeInput; map: ShardMap };
+  // A live read is worded by render/live.ts: loaded only for a stream.
+  const liveText = isStreamRef(file) ? await import('../../render/live.js') : undefined;
   try {
     source = await openKeySource(
       file,
@@ -114,7 +120,15 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
         live: flags,
         awsForShardMap: flags.shardMap !== undefined && isStreamRef(flags.shardMap),
       },
-      { io: ctx.io, notice: (message) => notice(ctx, safeText(message)), status: (line) => progress.show(() => line) },
+      {
+        io: ctx.io,
+        notice: (message) => notice(ctx, safeText(message)),
+        status: (line) => progress.show(() => line),
+        live: liveText && {
+          started: (plan) => notice(ctx, safeText(liveText.liveStartLine(plan))),
+          progress: (sofar) => progress.show(() => liveText.liveProgressLine(sofar, ctx.io.now())),
+        },
+      },
     );
     const map = await shardMapFor(source, parsed, flags, ctx);
     // A source with its own shards is the stream the report describes; the printed aws commands
@@ -139,10 +153,17 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
   } finally {
     source?.close?.();
   }
-  await report(done.source, done.read, done.input, done.map, ctx);
+  await report(done.source, done.read, done.input, done.map, ctx, liveText);
 }
 
-async function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInput, map: ShardMap, ctx: Context): Promise<void> {
+async function report(
+  source: KeySource,
+  read: ReadResult,
+  input: KeysAnalyzeInput,
+  map: ShardMap,
+  ctx: Context,
+  liveText: LiveText | undefined,
+): Promise<void> {
   // Said once the input has been read as decided, so that a refusal stays a single line.
   if (source.detected) notice(ctx, `read as ${source.description}`);
   const acc = read.acc;
@@ -177,15 +198,15 @@ async function report(source: KeySource, read: ReadResult, input: KeysAnalyzeInp
     explicitHashKeyRecords: acc.explicitHashKeyRecords,
     maxKeys: input.maxKeys,
   };
-  const summary = read.summary;
+  const live = read.live && liveText ? { view: read.live, text: liveText } : undefined;
   if (input.json) {
-    writeKeysJson(view, (chunk) => ctx.io.stdout.write(safeJson(chunk)), summary && { [summary.jsonKey]: summary.json() });
+    writeKeysJson(view, (chunk) => ctx.io.stdout.write(safeJson(chunk)), live && { live: live.text.liveJson(live.view) });
     for (const w of keysWarnings(view)) if (w.id === 'malformed-rows' || w.id === 'unmatched-lines') notice(ctx, safeText(w.message));
   } else {
     // The report's tables load only for the report, not with --json.
     const { renderKeys } = await import('../../render/keys.js');
     const keys = renderKeys(view, ctx.color, ctx.width, ctx.io.stdout.isTTY);
-    print(ctx, summary ? `${summary.text(ctx.color, ctx.width)}\n${keys}` : keys);
+    print(ctx, live ? `${live.text.renderLiveSummary(live.view, ctx.color, ctx.width)}\n${keys}` : keys);
   }
   if (input.failOnHot && analysis.hotShards.length > 0) throw new ExitStatus(HOT_EXIT_CODE);
 }

@@ -48,7 +48,7 @@ export interface AnalyzeOptions {
   /** Kinesis records that were KPL aggregates (sources that see the data). */
   readonly aggregatedRecords?: number;
   /** What de-aggregating them gave: user records counted, and aggregates that could not be read. */
-  readonly deaggregated?: { readonly userRecords: number; readonly corrupt: number };
+  readonly deaggregated?: { readonly userRecords: number; readonly corrupt: number; readonly checksumMismatches: number };
 }
 
 export interface KeyStat {
@@ -110,6 +110,8 @@ export interface KplEvidence {
   readonly userRecords: number;
   /** Aggregates that could not be read: each counted as one record under its outer key. */
   readonly corruptAggregates: number;
+  /** Records that began with the magic bytes but failed the MD5 check: counted as plain records. */
+  readonly checksumMismatches: number;
   /** Enough evidence to warn: aggregated payloads, or many records and most of them under that key. */
   readonly likely: boolean;
 }
@@ -371,6 +373,7 @@ export function analyze(acc: Accumulator, options: AnalyzeOptions): Analysis {
       aggregatedRecords,
       userRecords: options.deaggregated?.userRecords ?? 0,
       corruptAggregates: options.deaggregated?.corrupt ?? 0,
+      checksumMismatches: options.deaggregated?.checksumMismatches ?? 0,
       likely: aggregatedRecords > 0 || (kplShare >= KPL_WARNING_SHARE && kplKey >= KPL_EVIDENCE_RECORDS),
     },
     sample: { recordsPerShard, small, hottestShare: wilsonInterval(hottestRecords, totalRecords) },

@@ -170,3 +170,7 @@ export function covered(positionMs: number, window: ReadWindow): number {
   return Math.min(1, Math.max(0, (positionMs - window.startMs) / span));
 }
 
+/** "2026-11-25T12:00:00Z": an instant to the second. */
+export function isoSecond(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

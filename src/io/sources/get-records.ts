@@ -79,6 +79,6 @@ export async function readGetRecords(input: ByteInput, request: ReadRequest): Pr
     columns: { key: 'PartitionKey', bytes: 'Data', time: 'ApproximateArrivalTimestamp' },
     hasBytes: true,
     aggregatedRecords: stats.aggregated,
-    kpl: { userRecords: stats.userRecords, corrupt: stats.corrupt },
+    kpl: { userRecords: stats.userRecords, corrupt: stats.corrupt, checksumMismatches: stats.checksumMismatches },
   };
 }

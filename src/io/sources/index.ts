@@ -18,7 +18,7 @@ import { readDelimited } from './delimited.js';
 import type { LiveReadFlags } from './kinesis.js';
 import type { KeySource, SourceContext } from './source.js';
 
-export type { KeySource, ReadRequest, ReadResult, ReadSummary, SourceContext } from './source.js';
+export type { KeySource, ReadRequest, ReadResult, SourceContext } from './source.js';
 export type { LiveReadFlags } from './kinesis.js';
 
 export interface SourceOptions {

@@ -3,7 +3,8 @@
  * flags and the stream's name and calls nothing; ownShardMap() connects (DescribeStreamSummary,
  * ListShards) and gives today's open shards; read() reads a window with GetRecords
  * (../../core/live/reader.ts), each record counted on the shard it was read from, and adds a
- * summary of the read (the window, the calls, what KPL de-aggregation found) to the report.
+ * account of the read (the window, the calls, what KPL de-aggregation found) for the report,
+ * which the command words (render/live.ts): this file formats nothing.
  *
  * The AWS SDK is loaded only once ownShardMap() runs (../aws/kinesis.ts imports it on first use).
  */
@@ -18,10 +19,10 @@ import { DEFAULT_CALLS_PER_SECOND, DEFAULT_SECONDS } from '../../core/live/defau
 import { LiveError } from '../../core/live/errors.js';
 import { readShards, type ReadResult as LiveReadResult } from '../../core/live/reader.js';
 import { parentsFirst, shardsToRead, streamShards, type StreamShards } from '../../core/live/shards.js';
-import { parseFrom, readWindow, type From } from '../../core/live/time.js';
+import { isoSecond, parseFrom, readWindow, type From } from '../../core/live/time.js';
+import type { LivePlan, LiveView } from '../../core/live/view.js';
 import { InputError, InterruptedError, UsageError } from '../../errors.js';
 import { echoValue } from '../../render/escape.js';
-import { isoSecond, liveJson, liveProgressLine, liveStartLine, renderLiveSummary, type LivePlan, type LiveView } from '../../render/live.js';
 import { listLiveShards, liveError, MAX_IN_FLIGHT, openLive, refOf, type Opened } from '../aws/open-stream.js';
 import { checkAwsFlags, type AwsFlags } from '../aws/settings.js';
 import { CsvSaver } from '../save-csv.js';
@@ -141,7 +142,7 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
       callsPerSecond: input.callsPerSecond,
     };
     // The start line gives the window as it will be read; a --from cut to the oldest record kept is said once, in the summary.
-    ctx.notice(liveStartLine(plan));
+    ctx.live?.started(plan);
     const acc = new Accumulator({ map: request.map, maxKeys: request.maxKeys, strict: request.strict });
     // Each record counts on the shard it was read from: that is where its load is.
     const feeder = new RecordFeeder(acc, { timed: true, observedShards: true });
@@ -158,7 +159,7 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
         request.map,
         toRead,
         { window, callsPerSecond: input.callsPerSecond, maxRecords: input.maxRecords, maxInFlight: MAX_IN_FLIGHT, limit: READ_API.getRecordsMaxRecords.value },
-        { api: stream.api, clock, signal: stop.signal, onRecords, onProgress: (stats) => ctx.status(liveProgressLine({ stats, window }, ctx.io.now())) },
+        { api: stream.api, clock, signal: stop.signal, onRecords, onProgress: (stats) => ctx.live?.progress({ stats, window }) },
       );
     } catch (error) {
       throw liveError(error);
@@ -190,8 +191,8 @@ export function openStreamSource(spec: string, options: SourceOptions, ctx: Sour
       columns: { key: 'PartitionKey', bytes: 'Data', time: 'ApproximateArrivalTimestamp', shard: 'ShardId' },
       hasBytes: true,
       aggregatedRecords: s.aggregates + s.corruptAggregates,
-      kpl: { userRecords: s.fromAggregates, corrupt: s.corruptAggregates },
-      summary: { jsonKey: 'live', json: () => liveJson(view), text: (color, width) => renderLiveSummary(view, color, width) },
+      kpl: { userRecords: s.fromAggregates, corrupt: s.corruptAggregates, checksumMismatches: s.checksumMismatches },
+      live: view,
     };
   };
 

@@ -4,11 +4,11 @@
  * output and log lines are sources here, and so is a live stream (./kinesis.ts), which also
  * brings its own shard map, a summary of the read, progress lines and Ctrl+C handling.
  */
-import type { ChalkInstance } from 'chalk';
 import type { Accumulator } from '../../core/keys/accumulate.js';
 import type { ColumnRole } from '../../core/keys/columns.js';
 import type { MalformedRow } from '../../core/keys/accumulate.js';
 import type { ShardMap } from '../../core/keys/shard-map.js';
+import type { LiveListener, LiveView } from '../../core/live/view.js';
 import type { Io } from '../io.js';
 import type { ProgressListener } from '../chunks.js';
 
@@ -19,6 +19,8 @@ export interface SourceContext {
   notice(message: string): void;
   /** A progress line while reading (without "kds: "): shown on a terminal, replaced by the next, cleared at the end. */
   status(line: string): void;
+  /** Told where a live read starts and how it goes; words and shows them. */
+  readonly live?: LiveListener;
 }
 
 export interface ReadRequest {
@@ -44,21 +46,13 @@ export interface ReadResult {
   /** Kinesis records that were KPL aggregates. */
   readonly aggregatedRecords: number;
   /** What de-aggregating them gave: user records, and aggregates that could not be read. */
-  readonly kpl?: { readonly userRecords: number; readonly corrupt: number };
+  readonly kpl?: { readonly userRecords: number; readonly corrupt: number; readonly checksumMismatches: number };
   /** Threads the input was read on (1 unless a file was read in parts). */
   readonly threads?: number;
   /** Lines a --key-pattern did not match: how many, and the first few line numbers. */
   readonly unmatched?: { readonly count: number; readonly lines: readonly number[] };
-  /** What the source says about the read itself (a live stream: the window, the calls). */
-  readonly summary?: ReadSummary;
-}
-
-/** A section about the read: text above the report, and an object added to the JSON. */
-export interface ReadSummary {
-  /** The JSON field that holds json(): "live" for a stream. */
-  readonly jsonKey: string;
-  json(): object;
-  text(color: ChalkInstance, width: number): string;
+  /** A live stream's read itself (the window, the calls, what was saved), for the report's summary. */
+  readonly live?: LiveView;
 }
 
 export interface KeySource {

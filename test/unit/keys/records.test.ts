@@ -214,7 +214,7 @@ describe('KPL evidence', () => {
 
   it('needs more than a key named "a" to warn', () => {
     const one = analyze(feed([{ key: 'a', dataBytes: 1, time: NaN }]), OPTIONS);
-    expect(one.kpl).toEqual({ keyRecords: 1, keyShare: 1, aggregatedRecords: 0, userRecords: 0, corruptAggregates: 0, likely: false });
+    expect(one.kpl).toEqual({ keyRecords: 1, keyShare: 1, aggregatedRecords: 0, userRecords: 0, corruptAggregates: 0, checksumMismatches: 0, likely: false });
     const many = analyze(feed(Array.from({ length: 60 }, () => ({ key: 'a', dataBytes: 1, time: NaN }))), OPTIONS);
     expect(many.kpl.likely).toBe(true);
     const aggregated = analyze(feed([{ key: 'x', dataBytes: 1, time: NaN }]), { ...OPTIONS, aggregatedRecords: 1 });
