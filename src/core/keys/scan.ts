@@ -19,6 +19,7 @@ import { quoted } from '../quote.js';
 import { Fnv, fnv1a } from './key-table.js';
 import { parseTimestamp, subsecondDigits } from './timestamp.js';
 import { wholeNumber } from './whole-number.js';
+import { bomLength } from './utf8.js';
 
 /** Column positions (0-based) of the fields the analysis reads; -1 when absent. */
 export interface Columns {
@@ -190,7 +191,7 @@ export class Scanner {
     let p = start;
     if (!this.bomChecked) {
       if (end - p < 3 && !final) return p;
-      if (end - p >= 3 && bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf) p += 3;
+      p += bomLength(bytes, p, end);
       this.bomChecked = true;
     }
     if (this.format === 'lines' && this.columns === undefined) this.columns = this.resolve(undefined);

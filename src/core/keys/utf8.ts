@@ -43,3 +43,8 @@ export function utf16Length(bytes: Uint8Array, start: number, end: number): numb
   }
   return units;
 }
+
+/** 3 when bytes[p, end) starts with the UTF-8 byte order mark (EF BB BF), else 0. */
+export function bomLength(bytes: Uint8Array, p: number, end: number): number {
+  return end - p >= 3 && bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf ? 3 : 0;
+}

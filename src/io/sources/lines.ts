@@ -1,4 +1,5 @@
 /** A chunk consumer that hands out whole lines (LF or CRLF), numbered from 1; blank lines are skipped. */
+import { bomLength } from '../../core/keys/utf8.js';
 import type { ChunkConsumer } from '../chunks.js';
 
 export type LineHandler = (bytes: Uint8Array, start: number, end: number, line: number) => void;
@@ -14,7 +15,7 @@ export class LineSplitter implements ChunkConsumer {
     let p = start;
     if (!this.bomChecked) {
       if (end - p < 3 && !final) return p;
-      if (end - p >= 3 && bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf) p += 3;
+      p += bomLength(bytes, p, end);
       this.bomChecked = true;
     }
     while (p < end) {

@@ -6,16 +6,9 @@ import type { CostEstimate } from '../../../src/core/size/cost.js';
 import type { SizeInput } from '../../../src/core/size/input.js';
 import { sizeStream } from '../../../src/core/size/size.js';
 import { GIB, MIB } from '../../../src/core/units.js';
+import { workload } from './workload.js';
 
-const base: SizeInput = {
-  dataBytesPerSec: 6 * MIB,
-  keyBytes: 0,
-  sharedConsumers: 1,
-  efoConsumers: 0,
-  headroom: 0.25,
-  retentionHours: 24,
-  kpl: false,
-};
+const base: SizeInput = workload({ dataBytesPerSec: 6 * MIB });
 
 const size = (input: Partial<SizeInput>) => sizeStream({ ...base, ...input });
 const total = (r: ReturnType<typeof sizeStream>, mode: string) => r.cost.modes.find((m) => m.mode === mode)?.totalUsd ?? NaN;

@@ -3,16 +3,9 @@ import type { SizeInput } from '../../../src/core/size/input.js';
 import { onDemandRisks, type OnDemandRisk } from '../../../src/core/size/risks.js';
 import { MIB } from '../../../src/core/units.js';
 import { riskText } from '../../../src/render/size-cost.js';
+import { workload } from './workload.js';
 
-const base: SizeInput = {
-  dataBytesPerSec: 3 * MIB,
-  keyBytes: 0,
-  sharedConsumers: 1,
-  efoConsumers: 0,
-  headroom: 0.25,
-  retentionHours: 24,
-  kpl: false,
-};
+const base: SizeInput = workload({ dataBytesPerSec: 3 * MIB });
 
 function risk<I extends OnDemandRisk['id']>(input: Partial<SizeInput>, id: I): Extract<OnDemandRisk, { id: I }> {
   const found = onDemandRisks({ ...base, ...input }).find((r) => r.id === id);

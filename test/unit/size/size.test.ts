@@ -4,16 +4,9 @@ import { SHARD } from '../../../src/core/facts.js';
 import type { SizeInput } from '../../../src/core/size/input.js';
 import { sizeStream } from '../../../src/core/size/size.js';
 import { MIB } from '../../../src/core/units.js';
+import { NO_TRAFFIC } from './workload.js';
 
-const base: SizeInput = {
-  dataBytesPerSec: 0,
-  keyBytes: 0,
-  sharedConsumers: 1,
-  efoConsumers: 0,
-  headroom: 0.25,
-  retentionHours: 24,
-  kpl: false,
-};
+const base: SizeInput = NO_TRAFFIC;
 
 const size = (input: Partial<SizeInput>) => sizeStream({ ...base, ...input });
 
