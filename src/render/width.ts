@@ -29,7 +29,6 @@ const WIDE = [
 ];
 
 function isWide(code: number): boolean {
-  if (code < WIDE[0]!) return false;
   for (let i = 0; i < WIDE.length; i += 2) {
     if (code < WIDE[i]!) return false;
     if (code <= WIDE[i + 1]!) return true;
@@ -38,7 +37,7 @@ function isWide(code: number): boolean {
 }
 
 /** The columns one code point takes, outside an emoji sequence. */
-export function codePointWidth(code: number): number {
+function codePointWidth(code: number): number {
   if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return 0;
   if (code < 0x300) return 1;
   if (ZERO_WIDTH.test(String.fromCodePoint(code))) return 0;

@@ -321,7 +321,8 @@ export class Scanner {
           if (d < 0 || d > 9) break;
           v = v * 10 + d;
         }
-        // wholeNumber's rule inlined for the common case: a number with spaces around it (or none) takes the general path.
+        // ./whole-number.ts's rule inlined for bare digits; anything else (no digits, more than 15,
+        // spaces around them) is left to the general path, which applies the rule in full.
         if (r === fs || r - fs > 15) return USE_GENERAL;
         if (role === Role.Bytes) dataBytes = v;
         else count = v;
