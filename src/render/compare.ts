@@ -10,7 +10,7 @@ import { DEFAULT_SERVICES, SERVICE_IDS, SERVICE_NAMES, type ServiceId } from '..
 import type { Workload } from '../core/compare/workload.js';
 import { formatPercent } from './format.js';
 import { CONSTRAINT_LABELS } from './size-text.js';
-import { bullet, shellLines, visibleLength, wrap } from './text.js';
+import { bullet, linkLines, shellLines, visibleLength, wrap } from './text.js';
 
 const GAP = 2;
 /** Narrower columns than this make the matrix hard to read: stack the services instead. */
@@ -107,11 +107,11 @@ function renderStacked(matrix: Matrix, color: ChalkInstance, width: number, sour
         const lines = fitLines(text, width - hanging);
         out.push(`${' '.repeat(indent)}${color.bold(name.padEnd(nameWidth))}${' '.repeat(GAP)}${lines[0] ?? ''}`.trimEnd());
         for (const line of lines.slice(1)) out.push(`${' '.repeat(hanging)}${line}`);
-        if (sources) out.push(`${' '.repeat(hanging)}${color.dim(`source: ${row.sources[s] ?? ''}`)}`);
+        if (sources) out.push(...linkLines('source:', row.sources[s] ?? '', width, ' '.repeat(hanging)).map((l) => color.dim(l)));
       } else {
         out.push(`${' '.repeat(indent)}${color.bold(name)}`);
         for (const line of fitLines(text, Math.max(8, width - indent * 2))) out.push(`${' '.repeat(indent * 2)}${line}`);
-        if (sources) out.push(`${' '.repeat(indent * 2)}${color.dim(`source: ${row.sources[s] ?? ''}`)}`);
+        if (sources) out.push(...linkLines('source:', row.sources[s] ?? '', width, ' '.repeat(indent * 2)).map((l) => color.dim(l)));
       }
     }
   }

@@ -13,7 +13,7 @@ import type { AnsweredQuestion, SessionSummary } from '../core/quiz/session.js';
 import { formatMsClock } from './duration.js';
 import { formatNumber, formatPercent, plural } from './format.js';
 import { renderTable } from './table.js';
-import { shellLines, wrap } from './text.js';
+import { linkLines, shellLines, wrap } from './text.js';
 
 /** Prose reads badly in very wide terminals. */
 export const MAX_PROSE_WIDTH = 100;
@@ -236,8 +236,8 @@ export function renderFeedback(
 function sourceLines(question: Question, color: ChalkInstance, width: number): string[] {
   const out: string[] = [];
   const [first, ...more] = question.sources;
-  if (first) out.push(`${color.dim('Source:')} ${first}`);
-  for (const s of more) out.push(`${color.dim('Also:  ')} ${s}`);
+  if (first) out.push(...linkLines('Source:', first, width, '', color.dim));
+  for (const s of more) out.push(...linkLines('Also:  ', s, width, '', color.dim));
   if (question.try) {
     const lines = shellLines(`$ ${question.try}`, width - 8, '').split('\n');
     out.push(lines.map((line, i) => `${i === 0 ? color.dim('Try:    ') : '        '}${color.cyan(line)}`).join('\n'));

@@ -81,3 +81,16 @@ export function shellWord(word: string): string {
   const safe = safeText(word);
   return /^[\w./:@%+=,-]+$/.test(safe) ? safe : singleQuoted(safe);
 }
+
+/**
+ * A labelled link (`Source: https://...`) that never breaks the link, which a terminal could then
+ * no longer open: on the label's line when both fit the width, else on a line of its own, indented
+ * two more than the label when that fits, or as deep as the label. A link too long for any line
+ * stays after its label. `style` dresses the label.
+ */
+export function linkLines(label: string, url: string, width: number, indent = '', style = (s: string) => s): string[] {
+  const oneLine = `${indent}${style(label)} ${url}`;
+  if (visibleLength(`${indent}${label} ${url}`) <= width) return [oneLine];
+  const pad = [`${indent}  `, indent].find((p) => visibleLength(`${p}${url}`) <= width);
+  return pad === undefined ? [oneLine] : [`${indent}${style(label.trimEnd())}`, `${pad}${url}`];
+}

@@ -90,4 +90,16 @@ describe('feedback', () => {
     expect(text).toContain('✗ Not quite: you chose A; the answer is A, B.');
     expect(text).toContain('You missed B. Two is right too.');
   });
+
+  it('never breaks a link: one too long to follow its label gets a line of its own', () => {
+    const url = 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html';
+    const sourced = question({ sources: [url, 'https://example.com/a'], explanation: 'Why.' });
+    const p = presentInFileOrder(sourced);
+    const tail = (width: number) => renderFeedback(p, grade(p, ['A']), { revealed: false, hintsUsed: 0 }, plain, width).split('\n\n').pop();
+    expect(tail(100)).toBe(`Source: ${url}\nAlso:   https://example.com/a`);
+    expect(tail(80)).toBe(`Source:\n  ${url}\nAlso:   https://example.com/a`);
+    expect(tail(77)).toBe(`Source:\n${url}\nAlso:   https://example.com/a`);
+    // Too long for any line: it stays whole after its label.
+    expect(tail(60)).toBe(`Source: ${url}\nAlso:   https://example.com/a`);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bullet, shellLines, shellWord, singleQuoted, visibleLength, wrap } from '../../../src/render/text.js';
+import { bullet, linkLines, shellLines, shellWord, singleQuoted, visibleLength, wrap } from '../../../src/render/text.js';
 
 describe('wrap', () => {
   it('breaks at spaces so that no line passes the width', () => {
@@ -51,5 +51,19 @@ describe('shellWord and singleQuoted', () => {
 
   it('escapes what a terminal could act on before it quotes', () => {
     expect(shellWord('bank\u001b[2J')).toBe("'bank\\x1b[2J'");
+  });
+});
+
+describe('linkLines', () => {
+  const url = 'https://example.com/a/long/page.html'; // 36 characters
+  it('keeps a link after its label when both fit, else gives it a line of its own, never broken', () => {
+    expect(linkLines('source:', url, 80, '    ')).toEqual([`    source: ${url}`]);
+    expect(linkLines('source:', url, 44, '    ')).toEqual(['    source:', `      ${url}`]);
+    expect(linkLines('source:', url, 41, '    ')).toEqual(['    source:', `    ${url}`]);
+    expect(linkLines('source:', url, 30, '    ')).toEqual([`    source: ${url}`]);
+  });
+
+  it('dresses the label only', () => {
+    expect(linkLines('Also:  ', url, 40, '', (s) => `<${s}>`)).toEqual(['<Also:>', `  ${url}`]);
   });
 });
