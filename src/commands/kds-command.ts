@@ -1,13 +1,14 @@
 /**
  * The command class of the kds tree: commander's, with two changes that hold for every command.
- * - Errors for an unknown command or flag suggest what was meant, from the whole tree (near-miss.ts).
+ * - Errors for an unknown command or flag suggest what was meant, from the whole tree (near-miss.ts);
+ *   without a near miss, they and a missing argument or flag value say where the usage is.
  * - Help text added with addHelpText fits the help width (the terminal's, or COLUMNS, or 80): a
  *   line too long for it wraps under its own indent, a "$ command" line with shell continuations.
  */
-import { Command, type AddHelpTextContext, type AddHelpTextPosition } from 'commander';
+import { Command, type AddHelpTextContext, type AddHelpTextPosition, type Option } from 'commander';
 import { echoValue } from '../render/escape.js';
 import { shellLines, visibleLength, wrap } from '../render/text.js';
-import { suggestCommand, suggestOption } from './near-miss.js';
+import { commandPath, suggestCommand, suggestOption } from './near-miss.js';
 
 /**
  * Help text made to fit width; what fits is kept as written. A paragraph of prose (lines that start
@@ -53,12 +54,22 @@ export class KdsCommand extends Command {
 
   unknownCommand(): never {
     const word = this.args[0] ?? '';
-    return this.error(`error: unknown command '${echoValue(word)}'${suggestCommand(this, word)}`, { code: 'commander.unknownCommand' });
+    const suggestion = suggestCommand(this, word) || ` (${commandPath(this)} --help lists the commands)`;
+    return this.error(`error: unknown command '${echoValue(word)}'${suggestion}`, { code: 'commander.unknownCommand' });
   }
 
   unknownOption(flag: string): void {
     // commander keeps allowUnknownOption() on the instance; it skips this error when set.
     if ((this as unknown as { _allowUnknownOption: boolean })._allowUnknownOption) return;
-    this.error(`error: unknown option '${echoValue(flag)}'${suggestOption(this, flag)}`, { code: 'commander.unknownOption' });
+    const suggestion = suggestOption(this, flag) || ` (${commandPath(this)} --help lists its flags)`;
+    this.error(`error: unknown option '${echoValue(flag)}'${suggestion}`, { code: 'commander.unknownOption' });
+  }
+
+  missingArgument(name: string): void {
+    this.error(`error: missing required argument '${name}' (usage: ${commandPath(this)} ${this.usage()})`, { code: 'commander.missingArgument' });
+  }
+
+  optionMissingArgument(option: Option): void {
+    this.error(`error: option '${option.flags}' needs a value (${commandPath(this)} --help says what it takes)`, { code: 'commander.optionMissingArgument' });
   }
 }

@@ -183,9 +183,9 @@ describe('kds size: bad input', () => {
     [['--records', '100'], 'kds: --records 100 needs --record-size BYTES (average data per record) or --mbps N.'],
     [['--record-size', '100'], 'kds: --record-size 100 needs --records N (records per second) to give a data rate.'],
     [['--mbps', '6', '--key-size', '10'], 'kds: --key-size 10 needs --records N: key bytes count once per record.'],
-    [['--mbps', '6', '--bogus'], "kds: unknown option '--bogus'"],
+    [['--mbps', '6', '--bogus'], "kds: unknown option '--bogus' (kds size --help lists its flags)"],
     [['--mbs', '6'], "kds: unknown option '--mbs' (Did you mean --mbps?)"],
-    [['--mbps'], "kds: option '--mbps <N>' argument missing"],
+    [['--mbps'], "kds: option '--mbps <N>' needs a value (kds size --help says what it takes)"],
   ])('kds size %j exits 2 with one line', async (args, message) => {
     const r = await runKds(['size', ...args]);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });

@@ -39,7 +39,7 @@ describe('finding your way (the command tree)', () => {
     [['sise'], "kds: unknown command 'sise' (Did you mean size?)\n"],
     [['keys', 'analyse'], "kds: unknown command 'analyse' (Did you mean analyze?)\n"],
     [['quiz', 'lst'], "kds: unknown quiz command 'lst' (Did you mean kds quiz list?)\n"],
-    [['frobnicate'], "kds: unknown command 'frobnicate'\n"],
+    [['frobnicate'], "kds: unknown command 'frobnicate' (kds --help lists the commands)\n"],
   ])('kds %j suggests the command that was meant', async (argv, stderr) => {
     expect(await runKds(argv)).toEqual({ code: 2, stdout: '', stderr });
   });
@@ -50,16 +50,24 @@ describe('finding your way (the command tree)', () => {
     [['quiz', '--tpic', 'cost'], "kds: unknown option '--tpic' (Did you mean --topic?)\n"],
     [['size', '--no-colr'], "kds: unknown option '--no-colr' (Did you mean --no-color?)\n"],
     // --seed belongs to quiz sessions and drills, not to kds size: no suggestion from elsewhere.
-    [['size', '--sed', '3'], "kds: unknown option '--sed'\n"],
+    [['size', '--sed', '3'], "kds: unknown option '--sed' (kds size --help lists its flags)\n"],
     [['quiz', 'stats', '--answer'], "kds: unknown option '--answer' (--answer is a flag of kds quiz show, kds quiz drill)\n"],
     [['--mbps', '6'], "kds: unknown option '--mbps' (--mbps is a flag of kds size, kds compare)\n"],
   ])('kds %j suggests only flags that command takes', async (argv, stderr) => {
     expect(await runKds(argv)).toEqual({ code: 2, stdout: '', stderr });
   });
 
+  it.each([
+    [['keys', 'analyze'], "kds: missing required argument 'file' (usage: kds keys analyze [options] <file>)\n"],
+    [['quiz', 'answer'], "kds: missing required argument 'id' (usage: kds quiz answer [options] <id> <letters...>)\n"],
+    [['keys', 'analyze', 'x.csv', '--shards'], "kds: option '--shards <N>' needs a value (kds keys analyze --help says what it takes)\n"],
+  ])('kds %j says what is missing and where the usage is', async (argv, stderr) => {
+    expect(await runKds(argv)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
   it('escapes what the user typed when it echoes it', async () => {
     const r = await runKds(['dr\u001b[2Jill']);
-    expect(r.stderr).toBe("kds: unknown command 'dr\\x1b[2Jill'\n");
+    expect(r.stderr).toBe("kds: unknown command 'dr\\x1b[2Jill' (kds --help lists the commands)\n");
   });
 });
 
