@@ -20,6 +20,15 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS: the binary (bin/package.json) and the .cjs helpers.
+    files: ['bin/**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly', Buffer: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/cli.ts', 'scripts/**', 'test/**'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -1,95 +1,42 @@
-// Builds dist/ for the kds binary. esbuild bundles the type-checked sources into an entry chunk
-// plus lazily loaded chunks per command, because start-up is part of the product (docs/benchmarks.md,
-// "Start-up"): a command loads the code it uses and nothing else.
+// Builds dist/ for the kds binary.
 //
-// Code splitting groups modules by the entry points that reach them, so modules shared by the
-// start-up path and by a few commands would scatter into many small chunks, each one more file
-// to load at start-up. Making every lazily loaded module also reach src/cli.ts gives all of the
-// start-up code the same set of entry points, so it lands in one chunk.
+// The program is one CommonJS bundle, dist/kds.cjs, that bin/kds.js compiles with V8's code cache
+// (start-up is part of the product: docs/benchmarks.md, "Start-up"). Node 20 keeps no code cache
+// for ES modules, and loading a tree of them (resolving, reading, linking, compiling each file)
+// cost every command more than its own work. In the bundle, a module that src/ loads with
+// `await import(...)` is evaluated only when it is imported, so a command still runs only the code
+// it uses; V8 compiles a function only when it is first called, and the cache spares even that
+// for what the command ran when the cache was made (scripts/startup/train-cache.cjs, below).
 //
-// The shipped question bank and lessons are compiled here, by the same readers the commands use
-// on a folder, into dist/bank.json (with dist/bank-list.json, what a question list reads of it) and
-// dist/lessons.json (see src/io/shipped-content.ts).
-// dist/meta.json (esbuild's metafile) says which modules went into which file: the start-up test
-// (test/e2e/startup.test.ts) and the benchmark read it.
+// The bundle is plain ASCII (bin/kds.js reads it as latin1, the cheapest way to a string) and
+// contains no import(): code compiled from a vm.Script with a code cache cannot import. The AWS
+// SDK is a bundle of its own, dist/aws.cjs, required only by the commands that reach AWS.
+//
+// The keys worker (dist/key-worker.js) is loaded by its own thread. The shipped question bank and
+// lessons are compiled here, by the same readers the commands use on a folder, into
+// dist/bank.json (with dist/bank-list.json, what a question list reads of it) and
+// dist/lessons.json (see src/io/shipped-content.ts). dist/meta.json (esbuild's metafile of the
+// bundle) says which source modules it holds: the start-up test and the benchmark read it.
 import { build } from 'esbuild';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { keysCsv } from './startup/sample.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-const cli = join(root, 'src', 'cli.ts');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-// CommonJS dependencies bundled into ESM need a require() of their own, and only ever for Node
-// built-ins (everything else is bundled): process.getBuiltinModule is that, without loading
-// node:module and making a require per chunk.
+// The ES module builds (the worker, and the sources the build runs): CommonJS dependencies bundled
+// into ESM need a require() of their own, and only ever for Node built-ins (everything else is
+// bundled): process.getBuiltinModule is that, without loading node:module.
 const banner = {
   js: "const require = (id) => process.getBuiltinModule(id) ?? (() => { throw new Error(`kds: the bundle cannot require ${id}`); })();",
 };
 const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', banner, logLevel: 'warning' };
-
-/** Every source module that src/ loads with `await import('./...')`: a command's work, a parser, the prompts. */
-async function lazyModules() {
-  const found = new Set();
-  for (const entry of await readdir(join(root, 'src'), { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-    const file = join(entry.parentPath, entry.name);
-    for (const [, target] of (await readFile(file, 'utf8')).matchAll(/\bimport\(\s*'(\.{1,2}\/[^']+)\.js'\s*\)/g)) {
-      found.add(resolve(dirname(file), `${target}.ts`));
-    }
-  }
-  return found;
-}
-
-const lazy = await lazyModules();
-/** Makes every lazily loaded module reach src/cli.ts, and src/cli.ts reach `joined` (see below). */
-function startupChunk(joined) {
-  return {
-    name: 'one-start-up-chunk',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-        const imports = args.path === cli ? [...joined] : lazy.has(args.path) ? [cli] : [];
-        if (imports.length === 0) return undefined;
-        const source = await readFile(args.path, 'utf8');
-        return { contents: `${source}\n${imports.map((i) => `import ${JSON.stringify(i)};`).join('\n')}\n`, loader: 'ts' };
-      });
-    },
-  };
-}
-
-// A file costs a command more to load (resolving, opening, linking: a few tenths of a
-// millisecond) than a few KB of code in a file it loads anyway. So the source modules of a small
-// shared chunk whose own imports are all start-up code are built into the start-up chunk instead,
-// round after round until no such chunk is left. (Nothing else comes with them.)
-const SMALL_CHUNK_BYTES = 10 * 1024;
-// The AWS facts: kds size, kds keys and kds compare read them as they register their options.
-// Three of the five commands load them, and the file costs those more than the code costs the rest.
-const STARTUP_MODULES = [join(root, 'src', 'core', 'facts.ts')];
-
-/** The files dist/cli.js loads before anything runs. */
-function startupFiles(meta) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file) || !meta.outputs[file]) return;
-    seen.add(file);
-    for (const i of meta.outputs[file].imports) if (i.kind === 'import-statement') visit(i.path);
-  };
-  for (const [file, out] of Object.entries(meta.outputs)) if (out.entryPoint === 'src/cli.ts') visit(file);
-  return seen;
-}
-
-function smallSharedModules(meta) {
-  const startup = startupFiles(meta);
-  return Object.entries(meta.outputs).flatMap(([file, out]) => {
-    if (!file.endsWith('.js') || out.entryPoint || startup.has(file) || out.bytes > SMALL_CHUNK_BYTES) return [];
-    const importsStartupOnly = out.imports.every((i) => i.kind !== 'import-statement' || i.external || startup.has(i.path));
-    const inputs = Object.keys(out.inputs);
-    return importsStartupOnly && inputs.every((i) => i.startsWith('src/')) ? inputs.map((i) => join(root, i)) : [];
-  });
-}
 
 // commander requires node:child_process at load time, for executable subcommands kds does not
 // have; loading it costs every command a few milliseconds. Here it loads when first used.
@@ -103,6 +50,27 @@ const lazyChildProcess = {
       contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
       loader: 'js',
     }));
+  },
+};
+
+/** `await import('node:zlib')` in src/ becomes a require(), made when the import runs. */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/** The AWS SDK packages kds imports; dist/aws.cjs holds them, each one loaded when first asked for. */
+const AWS_PACKAGES = ['@aws-sdk/client-kinesis', '@aws-sdk/client-cloudwatch', '@smithy/node-http-handler'];
+const awsBundle = {
+  name: 'aws-bundle',
+  setup(b) {
+    const names = new RegExp(`^(${AWS_PACKAGES.map((p) => p.replace(/[/-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: names }, (args) => ({ path: args.path, namespace: 'aws' }));
+    b.onResolve({ filter: /^\.\/aws\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'aws' }, (args) => ({ contents: `module.exports = require('./aws.cjs')[${JSON.stringify(args.path)}];`, loader: 'js' }));
   },
 };
 
@@ -121,35 +89,83 @@ try {
 }
 const define = { __KDS_BUILD__: JSON.stringify({ version: pkg.version, commands: await sources.commandSummaries() }) };
 
-const joined = new Set(STARTUP_MODULES);
-let result;
-for (;;) {
-  result = await build({
-    ...common,
-    absWorkingDir: root,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir: dist,
-    splitting: true,
-    chunkNames: '[name]-[hash]',
-    define,
-    plugins: [startupChunk(joined), lazyChildProcess],
-    metafile: true,
-    write: false,
-  });
-  const more = smallSharedModules(result.metafile).filter((m) => !joined.has(m));
-  if (more.length === 0) break;
-  for (const m of more) joined.add(m);
+// The bundle's first line names its build; a code cache made for it starts with the same id
+// (bin/kds.js uses a cache only for the build it was made for).
+const buildId = randomBytes(16).toString('hex');
+const result = await build({
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  charset: 'ascii',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  entryPoints: ['src/cli.ts'],
+  outfile: join(dist, 'kds.cjs'),
+  define: { ...define, 'import.meta.url': '__kds_url' },
+  banner: { js: `// kds build ${buildId}\nvar __kds_url = require("node:url").pathToFileURL(__filename).href;` },
+  plugins: [lazyChildProcess, builtinsByRequire, awsBundle],
+  metafile: true,
+  write: false,
+});
+const [bundleFile] = result.outputFiles;
+if (/[\u0080-\uffff]/.test(bundleFile.text)) throw new Error('dist/kds.cjs is not plain ASCII (bin/kds.js reads it as latin1)');
+const imports = Object.values(result.metafile.outputs).flatMap((out) => out.imports.filter((i) => i.kind === 'dynamic-import'));
+if (imports.length > 0) {
+  throw new Error(`dist/kds.cjs would import ${imports.map((i) => i.path).join(', ')}: code compiled with a code cache cannot (see the plugins above)`);
 }
 await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
-for (const file of result.outputFiles) await writeFile(file.path, file.contents);
+await mkdir(join(dist, 'cache'), { recursive: true });
+await writeFile(bundleFile.path, bundleFile.contents);
 await writeFile(join(dist, 'meta.json'), `${JSON.stringify(result.metafile)}\n`);
 
-// The keys worker runs in its own thread and is loaded by URL (dist/key-worker.js): one file of
-// its own, so that its modules stay out of the start-up chunk's company.
+// dist/aws.cjs: the SDK packages, each evaluated when a command first asks for it.
+await build({
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  stdin: {
+    contents: AWS_PACKAGES.map((p) => `Object.defineProperty(exports, ${JSON.stringify(p)}, { enumerable: true, get: () => require(${JSON.stringify(p)}) });`).join('\n'),
+    resolveDir: root,
+    sourcefile: 'aws.cjs',
+    loader: 'js',
+  },
+  outfile: join(dist, 'aws.cjs'),
+});
+
+// The keys worker runs in its own thread and is loaded by URL (dist/key-worker.js).
 await build({ ...common, absWorkingDir: root, entryPoints: { 'key-worker': 'src/io/key-worker.ts' }, outdir: dist, define });
 
 const bank = sources.compileBank(join(root, 'questions'));
 await writeFile(join(dist, sources.COMPILED_BANK), JSON.stringify(bank));
 await writeFile(join(dist, sources.COMPILED_LISTING), JSON.stringify(sources.listingOf(bank)));
 await writeFile(join(dist, sources.COMPILED_LESSONS), JSON.stringify(sources.compileLessons(join(root, 'src', 'lessons'))));
+
+// The code caches, dist/cache/<command>.bin: each command run once, as a user would first run it,
+// and the cache taken after (scripts/startup/train-cache.cjs). bin/kds.js picks the cache by the
+// command's name; the root help, --version and completion share "kds".
+const training = await mkdtemp(join(tmpdir(), 'kds-build-'));
+try {
+  const sample = join(training, 'keys.csv');
+  await writeFile(sample, keysCsv(1_000));
+  const runs = {
+    kds: ['--help'],
+    keys: ['keys', 'analyze', sample],
+    size: ['size', '--mbps', '6'],
+    compare: ['compare'],
+    quiz: ['quiz', 'list'],
+    learn: ['learn'],
+  };
+  const env = { ...process.env, KDS_STATE_DIR: join(training, 'state'), NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  for (const [group, args] of Object.entries(runs)) {
+    const trainer = join(root, 'scripts', 'startup', 'train-cache.cjs');
+    const run = spawnSync(process.execPath, [trainer, join(dist, 'cache', `${group}.bin`), group, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.status !== 0) throw new Error(`making the code cache of ${group} (kds ${args.join(' ')}) failed: ${run.stderr}`);
+  }
+} finally {
+  await rm(training, { recursive: true, force: true });
+}

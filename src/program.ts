@@ -137,6 +137,9 @@ export function createProgram(io: Io, argv?: readonly string[], options: Program
       outputError: (text, write) => write(`${stderrMessage(io, oneLine(text))}\n`),
       getOutHelpWidth: () => outputWidth(io.stdout, io.env),
       getErrHelpWidth: () => outputWidth(io.stderr, io.env),
+      // kds's help has no colour: commander's own check would open process.stdout to ask.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .addHelpText('after', ROOT_HELP)
     .hook('preAction', async (_root, actionCommand) => {

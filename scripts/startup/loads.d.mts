@@ -2,10 +2,7 @@ export interface Loads {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** The dist/ files loaded, in order: { file: 'dist/cli.js', bytes }. */
-  readonly files: readonly { readonly file: string; readonly bytes: number }[];
-  readonly bytes: number;
-  /** The source modules and package files bundled into those files (src/..., node_modules/...). */
+  /** The source modules and package files of dist/kds.cjs that the run evaluated (src/..., node_modules/...). */
   readonly modules: readonly string[];
   /** The packages among them: "commander", "yaml", "@inquirer/core"... */
   readonly packages: readonly string[];

@@ -1,6 +1,7 @@
 /**
  * Everything a command may touch in the outside world, passed in so that tests can fake it.
  */
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { Prompter } from './prompter.js';
 
@@ -28,9 +29,9 @@ export interface Io {
   onInterrupt(handler: () => void): () => void;
 }
 
-/** The process's own streams, guarded: see guardedOutput. stderr opens when first used. */
+/** The process's standard output and error: see fdOutput. */
 export function processOutputs(): { stdout: GuardedOutput; stderr: GuardedOutput } {
-  return { stdout: guardedOutput(process.stdout), stderr: guardedOutput(() => process.stderr) };
+  return { stdout: fdOutput(1, () => process.stdout), stderr: fdOutput(2, () => process.stderr) };
 }
 
 export function nodeIo(outputs: { stdout: TextOutput; stderr: TextOutput } = processOutputs()): Io {
@@ -60,6 +61,7 @@ export function nodeIo(outputs: { stdout: TextOutput; stderr: TextOutput } = pro
 
 /** An output that remembers why it failed, if it did. */
 export interface GuardedOutput extends TextOutput {
+  write(text: string | Uint8Array): void;
   /** The first error the stream reported (EPIPE: the reader left; ENOSPC: the disk is full). */
   readonly failure: NodeJS.ErrnoException | undefined;
   /** Resolves once what was written has gone out, or the stream has failed. */
@@ -88,7 +90,7 @@ export function guardedOutput(target: OutputStream | (() => OutputStream)): Guar
   };
   if (typeof target !== 'function') stream();
   return {
-    write(text) {
+    write(text: string | Uint8Array) {
       if (failure !== undefined) return;
       try {
         stream().write(text);
@@ -120,6 +122,77 @@ export function guardedOutput(target: OutputStream | (() => OutputStream)): Guar
     },
     get rows() {
       return stream().isTTY === true ? stream().rows : undefined;
+    },
+  };
+}
+
+/**
+ * A file, a pipe, a socket or /dev/null: what fdOutput writes to itself. Other character devices
+ * may be terminals, which need the stream (its width, its colours).
+ */
+export function isPlainSink(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() || stat.isFIFO() || stat.isSocket()) return true;
+    return stat.isCharacterDevice() && stat.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Standard output or error, guarded as guardedOutput is. When it is a file, a pipe, a socket or
+ * /dev/null, kds writes the bytes itself (fs.writeSync: synchronous, as Node's own stream is for
+ * these on Linux), without Node's stream machinery: loading the stream modules (and net, for a
+ * pipe) cost every command a few milliseconds of start-up. A terminal gets the process's stream,
+ * opened on first use, and so does the rest of the output if a pipe ever says it is full (EAGAIN:
+ * another process left it non-blocking).
+ */
+export function fdOutput(fd: number, open: () => OutputStream, plain: (fd: number) => boolean = isPlainSink): GuardedOutput {
+  let direct: boolean | undefined;
+  let viaStream: GuardedOutput | undefined;
+  let failure: NodeJS.ErrnoException | undefined;
+  /** The stream, once the output is not (or no longer) written directly. */
+  const stream = (): GuardedOutput | undefined => {
+    direct ??= plain(fd);
+    if (!direct) viaStream ??= guardedOutput(open);
+    return viaStream;
+  };
+  return {
+    write(text) {
+      if (failure !== undefined) return;
+      const through = stream();
+      if (through !== undefined) {
+        through.write(text);
+        return;
+      }
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      let at = 0;
+      while (at < bytes.length) {
+        try {
+          at += writeSync(fd, bytes, at);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') failure = error as NodeJS.ErrnoException;
+          else {
+            direct = false;
+            stream()?.write(bytes.subarray(at));
+          }
+          return;
+        }
+      }
+    },
+    get failure() {
+      return failure ?? viaStream?.failure;
+    },
+    flush: () => viaStream?.flush() ?? Promise.resolve(),
+    get isTTY() {
+      return stream()?.isTTY ?? false;
+    },
+    get columns() {
+      return stream()?.columns;
+    },
+    get rows() {
+      return stream()?.rows;
     },
   };
 }

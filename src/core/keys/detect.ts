@@ -103,49 +103,76 @@ export function describeLayout(layout: Layout): string {
   }
 }
 
-/** Splits text into rows of fields (RFC 4180 quotes), complete rows only, skipping blank lines. */
+/**
+ * Splits text into rows of fields (RFC 4180 quotes), complete rows only, skipping blank lines. A
+ * quote opens a quoted part only at the start of a field; after its closing quote, the rest of the
+ * field up to the delimiter is kept as it is. Fields are sliced from the text, not built a
+ * character at a time: detection runs on every input, before any code is warm.
+ */
 export function sampleRows(text: string, delimiter: string, complete: boolean, max = SAMPLE_ROWS): string[][] {
   const rows: string[][] = [];
+  const n = text.length;
+  // The next delimiter and line feed at or after i (n when there is none), found as i passes them.
+  let nextDelimiter = -1;
+  let nextLine = -1;
   let fields: string[] = [];
   let field = '';
-  let quoted = false;
-  let atFieldStart = true;
   let i = 0;
-  const endRow = () => {
+  while (i < n && rows.length < max) {
+    if (text.charCodeAt(i) === QUOTE_CODE && field === '' && atFieldStart(text, i, delimiter)) {
+      const end = closingQuote(text, i + 1);
+      if (end < 0) return rows;
+      field = text.slice(i + 1, end).replaceAll('""', '"');
+      i = end + 1;
+      if (i >= n) break;
+    }
+    if (nextDelimiter < i) nextDelimiter = delimiter.length === 1 ? indexOrEnd(text, delimiter, i) : n;
+    if (nextLine < i) nextLine = indexOrEnd(text, '\n', i);
+    const stop = Math.min(nextDelimiter, nextLine);
+    field += text.slice(i, stop);
+    if (stop === n) {
+      i = n;
+      break;
+    }
+    if (stop === nextDelimiter) fields.push(field);
+    else {
+      fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+      if (!(fields.length === 1 && fields[0] === '')) rows.push(fields);
+      fields = [];
+    }
+    field = '';
+    i = stop + 1;
+  }
+  if (i >= n && complete && (field.length > 0 || fields.length > 0) && rows.length < max) {
     fields.push(field);
     if (!(fields.length === 1 && fields[0] === '')) rows.push(fields);
-    fields = [];
-    field = '';
-    atFieldStart = true;
-  };
-  for (; i < text.length && rows.length < max; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-      continue;
-    }
-    if (c === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      atFieldStart = true;
-    } else if (c === '\n') {
-      if (field.endsWith('\r')) field = field.slice(0, -1);
-      endRow();
-    } else {
-      field += c;
-      atFieldStart = false;
-    }
   }
-  if (i >= text.length && complete && !quoted && (field.length > 0 || fields.length > 0)) endRow();
   return rows;
+}
+
+const QUOTE_CODE = 0x22;
+
+/** Whether offset i starts a field: the text's start, or just after a delimiter or a line feed. */
+function atFieldStart(text: string, i: number, delimiter: string): boolean {
+  if (i === 0) return true;
+  const before = text[i - 1];
+  return before === '\n' || before === delimiter;
+}
+
+/** The offset of the quote that closes a quoted part whose text starts at `from` ("" is a quote), or -1. */
+function closingQuote(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const q = text.indexOf('"', at);
+    if (q < 0) return -1;
+    if (text.charCodeAt(q + 1) !== QUOTE_CODE) return q;
+    at = q + 2;
+  }
+}
+
+function indexOrEnd(text: string, what: string, from: number): number {
+  const at = text.indexOf(what, from);
+  return at < 0 ? text.length : at;
 }
 
 /** The usual number of fields when (nearly) every row has it, 2 or more; else 0. */

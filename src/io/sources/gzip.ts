@@ -3,13 +3,12 @@
  * inside goes on to format detection like any other. Concatenated gzip members (several files
  * joined with cat) read as one text.
  */
-import { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
 
 /** The decompressed chunks of a gzip stream; a corrupt or cut-short stream is a one-line input error. */
 export async function* gunzipChunks(compressed: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
-  // Loaded here: plain text never loads zlib.
-  const { createGunzip } = await import('node:zlib');
+  // Loaded here: plain text never loads zlib, or Node's streams.
+  const [{ createGunzip }, { Readable }] = await Promise.all([import('node:zlib'), import('node:stream')]);
   const gunzip = createGunzip();
   const source = Readable.from(compressed, { objectMode: false });
   source.on('error', (error) => gunzip.destroy(error));

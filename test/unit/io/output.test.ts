@@ -1,7 +1,10 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { settleExitCode } from '../../../src/cli.js';
-import { guardedOutput } from '../../../src/io/io.js';
+import { fdOutput, guardedOutput, isPlainSink } from '../../../src/io/io.js';
 
 function failing(code: string): Writable {
   return new Writable({
@@ -63,6 +66,67 @@ describe('a guarded output', () => {
     out.write('lost');
     await out.flush();
     expect(out.failure?.code).toBe('EPIPE');
+  });
+});
+
+describe('standard output and error written directly (fdOutput)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kds-fd-output-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const never = (): Writable => {
+    throw new Error('the stream was opened');
+  };
+
+  it('writes a file itself, whole and in order, without opening the stream', async () => {
+    const file = join(dir, 'out.txt');
+    const fd = openSync(file, 'w');
+    const out = fdOutput(fd, never);
+    out.write('héllo ');
+    out.write('wörld ✓\n');
+    expect(out.isTTY).toBe(false);
+    expect(out.columns).toBeUndefined();
+    await out.flush();
+    closeSync(fd);
+    expect(readFileSync(file, 'utf8')).toBe('héllo wörld ✓\n');
+    expect(out.failure).toBeUndefined();
+  });
+
+  it('tells files, pipes and /dev/null from what may be a terminal', () => {
+    const fd = openSync(join(dir, 'plain.txt'), 'w');
+    const devNull = openSync('/dev/null', 'w');
+    const full = openSync('/dev/full', 'w');
+    try {
+      expect([isPlainSink(fd), isPlainSink(devNull), isPlainSink(full), isPlainSink(987_654)]).toEqual([true, true, false, false]);
+    } finally {
+      for (const f of [fd, devNull, full]) closeSync(f);
+    }
+  });
+
+  it('uses the stream for anything else, opened on first use', async () => {
+    const stream = collecting();
+    let opened = 0;
+    const out = fdOutput(
+      1,
+      () => {
+        opened += 1;
+        return stream;
+      },
+      () => false,
+    );
+    await out.flush();
+    expect(opened).toBe(0);
+    out.write('to the stream');
+    await out.flush();
+    expect([opened, stream.text]).toEqual([1, 'to the stream']);
+  });
+
+  it('keeps the first error of a direct write and drops what comes after it', async () => {
+    const fd = openSync(join(dir, 'closed.txt'), 'w');
+    closeSync(fd);
+    const out = fdOutput(fd, never, () => true);
+    out.write('lost');
+    out.write('also lost');
+    await out.flush();
+    expect(out.failure?.code).toBe('EBADF');
   });
 });
 

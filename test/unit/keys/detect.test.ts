@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeLayout, detectLayout, sampleRows, type DetectHints } from '../../../src/core/keys/detect.js';
 import { sniffBytes, sniffProblem } from '../../../src/core/keys/sniff.js';
@@ -93,7 +94,59 @@ describe('format detection (--format auto)', () => {
     ]);
     expect(sampleRows('a,b\nc,', ',', false)).toEqual([['a', 'b']]);
   });
+
+  it('splits rows as a character-at-a-time reading of the same rules does, for any text', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ',', ';', '\t', '"', '\n', '\r'), { maxLength: 80 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';', '\t', '\n', '"', '::'), fc.boolean(), fc.constantFrom(1, 2, 3, 200), (t, d, complete, max) => {
+        expect(sampleRows(t, d, complete, max)).toEqual(charByChar(t, d, complete, max));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+
+/** The rules of sampleRows, one character at a time: the oracle of its property test. */
+function charByChar(text: string, delimiter: string, complete: boolean, max: number): string[][] {
+  const rows: string[][] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let atFieldStart = true;
+  let i = 0;
+  const endRow = (): void => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === '')) rows.push(fields);
+    fields = [];
+    field = '';
+    atFieldStart = true;
+  };
+  for (; i < text.length && rows.length < max; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (c === '"' && atFieldStart) {
+      quoted = true;
+      atFieldStart = false;
+    } else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+      atFieldStart = true;
+    } else if (c === '\n') {
+      if (field.endsWith('\r')) field = field.slice(0, -1);
+      endRow();
+    } else {
+      field += c;
+      atFieldStart = false;
+    }
+  }
+  if (i >= text.length && complete && !quoted && (field.length > 0 || fields.length > 0)) endRow();
+  return rows;
+}
 
 describe('sniffing the first bytes', () => {
   const bytes = (...b: number[]) => Uint8Array.from(b);
