@@ -199,17 +199,27 @@ export class PerSecond {
     this.cachedSecond = NaN;
   }
 
+  /** Lets one second's counts compete with each shard's peaks (a loop, not bucket.forEach: it runs once per second). */
   private fold(second: number, bucket: Bucket): void {
-    bucket.forEach((s, r, b) => {
-      if (r > this.peakRecords[s]! || (r === this.peakRecords[s]! && !(second >= this.peakRecordsAt[s]!))) {
-        this.peakRecords[s] = r;
-        this.peakRecordsAt[s] = second;
+    const v = bucket.values;
+    const shards = bucket.shards;
+    const { peakRecords, peakBytes, peakRecordsAt, peakBytesAt } = this;
+    const slots = shards === undefined ? v.length >> 1 : shards.length;
+    for (let slot = 0; slot < slots; slot++) {
+      const r = v[slot * 2]!;
+      const b = v[slot * 2 + 1]!;
+      // A dense bucket has every shard; those without records in this second are not in it.
+      if (shards === undefined && !(r > 0 || b > 0)) continue;
+      const s = shards === undefined ? slot : shards[slot]!;
+      if (r > peakRecords[s]! || (r === peakRecords[s]! && !(second >= peakRecordsAt[s]!))) {
+        peakRecords[s] = r;
+        peakRecordsAt[s] = second;
       }
-      if (b > this.peakBytes[s]! || (b === this.peakBytes[s]! && !(second >= this.peakBytesAt[s]!))) {
-        this.peakBytes[s] = b;
-        this.peakBytesAt[s] = second;
+      if (b > peakBytes[s]! || (b === peakBytes[s]! && !(second >= peakBytesAt[s]!))) {
+        peakBytes[s] = b;
+        peakBytesAt[s] = second;
       }
-    });
+    }
   }
 
   /** Peaks so far and every bucket not folded yet; call instead of finish() in a part. */

@@ -17,7 +17,7 @@
  */
 import { quoted } from '../quote.js';
 import { Fnv, fnv1a } from './key-table.js';
-import { parseTimestamp, subsecondDigits } from './timestamp.js';
+import { isoSecondsAt, parseTimestamp, subsecondDigits } from './timestamp.js';
 import { wholeNumber } from './whole-number.js';
 import { bomLength } from './utf8.js';
 
@@ -565,6 +565,8 @@ export class Scanner {
   lastSecond = NaN;
   timeDigitsFrom = 0;
   timeDigitsTo = 0;
+  /** Where the last timestamp's ISO seconds digits are (see nextSecond), or -1. */
+  private timeSecondsAt = -1;
 
   /**
    * True when the lastTimeLength bytes at `start` are the last timestamp parsed, but for digits
@@ -585,10 +587,44 @@ export class Scanner {
     return true;
   }
 
-  /** Parses a timestamp, reusing the last result when it is the same second (sorted input mostly is). */
+  /**
+   * The second of the lastTimeLength bytes at `start` when they differ from the last ISO timestamp
+   * parsed only in its seconds digits (and in digits below the second): the last second moved by
+   * the difference, which is what parsing them gives. NaN otherwise (a leap second included).
+   * Sorted input with about a row a second is mostly this. The caller checks the length.
+   */
+  private nextSecond(bytes: Uint8Array, start: number): number {
+    const at = this.timeSecondsAt;
+    if (at < 0) return NaN;
+    const tens = bytes[start + at]! - 0x30;
+    const ones = bytes[start + at + 1]! - 0x30;
+    if (tens < 0 || tens > 5 || ones < 0 || ones > 9) return NaN;
+    const last = this.lastTime;
+    const from = this.timeDigitsFrom;
+    const to = this.timeDigitsTo;
+    for (let k = 0; k < this.lastTimeLength; k++) {
+      if (k === at || k === at + 1) continue;
+      if (k >= from && k < to) {
+        const d = bytes[start + k]! - 0x30;
+        if (d < 0 || d > 9) return NaN;
+      } else if (bytes[start + k] !== last[k]) return NaN;
+    }
+    // A leap second (60) was read as 59.
+    const before = Math.min((last[at]! - 0x30) * 10 + (last[at + 1]! - 0x30), 59);
+    last[at] = bytes[start + at]!;
+    last[at + 1] = bytes[start + at + 1]!;
+    this.lastSecond += tens * 10 + ones - before;
+    return this.lastSecond;
+  }
+
+  /** Parses a timestamp, reusing the last result when it is the same second or the next few (sorted input mostly is). */
   timeField(bytes: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    if (len === this.lastTimeLength && this.sameSecond(bytes, start)) return this.lastSecond;
+    if (len === this.lastTimeLength) {
+      if (this.sameSecond(bytes, start)) return this.lastSecond;
+      const next = this.nextSecond(bytes, start);
+      if (!Number.isNaN(next)) return next;
+    }
     const second = parseTimestamp(bytes, start, end);
     if (len <= this.lastTime.length && !Number.isNaN(second)) {
       this.lastTime.set(bytes.subarray(start, end));
@@ -597,6 +633,7 @@ export class Scanner {
       const digits = subsecondDigits(bytes, start, end);
       this.timeDigitsFrom = digits >>> 16;
       this.timeDigitsTo = digits & 0xffff;
+      this.timeSecondsAt = isoSecondsAt(bytes, start, end);
     }
     return second;
   }

@@ -115,6 +115,16 @@ function parseIso(bytes: Uint8Array, s: number, e: number): number {
 }
 
 /**
+ * The offset from `start` of an ISO date-time's two seconds digits (SS), or -1 when parseTimestamp
+ * does not read the bytes as an ISO date-time.
+ */
+export function isoSecondsAt(bytes: Uint8Array, start: number, end: number): number {
+  let s = start;
+  while (s < end && bytes[s] === 0x20) s++;
+  return end - s >= 19 && bytes[s + 4] === 0x2d ? s - start + 17 : -1;
+}
+
+/**
  * The digits of a timestamp that can change without changing its second: the fraction of an ISO
  * date-time or of epoch seconds, or the last three digits of epoch milliseconds. Returned as
  * offsets from `start`, packed as from * 65536 + to (0 when there are none). Only for bytes that

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeysError } from '../../../src/core/keys/errors.js';
+import { Scanner } from '../../../src/core/keys/scan.js';
 import { uniformShardMap } from '../../../src/core/keys/shard-map.js';
 import { parseTimestamp } from '../../../src/core/keys/timestamp.js';
 import { keyCounts, scanText } from './helpers.js';
@@ -167,6 +168,36 @@ describe('timestamps', () => {
 });
 
 describe('repeated timestamps', () => {
+  it('reads a run of timestamps to the seconds that parsing each gives, however they follow (property)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    // Each run mixes two forms (spacing, minute, fraction, zone), mostly one after the other.
+    const form = fc.record({
+      lead: fc.constantFrom('', ' '),
+      minute: fc.constantFrom(0, 1, 59),
+      fraction: fc.constantFrom('', '.5', '.123', ',25', '.1x'),
+      separator: fc.constantFrom('T', ' '),
+      zone: fc.constantFrom('Z', '', '+02:00', '-0530', 'Zz'),
+    });
+    const run = fc
+      .tuple(form, form, fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 30 }))
+      .map(([a, b, steps]) =>
+        steps.map(([which, second]) => {
+          const { lead, minute, fraction, separator, zone } = which === 0 ? b : a;
+          return `${lead}2026-03-01${separator}10:${two(minute)}:${two(second)}${fraction}${zone}`;
+        }),
+      );
+    const noSink = {} as ConstructorParameters<typeof Scanner>[0];
+    fc.assert(
+      fc.property(run, (stamps) => {
+        const scanner = new Scanner(noSink, 'csv', () => {
+          throw new Error('no header here');
+        });
+        for (const t of stamps) expect(scanner.timeField(enc(t), 0, t.length), t).toBe(parseTimestamp(enc(t), 0, t.length));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads each row\'s own second even when timestamps share prefixes (property)', () => {
     const stamp = fc.constantFrom(
       '2026-01-01T00:00:00Z',
