@@ -3,8 +3,8 @@
 // The kds binary. The program is one CommonJS bundle, dist/kds.cjs (scripts/build.mjs), compiled
 // here with V8's code cache for the command being run, dist/cache/<command>.bin: made at build time
 // by running that command once, it spares V8 parsing and compiling what the command runs.
-// A cache made for another build or another Node is not used: kds then compiles as usual
-// (KDS_DEBUG=1 says so). This file is CommonJS (bin/package.json): an ES module entry point would
+// A cache made for another build, another Node or other V8 flags is not used: kds then compiles
+// as usual (KDS_DEBUG=1 says so when V8 turns one down). This file is CommonJS (bin/package.json): an ES module entry point would
 // start Node's module loader, which costs every command a few milliseconds.
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -26,8 +26,8 @@ function cacheName(argv) {
 /**
  * Compiles and runs the bundle, with the named cache when it fits this build. Returns the bundle's
  * exports, the script (its createCachedData() makes a cache: scripts/startup/train-cache.cjs), the
- * build id, and what became of the cache: 'used', 'rejected' by V8 (made by another Node, or with
- * other flags) or 'none' (missing, or made for another build).
+ * build id, and what became of the cache: 'used', 'rejected' by V8 (made by another Node, or under
+ * other V8 flags) or 'none' (missing, or made for another build).
  */
 function compileKds(cache) {
   // Plain ASCII (the build checks): read as latin1, the cheapest way to a string.
@@ -51,7 +51,7 @@ function compileKds(cache) {
 
 if (require.main === module) {
   const { kds, cache } = compileKds(cacheName(process.argv.slice(2)));
-  if (cache === 'rejected' && process.env.KDS_DEBUG === '1') process.stderr.write('kds: the code cache was made by another Node; compiled without it.\n');
+  if (cache === 'rejected' && process.env.KDS_DEBUG === '1') process.stderr.write('kds: the code cache does not fit this Node or its flags; compiled without it.\n');
   void kds.main();
 } else {
   module.exports = { compileKds };

@@ -66,7 +66,7 @@ describe('the code caches', () => {
     expect(kds(at, ['compare', '--json'])).toEqual(expected);
     expect(kds(at, ['compare', '--json'], { KDS_DEBUG: '1' })).toEqual({
       ...expected,
-      stderr: 'kds: the code cache was made by another Node; compiled without it.\n',
+      stderr: 'kds: the code cache does not fit this Node or its flags; compiled without it.\n',
     });
   });
 });
