@@ -2,10 +2,11 @@
  * The hot loop: reads delimited rows and counts them in one pass, with no call per row.
  *
  * It handles the common row (no quotes; the key, whole-number bytes and count, a timestamp in the
- * second of the previous row) of the common input (routing by the key's MD5: no explicit hash
- * keys, no observed shards), and finds a known key in the table inline; a row with a key seen for
- * the first time is counted by Accumulator.row, which adds the key. Anything else (a timestamp in
- * another second, a blank line, a quote, a field it cannot read) stops the loop at that row: the
+ * second of the previous row or differing from it only in its seconds digits) of the common input
+ * (routing by the key's MD5: no explicit hash keys, no observed shards), and finds a known key in
+ * the table inline; a row with a key seen for the first time is counted by Accumulator.row, which
+ * adds the key. Anything else (another timestamp, a blank line, a quote, a field it cannot read)
+ * stops the loop at that row: the
  * scanner's general path reads it, counts it through Accumulator.row (and reports any problem),
  * then calls again. The counts are exactly those of Accumulator.row for every row (a property test
  * holds the two to it).
@@ -41,11 +42,11 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
   const timeLength = sc.lastTimeLength;
   const digitsFrom = sc.timeDigitsFrom;
   const digitsTo = sc.timeDigitsTo;
-  // The second of the last row counted, and its counts when buckets are dense. Rows are counted
-  // here only in that second, and only when it is the second of the last timestamp read.
-  const bucketSecond = perSecond === undefined ? NaN : perSecond.currentSecond;
+  // The second of the last row counted, and its counts when buckets are dense. The loop starts
+  // only when it is the second of the last timestamp read, and keeps the two together.
+  let bucketSecond = perSecond === undefined ? NaN : perSecond.currentSecond;
   if (perSecond !== undefined && sc.lastSecond !== bucketSecond) return start;
-  const bucket = perSecond?.currentValues();
+  let bucket = perSecond?.currentValues();
   // What this call adds to the totals. They start as -0 (adding it changes nothing) so that the
   // compiler sees non-integers here from the start and does not specialise these sums for small
   // integers, which they soon outgrow.
@@ -85,6 +86,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       count = 1;
       let firstSlot = -1;
       let firstHash = 0;
+      let rowSecond = bucketSecond;
       for (;;) {
         if (r >= end || bytes[r] === Byte.Quote) break scan;
         const role = field < need ? roles[field]! : 0;
@@ -114,19 +116,29 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
           if (role === Role.Bytes) dataBytes = v;
           else count = v;
         } else if (role === Role.Time) {
-          // Only a timestamp in the second of the last row read: the general path reads the others.
+          // A timestamp of the last one's length, in its second or in a later one that differs only
+          // in its seconds digits: the general path reads the others.
           r = fs + timeLength;
           if (timeLength <= 0 || r >= end) break scan;
           const d = bytes[r];
           if (d !== delim && d !== Byte.LF && d !== Byte.CR) break scan;
-          let k = 0;
-          for (; k + 4 <= digitsFrom; k += 4) if (view.getInt32(fs + k, true) !== lastView.getInt32(k, true)) break scan;
-          for (; k < digitsFrom; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
-          for (let k = digitsFrom; k < digitsTo; k++) {
-            const digit = bytes[fs + k]! - 0x30;
-            if (digit < 0 || digit > 9) break scan;
+          read: {
+            differs: {
+              let k = 0;
+              for (; k + 4 <= digitsFrom; k += 4) if (view.getInt32(fs + k, true) !== lastView.getInt32(k, true)) break differs;
+              for (; k < digitsFrom; k++) if (bytes[fs + k] !== lastTime[k]) break differs;
+              for (let k = digitsFrom; k < digitsTo; k++) {
+                const digit = bytes[fs + k]! - 0x30;
+                if (digit < 0 || digit > 9) break scan;
+              }
+              for (let k = digitsTo; k < timeLength; k++) if (bytes[fs + k] !== lastTime[k]) break differs;
+              break read;
+            }
+            // The scanner's last timestamp becomes this one (so the general path, should it read
+            // this row after all, finds it in the same second).
+            rowSecond = sc.nextSecond(bytes, fs);
+            if (rowSecond !== rowSecond) break scan;
           }
-          for (let k = digitsTo; k < timeLength; k++) if (bytes[fs + k] !== lastTime[k]) break scan;
         } else if (field + 1 >= need) {
           // Past the last column read: on to the end of the line (a quote there needs the general path).
           for (; r < end; r++) {
@@ -209,7 +221,12 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       shardBytes[shard] = shardBytes[shard]! + recordBytes;
       addedRecords += count;
       addedBytes += recordBytes;
-      if (bucket !== undefined) {
+      if (perSecond !== undefined && rowSecond !== bucketSecond) {
+        // A new second: its bucket from now on.
+        perSecond.add(rowSecond, shard, count, recordBytes);
+        bucketSecond = rowSecond;
+        bucket = perSecond.currentValues();
+      } else if (bucket !== undefined) {
         bucket[shard * 2] = bucket[shard * 2]! + count;
         bucket[shard * 2 + 1] = bucket[shard * 2 + 1]! + recordBytes;
       } else if (perSecond !== undefined) perSecond.add(bucketSecond, shard, count, recordBytes);
@@ -220,6 +237,12 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
     line++;
     rows++;
     p = r + 1;
+    if (perSecond !== undefined) {
+      // The row may have been in a new second, and counted there (or set aside as malformed).
+      bucketSecond = perSecond.currentSecond;
+      bucket = perSecond.currentValues();
+      if (sc.lastSecond !== bucketSecond) break;
+    }
   }
   acc.totalRecords += addedRecords;
   acc.totalBytes += addedBytes;

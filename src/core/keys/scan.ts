@@ -590,10 +590,11 @@ export class Scanner {
   /**
    * The second of the lastTimeLength bytes at `start` when they differ from the last ISO timestamp
    * parsed only in its seconds digits (and in digits below the second): the last second moved by
-   * the difference, which is what parsing them gives. NaN otherwise (a leap second included).
-   * Sorted input with about a row a second is mostly this. The caller checks the length.
+   * the difference, which is what parsing them gives, and they become the last timestamp. NaN
+   * otherwise (a leap second included). Sorted input with about a row a second is mostly this.
+   * The caller checks the length.
    */
-  private nextSecond(bytes: Uint8Array, start: number): number {
+  nextSecond(bytes: Uint8Array, start: number): number {
     const at = this.timeSecondsAt;
     if (at < 0) return NaN;
     const tens = bytes[start + at]! - 0x30;
