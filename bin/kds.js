@@ -4,8 +4,9 @@
 // here with V8's code cache for the command being run, dist/cache/<command>.bin: made at build time
 // by running that command once, it spares V8 parsing and compiling what the command runs.
 // A cache made for another build, another Node or other V8 flags is not used: kds then compiles
-// as usual (KDS_DEBUG=1 says so when V8 turns one down). This file is CommonJS (bin/package.json): an ES module entry point would
-// start Node's module loader, which costs every command a few milliseconds.
+// as usual (KDS_DEBUG=1 says so when V8 turns one down). This file is CommonJS (bin/package.json):
+// an ES module entry point would start Node's module loader, which costs every command a few
+// milliseconds.
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
@@ -51,7 +52,9 @@ function compileKds(cache) {
 
 if (require.main === module) {
   const { kds, cache } = compileKds(cacheName(process.argv.slice(2)));
-  if (cache === 'rejected' && process.env.KDS_DEBUG === '1') process.stderr.write('kds: the code cache does not fit this Node or its flags; compiled without it.\n');
+  if (cache === 'rejected' && process.env.KDS_DEBUG === '1') {
+    process.stderr.write('kds: the code cache does not fit this Node or its flags; compiled without it.\n');
+  }
   void kds.main();
 } else {
   module.exports = { compileKds };

@@ -161,9 +161,13 @@ try {
   };
   const env = { ...process.env, KDS_STATE_DIR: join(training, 'state'), NO_COLOR: '1' };
   delete env.FORCE_COLOR;
+  const trainer = join(root, 'scripts', 'startup', 'train-cache.cjs');
   for (const [group, args] of Object.entries(runs)) {
-    const trainer = join(root, 'scripts', 'startup', 'train-cache.cjs');
-    const run = spawnSync(process.execPath, [trainer, join(dist, 'cache', `${group}.bin`), group, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const run = spawnSync(process.execPath, [trainer, join(dist, 'cache', `${group}.bin`), group, ...args], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     if (run.status !== 0) throw new Error(`making the code cache of ${group} (kds ${args.join(' ')}) failed: ${run.stderr}`);
   }
 } finally {
