@@ -6,10 +6,9 @@
  * (routing by the key's MD5: no explicit hash keys, no observed shards), and finds a known key in
  * the table inline; a row with a key seen for the first time is counted by Accumulator.row, which
  * adds the key. Anything else (another timestamp, a blank line, a quote, a field it cannot read)
- * stops the loop at that row: the
- * scanner's general path reads it, counts it through Accumulator.row (and reports any problem),
- * then calls again. The counts are exactly those of Accumulator.row for every row (a property test
- * holds the two to it).
+ * stops the loop at that row: the scanner's general path reads it, counts it through
+ * Accumulator.row (and reports any problem), then calls again. The counts are exactly those of
+ * Accumulator.row for every row (a property test holds the two to it).
  *
  * Everything the loop does not do inline is a way out of it, not a call: a compiler optimizes a
  * loop for the paths it has seen taken, and a rare path taken later would throw that work away.

@@ -119,7 +119,7 @@ export function sampleRows(text: string, delimiter: string, complete: boolean, m
   let field = '';
   let i = 0;
   while (i < n && rows.length < max) {
-    if (text.charCodeAt(i) === QUOTE_CODE && field === '' && atFieldStart(text, i, delimiter)) {
+    if (text.charCodeAt(i) === QUOTE_CODE && atFieldStart(text, i, delimiter)) {
       const end = closingQuote(text, i + 1);
       if (end < 0) return rows;
       field = text.slice(i + 1, end).replaceAll('""', '"');
