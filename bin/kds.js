@@ -50,12 +50,24 @@ function compileKds(cache) {
   return { kds: module.exports, script, id, cache: cacheUse };
 }
 
+/** The compiled bundle; undefined, after one line and exit code 1, when it was never built (an install that skipped scripts). */
+function built() {
+  try {
+    return compileKds(cacheName(process.argv.slice(2)));
+  } catch (error) {
+    if (error.code !== 'ENOENT' || error.path !== BUNDLE) throw error;
+    process.stderr.write(`kds: ${BUNDLE} is missing: build kds first (npm run build in ${join(__dirname, '..')}).\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
 if (require.main === module) {
-  const { kds, cache } = compileKds(cacheName(process.argv.slice(2)));
-  if (cache === 'rejected' && process.env.KDS_DEBUG === '1') {
+  const compiled = built();
+  if (compiled?.cache === 'rejected' && process.env.KDS_DEBUG === '1') {
     process.stderr.write('kds: the code cache does not fit this Node or its flags; compiled without it.\n');
   }
-  void kds.main();
+  void compiled?.kds.main();
 } else {
   module.exports = { compileKds };
 }

@@ -42,6 +42,19 @@ afterAll(() => {
   for (const at of copies) rmSync(at, { recursive: true, force: true });
 });
 
+describe('the binary without its bundle', () => {
+  it('says in one line to build kds first, and exits 1', () => {
+    const at = mkdtempSync(join(tmpdir(), 'kds-unbuilt-'));
+    copies.push(at);
+    cpSync(join(root, 'bin'), join(at, 'bin'), { recursive: true });
+    expect(kds(at, ['size', '--mbps', '6'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `kds: ${join(at, 'dist', 'kds.cjs')} is missing: build kds first (npm run build in ${at}).\n`,
+    });
+  });
+});
+
 describe('the code caches', () => {
   it('are used, one per command, by the Node that built them', () => {
     expect(cacheUse(root, NAMES)).toEqual(Object.fromEntries(NAMES.map((n) => [n, 'used'])));
