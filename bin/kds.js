@@ -50,7 +50,10 @@ function compileKds(cache) {
   return { kds: module.exports, script, id, cache: cacheUse };
 }
 
-/** The compiled bundle; undefined, after one line and exit code 1, when it was never built (an install that skipped scripts). */
+/**
+ * The compiled bundle; undefined, after one line on stderr and exit code 1, when it was never built
+ * (an install that skipped scripts).
+ */
 function built() {
   try {
     return compileKds(cacheName(process.argv.slice(2)));
