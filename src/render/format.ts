@@ -16,13 +16,45 @@ function wholeDigits(n: number): string {
   return `${whole}${fraction}`.padEnd(Number(power) + 1, '0');
 }
 
+/**
+ * A non-negative number below 1e21 with `max` decimals, rounded as Intl.NumberFormat rounds: from
+ * its shortest decimal form, a half away from zero. (toFixed rounds the binary value instead, so
+ * 1.005, which a double holds as 1.00499999..., would come out as 1.00, not 1.01.)
+ */
+function toFixedAsWritten(abs: number, max: number): string {
+  const [mantissa = '0', power = '0'] = String(abs).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  let digits = `${whole}${fraction}`;
+  // Where the decimal point goes in `digits`.
+  let point = whole.length + Number(power);
+  if (point < 0) {
+    digits = `${'0'.repeat(-point)}${digits}`;
+    point = 0;
+  }
+  digits = digits.padEnd(point + max, '0');
+  const keep = point + max;
+  if (digits.length > keep) {
+    const up = digits.charCodeAt(keep) >= 0x35;
+    digits = digits.slice(0, keep);
+    if (up) {
+      // Add one in the last kept place, carrying: "0999" -> "1000", "99" -> "100".
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') i--;
+      digits = i < 0 ? `1${'0'.repeat(digits.length)}` : `${digits.slice(0, i)}${String(Number(digits[i]) + 1)}${'0'.repeat(digits.length - i - 1)}`;
+      if (i < 0) point++;
+    }
+  }
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  return max > 0 ? `${int}.${digits.slice(point, point + max)}` : int;
+}
+
 /** n with at most `max` and at least `min` decimals, grouped: fixed(1234.5, 2, 2) = "1,234.50". */
 export function formatFixed(n: number, max: number, min = 0): string {
   if (!Number.isFinite(n)) return String(n);
   const sign = n < 0 ? '-' : '';
-  // toFixed switches to exponent notation from 1e21; such a double is a whole number anyway.
+  // Numbers from 1e21 are written with an exponent; such a double is a whole number anyway.
   if (Math.abs(n) >= 1e21) return `${sign}${group(wholeDigits(Math.abs(n)))}${min > 0 ? `.${'0'.repeat(min)}` : ''}`;
-  let text = Math.abs(n).toFixed(max);
+  let text = toFixedAsWritten(Math.abs(n), max);
   if (max > min) {
     // drop trailing zeros beyond the minimum
     const [int, frac = ''] = text.split('.');

@@ -45,6 +45,24 @@ describe('format', () => {
     );
   });
 
+  it('rounds a half as it is written, away from zero, as Intl.NumberFormat does (not the binary value, as toFixed does)', () => {
+    // 1.005 is held as 1.00499999999999989...: toFixed(2) gives "1.00".
+    expect(formatFixed(1.005, 2)).toBe('1.01');
+    expect(formatFixed(-59_073_880_278.005, 2)).toBe('-59,073,880,278.01');
+    expect(formatFixed(9.995, 2)).toBe('10');
+    expect(formatFixed(0.0049, 2)).toBe('0');
+    expect(formatFixed(2.5, 0)).toBe('3');
+    // Numbers written with few decimals, where halves are common.
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(10, 100, 1000, 10_000), fc.constantFrom(0, 1, 2, 3), (i, d, max) => {
+        const n = i / d;
+        const expected = new Intl.NumberFormat('en-US', { maximumFractionDigits: max }).format(n).replace(/^-0$/, '0');
+        expect(formatFixed(n, max)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never switches to exponent notation, however large the number', () => {
     expect(formatFixed(1e21, 2)).toBe('1,000,000,000,000,000,000,000');
     expect(formatNumber(-2.5e22)).toBe('-25,000,000,000,000,000,000,000');
