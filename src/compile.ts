@@ -23,6 +23,7 @@ const QUIET: Io = {
   now: () => 0,
   prompter: () => Promise.reject(new Error('nothing is asked while kds is built')),
   onInterrupt: () => () => undefined,
+  holdBackOptimizer: () => Promise.resolve(),
 };
 
 export async function commandSummaries(): Promise<CommandSummary[]> {

@@ -9,5 +9,9 @@ const [file, , ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], 'kds', ...args];
 const { kds, script, id } = compileKds(undefined);
 kds.main().then(() => {
+  // V8 stamps a cache with its flags as they are now, and a run of kds keys analyze on a small
+  // input turned the optimiser off (holdBackOptimizer in src/io/io.ts): turned back on, the flags
+  // are Node's defaults again, those a cache is checked against when kds starts.
+  require('node:v8').setFlagsFromString('--turbofan');
   writeFileSync(file, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
 });

@@ -27,6 +27,11 @@ export interface Io {
   prompter(): Promise<Prompter>;
   /** Registers a Ctrl+C handler for long-running work; returns the function that removes it. */
   onInterrupt(handler: () => void): () => void;
+  /**
+   * Asks V8 not to optimise from now on, for work that ends sooner than an optimising compile
+   * would: the process waits for a compile still running on another thread before it exits.
+   */
+  holdBackOptimizer(): Promise<void>;
 }
 
 /** The process's standard output and error: see fdOutput. */
@@ -55,6 +60,13 @@ export function nodeIo(outputs: { stdout: TextOutput; stderr: TextOutput } = pro
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);
       return () => process.off('SIGINT', handler);
+    },
+    holdBackOptimizer: async () => {
+      // node:v8 is loaded only here: it brings Node's stream modules with it. V8 reads the flag
+      // each time it weighs optimising a function, so setting it while running is safe, and the
+      // code cache, checked against the flags when it was read, stays in use.
+      const { setFlagsFromString } = await import('node:v8');
+      setFlagsFromString('--no-turbofan');
     },
   };
 }

@@ -4,6 +4,7 @@
  * bundle's modules it evaluated, and with a preload that lists Node's built-in modules it loaded.
  * `npm run bench` measures the time.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { buildMeta, loadsOf, origin, type Loads } from '../../scripts/startup/lo
 import { keysCsv } from '../../scripts/startup/sample.mjs';
 import { run as runInProcess } from '../../src/cli.js';
 import { fakeIo } from '../helpers/io.js';
-import { spawnKds } from '../helpers/spawn.js';
+import { BIN, spawnKds } from '../helpers/spawn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kds-startup-test-'));
 const keysFile = join(dir, 'keys-1000.csv');
@@ -122,5 +123,24 @@ describe('the root help and version', () => {
         expect(built, `${argv.join(' ')} at ${columns} columns`).toEqual({ code, stdout: whole.stdout(), stderr: whole.stderr() });
       }
     }
+  });
+});
+
+describe('V8\'s optimiser', () => {
+  /** The functions V8 chose to optimise during `kds keys analyze FILE` (node --trace-opt). */
+  const optimised = (file: string): string[] => {
+    const traced = spawnSync(process.execPath, ['--trace-opt', BIN, 'keys', 'analyze', file, '--json'], { encoding: 'utf8', env: { ...process.env, ...ENV } });
+    expect(traced.status, traced.stderr).toBe(0);
+    return [...traced.stdout.matchAll(/^\[marking \S+ <JSFunction (\S+)/gm)].map((m) => m[1]!);
+  };
+
+  it('is held back for an input read whole at once: the row loop would be optimised after the input is counted', () => {
+    expect(optimised(keysFile)).toEqual([]);
+  });
+
+  it('optimises the row loop of an input past the first read (64 KiB)', () => {
+    const larger = join(dir, 'keys-5000.csv');
+    writeFileSync(larger, keysCsv(5000));
+    expect(optimised(larger)).toContain('countRows');
   });
 });

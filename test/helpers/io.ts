@@ -26,6 +26,8 @@ export interface FakeIo {
   stderr(): string;
   /** Fires the Ctrl+C handlers registered through io.onInterrupt. */
   interrupt(): void;
+  /** How many times the command asked to hold back V8's optimiser (a fake: nothing is held back). */
+  optimizerHeldBack(): number;
 }
 
 function capture(isTTY: boolean, columns: number | undefined, rows: number | undefined): TextOutput & { text: string } {
@@ -46,6 +48,7 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
   const stdin = new PassThrough();
   if (options.stdin !== undefined) stdin.end(options.stdin);
   const handlers = new Set<() => void>();
+  let heldBack = 0;
   const io: Io = {
     stdout,
     stderr,
@@ -62,6 +65,10 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
       handlers.add(handler);
       return () => handlers.delete(handler);
     },
+    holdBackOptimizer: () => {
+      heldBack++;
+      return Promise.resolve();
+    },
   };
   return {
     io,
@@ -70,6 +77,7 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     interrupt: () => {
       for (const h of [...handlers]) h();
     },
+    optimizerHeldBack: () => heldBack,
   };
 }
 

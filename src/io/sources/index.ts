@@ -128,6 +128,7 @@ export async function openKeySource(spec: string, options: SourceOptions, ctx: S
     format: layoutFormat(layout),
     compression: input.gzip ? 'gzip' : undefined,
     detected: options.format === 'auto' && options.keyPattern === undefined && !empty,
+    small: input.complete,
     read: (request) => {
       switch (layout.kind) {
         case 'delimited':

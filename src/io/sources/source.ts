@@ -72,6 +72,11 @@ export interface KeySource {
   readonly ownShardMap?: () => Promise<ShardMap>;
   /** The name of the stream the records come from, when the source is one. */
   readonly streamName?: string;
+  /**
+   * The whole input came with its first read (HEAD_BYTES, 64 KiB, at most): it is read in less
+   * time than V8 takes to optimise the loop that reads it (see Io.holdBackOptimizer).
+   */
+  readonly small?: boolean;
   read(request: ReadRequest): Promise<ReadResult>;
   /** Releases what the source holds (a client, a file being written); safe to call more than once. */
   close?(): void;
