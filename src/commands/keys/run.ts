@@ -140,7 +140,7 @@ export async function runKeysAnalyze(file: string, flags: KeysAnalyzeFlags & Liv
       stream: source.ownShardMap === undefined ? parsed.stream : { kind: 'map', file: source.name },
     };
     // A small input is counted before an optimised row loop could be ready, and the exit would
-    // wait for that compile: 10-15 ms of a 1,000-row run (docs/benchmarks.md).
+    // wait for that compile: about 10 ms of a 1,000-row run (docs/benchmarks.md).
     if (source.small === true) await ctx.io.holdBackOptimizer();
     let read: ReadResult;
     try {
