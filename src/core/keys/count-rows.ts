@@ -67,6 +67,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
     const table = acc.keys;
     const slots = table.slots;
     const mask = table.mask;
+    const entryMask = table.entryMask;
     const rec = table.rec;
     const num = table.num;
     const arena = table.arena;
@@ -83,8 +84,9 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       ke = 0;
       dataBytes = 0;
       count = 1;
-      let firstSlot = -1;
-      let firstHash = 0;
+      // The key's first slot and, when that slot may be the key's, its record's FNV-1a (-1: not read).
+      let firstSlot = 0;
+      let firstHash = -1;
       let rowSecond = bucketSecond;
       for (;;) {
         if (r >= end || bytes[r] === Byte.Quote) break scan;
@@ -100,10 +102,10 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
           ke = r;
           // A key ending a CRLF line: the general path drops the CR.
           if (r < end && r > fs && bytes[r - 1] === Byte.CR) break scan;
-          // Start reading the key's slot and record now: the processor fetches them from memory
-          // while it reads the rest of the row.
+          // Start reading the key's slot and (when the slot's high bits match h) record now: the
+          // processor fetches them from memory while it reads the rest of the row.
           firstSlot = slots[h & mask]!;
-          firstHash = firstSlot === 0 ? 0 : rec[((firstSlot - 1) << RecordShift.Words) | Rec.Fnv]!;
+          firstHash = firstSlot === 0 || ((firstSlot ^ h) & ~entryMask) !== 0 ? -1 : rec[(((firstSlot & entryMask) - 1) << RecordShift.Words) | Rec.Fnv]!;
         } else if (role === Role.Bytes || role === Role.Count) {
           let v = 0;
           for (; r < end; r++) {
@@ -171,17 +173,18 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
       }
       if (field + 1 < need || ke === ks) break;
 
-      // Find the key (FNV-1a h) in the table.
+      // Find the key (FNV-1a h) in the table. The row has a key, so its first slot has been read.
       const len = ke - ks;
       let e = -1;
       let i = h & mask;
-      let slot = firstSlot >= 0 ? firstSlot : slots[i]!;
-      let slotHash = firstSlot >= 0 ? firstHash : -1;
+      let slot = firstSlot;
+      let slotHash = firstHash;
       for (;;) {
         if (slot === 0) break;
         // A record is 16 words, so `at | field` is at + field: bit operations need no overflow checks.
-        const at = (slot - 1) << RecordShift.Words;
-        if ((slotHash === -1 ? rec[at | Rec.Fnv] : slotHash) === h && rec[at | Rec.Length] === len) {
+        const at = ((slot & entryMask) - 1) << RecordShift.Words;
+        // A slot whose high bits differ from h holds another key: no need to read its record.
+        if (((slot ^ h) & ~entryMask) === 0 && (slotHash === -1 ? rec[at | Rec.Fnv] : slotHash) === h && rec[at | Rec.Length] === len) {
           // The key's first bytes are in the record: most keys need nothing else.
           const n = len < KeyBytes.InRecord ? len : KeyBytes.InRecord;
           let k = 0;
@@ -196,7 +199,7 @@ export function countRows(acc: Accumulator, sc: Scanner, bytes: Uint8Array, star
             if (k + 4 > len) while (k < len && arena[o + k] === bytes[ks + k]) k++;
           }
           if (k === len) {
-            e = slot - 1;
+            e = (slot & entryMask) - 1;
             break;
           }
         }

@@ -7,7 +7,9 @@
  *
  * Each key is one 64-byte record (counters, shard, its hash key and its first 16 bytes: a short key
  * lives in its record, a longer one also in an arena), found through a small open-addressing index
- * of 4 bytes per slot (two slots or more per key): finding a key reads its slot and its record.
+ * of 4 bytes per slot, at most 13 keys to 16 slots: finding a key reads its slot and its record.
+ * A slot also holds the high bits of its key's FNV-1a, so a probe passes over another key's slot
+ * without reading that key's record, and a key the table lacks seldom costs a record read at all.
  * Records (and long keys' bytes) are appended in order into memory reserved up front for the first
  * RESERVED_KEYS keys, so that its pages are touched only as keys arrive and nothing is copied while
  * the table grows; past that they grow by half at a time.
@@ -83,6 +85,9 @@ const RESERVED_KEY_BYTES = 24;
 const RECORD_ALIGN = 64;
 const RECORD_SKIP = 48;
 const MIN_SLOTS = 1024;
+/** The share of slots keys may fill, as a fraction MAX_LOAD_PARTS / LOAD_PARTS. */
+const MAX_LOAD_PARTS = 13;
+const LOAD_PARTS = 16;
 const PURGE_SAMPLE = 4096;
 
 /** A table's keys and counters as plain typed arrays: what a worker thread sends back. */
@@ -125,10 +130,16 @@ export class KeyTable {
   /** Per key: how much of its records may belong to the time before it entered (after a purge). */
   error: Float64Array | undefined;
 
-  /** Open addressing: entry + 1 per slot, 0 when empty. */
+  /**
+   * Open addressing, 0 when empty, else entry + 1 in the low bits (entryMask) and the key's FNV-1a
+   * in the others: a slot whose high bits differ from the key's FNV-1a holds another key, and
+   * the probe goes on without reading that key's record.
+   */
   slots: Int32Array;
   /** Slot count - 1 (a power of two minus one). */
   mask: number;
+  /** The low bits of a slot, which hold entry + 1: enough for every entry the records have room for. */
+  entryMask: number;
   private capacity: number;
 
   constructor(public maxEntries: number) {
@@ -144,6 +155,7 @@ export class KeyTable {
     const slotCount = slotsFor(Math.min(this.capacity, MIN_SLOTS / 2));
     this.slots = new Int32Array(slotCount);
     this.mask = slotCount - 1;
+    this.entryMask = entryMaskFor(this.capacity);
   }
 
   /** True when the counts are estimates (the table has purged keys). */
@@ -157,12 +169,13 @@ export class KeyTable {
     const slots = this.slots;
     const mask = this.mask;
     const rec = this.rec;
+    const entryMask = this.entryMask;
     let i = h & mask;
     for (;;) {
       const slot = slots[i]!;
       if (slot === 0) return -1;
-      const r = (slot - 1) * RecordSize.Words;
-      if (rec[r + Rec.Fnv] === h && rec[r + Rec.Length] === len) {
+      const r = ((slot & entryMask) - 1) * RecordSize.Words;
+      if (((slot ^ h) & ~entryMask) === 0 && rec[r + Rec.Fnv] === h && rec[r + Rec.Length] === len) {
         const inline = r * 4 + Rec.Inline * 4;
         const n = len < KeyBytes.InRecord ? len : KeyBytes.InRecord;
         let k = 0;
@@ -171,7 +184,7 @@ export class KeyTable {
           const o = rec[r + Rec.Offset]!;
           while (k < len && this.arena[o + k] === bytes[start + k]) k++;
         }
-        if (k === len) return slot - 1;
+        if (k === len) return (slot & entryMask) - 1;
       }
       i = (i + 1) & mask;
     }
@@ -203,7 +216,7 @@ export class KeyTable {
     for (let k = 0; k < n; k++) this.recBytes[inline + k] = bytes[start + k]!;
     if (this.floor > 0) this.errors()[e] = this.floor;
     else if (this.error !== undefined) this.error[e] = 0;
-    if (this.size * 2 > this.mask + 1) this.rebuildSlots();
+    if (this.size * LOAD_PARTS > (this.mask + 1) * MAX_LOAD_PARTS) this.rebuildSlots();
     else this.place(e, h);
     return e;
   }
@@ -370,7 +383,7 @@ export class KeyTable {
     const mask = this.mask;
     let i = h & mask;
     while (slots[i] !== 0) i = (i + 1) & mask;
-    slots[i] = e + 1;
+    slots[i] = (h & ~this.entryMask) | (e + 1);
   }
 
   private grow(): void {
@@ -388,9 +401,14 @@ export class KeyTable {
       this.error = error;
     }
     this.capacity = capacity;
+    const entryMask = entryMaskFor(capacity);
+    if (entryMask !== this.entryMask) {
+      this.entryMask = entryMask;
+      this.rebuildSlots();
+    }
   }
 
-  /** Makes the slots hold twice as many as the keys held (or more), and places every key again. */
+  /** Makes the slots the fewest (a power of two) the keys fill to MAX_LOAD_PARTS / LOAD_PARTS or less, and places every key again. */
   private rebuildSlots(): void {
     const slotCount = slotsFor(Math.max(this.size, 1));
     if (slotCount !== this.slots.length) this.slots = new Int32Array(slotCount);
@@ -434,11 +452,18 @@ export class KeyTable {
   }
 }
 
-/** The slot count for n keys: a power of two at least twice n. */
+/** The slot count for n keys: a power of two that n keys fill no more than MAX_LOAD_PARTS / LOAD_PARTS. */
 function slotsFor(n: number): number {
   let p = MIN_SLOTS;
-  while (p < n * 2) p *= 2;
+  while (p * MAX_LOAD_PARTS < n * LOAD_PARTS) p *= 2;
   return p;
+}
+
+/** The smallest all-ones mask that holds capacity (the largest entry + 1). */
+function entryMaskFor(capacity: number): number {
+  let m = 1;
+  while (m < capacity) m = m * 2 + 1;
+  return m;
 }
 
 /** The keys of a table sent as data (a later part's): where each one's bytes are. */

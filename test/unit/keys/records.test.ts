@@ -361,4 +361,54 @@ describe('the key table', () => {
       expect(t.find(b, 0, b.length, fnv1a(b, 0, b.length))).toBe(e);
     }
   });
+
+  it('counts like a Map whatever keys share slots, until it purges (property)', () => {
+    // Few distinct keys of 1 to 40 bytes over a small alphabet: many share a home slot or a run of them.
+    const key = fc.stringMatching(/^[ab]{1,40}$/);
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 300 }), fc.array(key, { maxLength: 20 }), (rows, probes) => {
+        const t = new KeyTable(1000);
+        const model = new Map<string, number>();
+        for (const k of rows) {
+          const b = enc.encode(k);
+          const h = fnv1a(b, 0, b.length);
+          let e = t.find(b, 0, b.length, h);
+          if (e < 0) e = t.insert(b, 0, b.length, h);
+          t.add(e, 1, b.length);
+          model.set(k, (model.get(k) ?? 0) + 1);
+        }
+        expect(t.size).toBe(model.size);
+        for (const k of [...rows, ...probes]) {
+          const b = enc.encode(k);
+          const e = t.find(b, 0, b.length, fnv1a(b, 0, b.length));
+          if (!model.has(k)) expect(e).toBe(-1);
+          else expect([new TextDecoder().decode(t.keyBytes(e)), t.recordsOf(e)]).toEqual([k, model.get(k)]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('still finds every key once it holds more than 2^19 - 1, the most the first slot bits can number', () => {
+    // Records start with room for 2^18 keys; growing past 2^19 - 1 widens the bits of a slot that hold the entry.
+    const t = new KeyTable(600_000);
+    const n = 530_000;
+    const b = new Uint8Array(8);
+    const view = new DataView(b.buffer);
+    for (let i = 0; i < n; i++) {
+      view.setUint32(0, i * 2654435761);
+      view.setUint32(4, i);
+      const h = fnv1a(b, 0, 8);
+      if (t.find(b, 0, 8, h) >= 0) throw new Error(`key ${i} was found before it was added`);
+      t.add(t.insert(b, 0, 8, h), i, 0);
+    }
+    let wrong = 0;
+    for (let i = 0; i < n; i++) {
+      view.setUint32(0, i * 2654435761);
+      view.setUint32(4, i);
+      const e = t.find(b, 0, 8, fnv1a(b, 0, 8));
+      if (e !== i || t.recordsOf(e) !== i) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
 });
