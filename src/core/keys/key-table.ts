@@ -408,7 +408,7 @@ export class KeyTable {
     }
   }
 
-  /** Makes the slots the fewest (a power of two) the keys fill to MAX_LOAD_PARTS / LOAD_PARTS or less, and places every key again. */
+  /** Makes the slots the fewest (a power of two) that the keys fill to 13/16 at most, and places every key again. */
   private rebuildSlots(): void {
     const slotCount = slotsFor(Math.max(this.size, 1));
     if (slotCount !== this.slots.length) this.slots = new Int32Array(slotCount);

@@ -362,7 +362,7 @@ describe('the key table', () => {
     }
   });
 
-  it('counts like a Map whatever keys share slots, until it purges (property)', () => {
+  it('counts like a Map when keys share slots and runs of slots (property)', () => {
     // Few distinct keys of 1 to 40 bytes over a small alphabet: many share a home slot or a run of them.
     const key = fc.stringMatching(/^[ab]{1,40}$/);
     fc.assert(
